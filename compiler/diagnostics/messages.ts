@@ -28,6 +28,7 @@ export const messages = {
   offside: { code: 'FS0058', severity: 'warning', text: "Possible incorrect indentation: this token is offside of context started at position ({0}). Try indenting this token further or using standard formatting conventions." },
   // ---- parsing -----------------------------------------------------------------------------
   unexpectedToken: { code: 'FS0010', severity: 'error', text: 'Unexpected {0} in {1}' },
+  incompleteConstruct: { code: 'FS0010', severity: 'error', text: 'Incomplete structured construct at or before this point in {0}' },
   unexpectedTokenExpecting: { code: 'FS0010', severity: 'error', text: 'Unexpected {0} in {1}. Expected {2}.' },
   missingModule: { code: 'FS0222', severity: 'error', text: "Files in libraries or multiple-file applications must begin with a namespace or module declaration, e.g. 'module WebSocketEcho'" },
   unfinishedLet: { code: 'FS0588', severity: 'error', text: "The block following this 'let' is unfinished. Every code block is an expression and must have a result. 'let' cannot be the final code element in a block. Consider giving this block an explicit result." },
@@ -62,6 +63,15 @@ export const messages = {
   capturedMutable: { code: 'FS0407', severity: 'error', text: "The mutable variable '{0}' is used in an invalid way. Mutable variables cannot be captured by closures. Consider eliminating this use of mutation or using a heap-allocated mutable reference cell via 'ref' and '!'." },
   noImplicitConversion: { code: 'FS0001', severity: 'error', text: "This expression was expected to have type '{0}' but here has type '{1}'. F# performs no implicit numeric conversion: use '{0} x'." },
   unknownAttribute: { code: 'FS3905', severity: 'warning', text: "The attribute '{0}' is not understood by this compiler and has no effect" },
+  // ---- checking: additions by the type checker -------------------------------------------------
+  conversionNotSupported: { code: 'FS0001', severity: 'error', text: "The type '{0}' does not support a conversion to the type '{1}'" },
+  recursiveType: { code: 'FS0001', severity: 'error', text: "Type mismatch. Expecting a '{0}' but given a '{1}'. The resulting type would be infinite when unifying '{0}' and '{1}'" },
+  fieldNotMutable: { code: 'FS0005', severity: 'error', text: "This field is not mutable" },
+  notAssignable: { code: 'FS0027', severity: 'error', text: "This value is not mutable and cannot be assigned to" },
+  notARecord: { code: 'FS0001', severity: 'error', text: "This expression was expected to have a record type but here has type '{0}'" },
+  typeUndetermined: { code: 'FS3906', severity: 'error', text: "The type of this expression could not be determined (it is '{0}'). Add a type annotation or explicit type arguments, e.g. 'NativePtr.stackalloc<byte> n'" },
+  entryPointParams: { code: 'FS3904', severity: 'error', text: "The entry point must take exactly one parameter ('argv' or '_'); here it takes {0}" },
+  orPatternBindings: { code: 'FS0018', severity: 'error', text: "The two sides of this 'or' pattern bind different sets of variables" },
   // ---- warnings ------------------------------------------------------------------------------
   discardedValue: { code: 'FS0020', severity: 'warning', text: "The result of this expression has type '{0}' and is implicitly ignored. Consider using 'ignore' to discard this value explicitly, e.g. 'expr |> ignore', or 'let' to bind the result to a name, e.g. 'let result = expr'." },
   incompleteMatch: { code: 'FS0025', severity: 'warning', text: "Incomplete pattern matches on this expression. For example, the value '{0}' may indicate a case not covered by the pattern(s)." },

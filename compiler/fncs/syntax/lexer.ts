@@ -1,0 +1,62 @@
+/**
+ * The lexer: F# source text → real tokens, plus the diagnostics for what cannot be a token
+ * (tabs, unterminated strings and comments, bad numbers, characters outside the language).
+ * The Chevrotain lexer is built once; each call is independent.
+ */
+import { Lexer, type IToken } from 'chevrotain';
+import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { decodeInt, decodeString } from './literals.js';
+import { tokenSpan } from './span.js';
+import * as T from './tokens.js';
+
+const lexer = new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+
+export interface LexResult {
+  /** Real tokens in source order, comments and white space removed. */
+  readonly tokens: readonly IToken[];
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** What each kind of bad token means, reported once per token. */
+const tokenChecks: ReadonlyMap<T.TokenTypeLike, (file: string, t: IToken) => Diagnostic[]> = new Map<T.TokenTypeLike, (file: string, t: IToken) => Diagnostic[]>([
+  [T.UnterminatedString, (file, t) => [report('unterminatedString', tokenSpan(file, t))]],
+  [T.BadNumber, (file, t) => [report('badNumber', tokenSpan(file, t), [t.image])]],
+  [T.FloatLit, (file, t) => [report('unsupported', tokenSpan(file, t), ['Floating-point arithmetic'])]],
+  [T.CharLit, (file, t) => [report('unsupported', tokenSpan(file, t), ['A character literal'], 'use a string, or a byte literal such as 65uy')]],
+  [T.Unknown, (file, t) => [report('unexpectedCharacter', tokenSpan(file, t), [t.image])]],
+  [T.IntLit, (file, t) => {
+    const d = decodeInt(t.image);
+    // A literal that fits only once negated (`-2147483648`) is checked by the parser, which sees the minus.
+    if (d.ok || decodeInt(t.image, true).ok) return [];
+    return [report('literalOutOfRange', tokenSpan(file, t), [t.image, d.intType])];
+  }],
+  [T.StringLit, (file, t) => decodeString(t.image).badEscapes.map((b) => {
+    const at = { ...tokenSpan(file, t) };
+    const span = { ...at, startCol: at.startCol + b.offset, startOffset: at.startOffset + b.offset, endCol: at.startCol + b.offset + 2, endOffset: at.startOffset + b.offset + 2, endLine: at.startLine };
+    return report('badEscape', span, [b.char]);
+  })],
+]);
+
+/** Lex one file. Never throws on any input. */
+export function lex(file: string, text: string): LexResult {
+  const result = lexer.tokenize(text);
+  const diagnostics: Diagnostic[] = [];
+  for (const t of (result.groups['errors'] ?? []) as IToken[]) {
+    diagnostics.push(report('tabsNotAllowed', tokenSpan(file, t)));
+  }
+  for (const t of (result.groups['comments'] ?? []) as IToken[]) {
+    if (!t.image.endsWith('*)') || t.image.length < 4) diagnostics.push(report('unterminatedComment', tokenSpan(file, t)));
+  }
+  for (const e of result.errors) {
+    const span = { file, startLine: e.line ?? 1, startCol: e.column ?? 1, endLine: e.line ?? 1, endCol: (e.column ?? 1) + e.length, startOffset: e.offset, endOffset: e.offset + e.length };
+    diagnostics.push(report('unexpectedCharacter', span, [text.slice(e.offset, e.offset + e.length)]));
+  }
+  const tokens: IToken[] = [];
+  for (const t of result.tokens) {
+    const check = tokenChecks.get(t.tokenType);
+    if (check !== undefined) diagnostics.push(...check(file, t));
+    if (t.tokenType === T.Unknown || t.tokenType === T.BadNumber) continue;
+    tokens.push(t);
+  }
+  return { tokens, diagnostics };
+}

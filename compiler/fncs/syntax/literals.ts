@@ -1,0 +1,85 @@
+/** Decoding of literal token images: integers with F# suffixes, and strings with escapes. */
+import type { IntLiteralType } from './ast.js';
+
+/** Suffix → type, and the range of each integer type (the unsigned ones also accept their bit pattern in hex). */
+const suffixes: Readonly<Record<string, IntLiteralType>> = {
+  '': 'int', l: 'int', L: 'int64', u: 'uint32', UL: 'uint64', ul: 'uint64', uL: 'uint64', Ul: 'uint64',
+  uy: 'byte', y: 'sbyte', s: 'int16', us: 'uint16',
+};
+
+interface Range { readonly min: bigint; readonly max: bigint; readonly bits: number; readonly signed: boolean }
+export const intRanges: Readonly<Record<IntLiteralType, Range>> = {
+  sbyte: { min: -128n, max: 127n, bits: 8, signed: true },
+  byte: { min: 0n, max: 255n, bits: 8, signed: false },
+  int16: { min: -32768n, max: 32767n, bits: 16, signed: true },
+  uint16: { min: 0n, max: 65535n, bits: 16, signed: false },
+  int: { min: -2147483648n, max: 2147483647n, bits: 32, signed: true },
+  uint32: { min: 0n, max: 4294967295n, bits: 32, signed: false },
+  int64: { min: -9223372036854775808n, max: 9223372036854775807n, bits: 64, signed: true },
+  uint64: { min: 0n, max: 18446744073709551615n, bits: 64, signed: false },
+};
+
+export interface DecodedInt {
+  readonly intType: IntLiteralType;
+  readonly value: bigint;
+  /** False when the literal does not fit its type (or the suffix is unknown). */
+  readonly ok: boolean;
+}
+
+/**
+ * Decode an integer literal image such as `0x81uy` or `50`. `negated` is set for a literal written
+ * after a unary minus, so `-2147483648` is in range. Hex, octal and binary literals of signed types
+ * may denote the bit pattern (F#: `0xFFFFFFFF` is `-1`).
+ */
+export function decodeInt(image: string, negated = false): DecodedInt {
+  const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)([A-Za-z]*)$/.exec(image);
+  if (m === null) return { intType: 'int', value: 0n, ok: false };
+  const digits = m[1]!.replace(/_/g, '');
+  const intType = suffixes[m[2]!];
+  if (intType === undefined) return { intType: 'int', value: 0n, ok: false };
+  const radixPrefixed = /^0[xXoObB]/.test(digits);
+  let magnitude: bigint;
+  try {
+    magnitude = radixPrefixed ? BigInt(digits.replace(/^0[oO]/, '0o').replace(/^0[bB]/, '0b').replace(/^0[xX]/, '0x')) : BigInt(digits);
+  } catch {
+    return { intType, value: 0n, ok: false };
+  }
+  const range = intRanges[intType];
+  if (radixPrefixed && range.signed && magnitude > range.max && magnitude < 1n << BigInt(range.bits)) {
+    magnitude = BigInt.asIntN(range.bits, magnitude);
+  }
+  const value = negated ? -magnitude : magnitude;
+  return { intType, value, ok: value >= range.min && value <= range.max };
+}
+
+const escapes: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
+
+export interface DecodedString {
+  readonly value: string;
+  /** Offsets (within the image) and characters of escapes F# does not know. */
+  readonly badEscapes: readonly { readonly offset: number; readonly char: string }[];
+}
+
+/** Decode a string literal image including its quotes (a missing closing quote is tolerated). */
+export function decodeString(image: string): DecodedString {
+  const body = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  let value = '';
+  const badEscapes: { offset: number; char: string }[] = [];
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c !== '\\') { value += c; continue; }
+    const e = body[i + 1] ?? '';
+    const simple = escapes[e];
+    if (simple !== undefined) { value += simple; i++; continue; }
+    const hex = e === 'u' ? body.slice(i + 2, i + 6) : e === 'x' ? body.slice(i + 2, i + 4) : '';
+    if ((e === 'u' && /^[0-9a-fA-F]{4}$/.test(hex)) || (e === 'x' && /^[0-9a-fA-F]{2}$/.test(hex))) {
+      value += String.fromCharCode(parseInt(hex, 16));
+      i += 1 + hex.length;
+      continue;
+    }
+    badEscapes.push({ offset: i + 1, char: e });
+    value += e;
+    i++;
+  }
+  return { value, badEscapes };
+}

@@ -1,0 +1,42 @@
+/**
+ * The syntax stage's entry points: source text → tokens (`lexTokens`, for `--emit tokens`) and
+ * source text → AST (`parseSource`). Lexer and parser are built once and reused.
+ */
+import type { IToken } from 'chevrotain';
+import { type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { ModuleAst } from './ast.js';
+import { AstBuilder } from './cst2ast.js';
+import { lex } from './lexer.js';
+import { applyOffside } from './offside.js';
+import { parser } from './parser.js';
+import { syntaxDiagnostics } from './parseErrors.js';
+import { endOfFileSpan } from './span.js';
+
+export interface ParseResult {
+  readonly ast: ModuleAst;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** The laid-out token stream (real tokens plus INDENT/DEDENT/SEP), with lexing and layout diagnostics. */
+export function lexTokens(file: string, text: string): { tokens: readonly IToken[]; diagnostics: readonly Diagnostic[] } {
+  const lexed = lex(file, text);
+  const laid = applyOffside(file, lexed.tokens);
+  return { tokens: laid.tokens, diagnostics: [...lexed.diagnostics, ...laid.diagnostics] };
+}
+
+/** The module name F# gives a file without a `module` line: its base name, capitalised. */
+function implicitModuleName(file: string): string {
+  const base = file.replace(/^.*[\\/]/, '').replace(/\.fsx?$/i, '');
+  return base.length === 0 ? 'Program' : base[0]!.toUpperCase() + base.slice(1);
+}
+
+/** Parse one F# file. Never throws on any input; every diagnostic comes back as data. */
+export function parseSource(file: string, text: string): ParseResult {
+  const { tokens, diagnostics } = lexTokens(file, text);
+  parser.input = tokens as IToken[];
+  const cst = parser.compilationUnit();
+  const endSpan = endOfFileSpan(file, text);
+  const builder = new AstBuilder(file, endSpan);
+  const ast = builder.compilationUnit(cst, implicitModuleName(file));
+  return { ast, diagnostics: [...diagnostics, ...syntaxDiagnostics(file, parser.errors, endSpan), ...builder.diagnostics] };
+}

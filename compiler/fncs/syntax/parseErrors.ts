@@ -1,0 +1,53 @@
+/** Chevrotain's recognition errors → F#-style FS0010 diagnostics ("Unexpected … in …"). */
+import type { IRecognitionException, IToken } from 'chevrotain';
+import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { Span } from './ast.js';
+import { tokenSpan } from './span.js';
+import * as T from './tokens.js';
+
+/** Grammar rules named as F# names the construct being parsed. */
+const ruleContext: Readonly<Record<string, string>> = {
+  compilationUnit: 'definition', topItem: 'definition', moduleHeader: 'module declaration', attributes: 'attribute',
+  openDecl: 'open declaration', longIdent: 'name', letDecl: 'binding', binding: 'binding', param: 'pattern',
+  typeDecl: 'type definition', fieldDecl: 'record field', typeExpr: 'type', typePostfix: 'type', typeAtom: 'type',
+  typeArgs: 'type arguments', block: 'block', seq: 'block', blockItem: 'expression', expr: 'expression',
+  orExpr: 'expression', andExpr: 'expression', cmpExpr: 'expression', hatExpr: 'expression', addExpr: 'expression',
+  mulExpr: 'expression', prefixExpr: 'expression', appExpr: 'expression', postfixExpr: 'expression', atom: 'expression',
+  parenExpr: 'parenthesized expression', recordExpr: 'record expression', fieldInits: 'record expression',
+  fieldInit: 'field binding', ifExpr: "'if' expression", matchExpr: 'pattern match', matchArm: 'pattern matching rules',
+  pattern: 'pattern', patAtom: 'pattern', whileExpr: "'while' loop", forExpr: "'for' loop",
+  unsupportedExpr: 'expression', skipped: 'expression',
+};
+
+const virtualTokens = new Set([T.Indent, T.Dedent, T.Sep]);
+
+function describeFound(t: IToken): string {
+  if (t.tokenType.name === 'EOF') return 'end of input';
+  if (t.tokenType === T.Ident || t.tokenType === T.IntLit) return `${T.describeTokenType(t.tokenType)} '${t.image}'`;
+  return T.describeTokenType(t.tokenType);
+}
+
+/** The expected tokens, as Chevrotain lists them in a mismatch message. */
+function expected(e: IRecognitionException): string | undefined {
+  if (e.name !== 'MismatchedTokenException') return undefined;
+  const m = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message);
+  return m?.[1];
+}
+
+/** One diagnostic per recognition error; `endSpan` is used for errors at the end of the file. */
+export function syntaxDiagnostics(file: string, errors: readonly IRecognitionException[], endSpan: Span): Diagnostic[] {
+  return errors.map((e) => {
+    const t = e.token;
+    const atEnd = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
+    const span = atEnd ? endSpan : tokenSpan(file, t);
+    const rules = e.context?.ruleStack ?? [];
+    const context = ruleContext[rules[rules.length - 1] ?? ''] ?? 'definition';
+    if (atEnd || virtualTokens.has(t.tokenType)) {
+      return report('incompleteConstruct', span, [context]);
+    }
+    const exp = expected(e);
+    return exp === undefined
+      ? report('unexpectedToken', span, [describeFound(t), context])
+      : report('unexpectedTokenExpecting', span, [describeFound(t), context, exp]);
+  });
+}

@@ -1,0 +1,424 @@
+/**
+ * The grammar of the F# subset, as a Chevrotain CST parser over the laid-out token stream
+ * (`offside.ts` has already made blocks explicit with INDENT/DEDENT/SEP). Rules hold no semantics:
+ * `cst2ast.ts` builds the AST. The parser is built once and reused (`parser.input = tokens`), with
+ * error recovery so one run reports every syntax error it can.
+ *
+ * Operator precedence follows the F# specification (lowest first): `<-`; `||`; `&&`;
+ * `|>`, comparisons, `|||`, `&&&`, `<<<`, `>>>` (one level, left-associative, as in F#);
+ * `^^^` (right); `+ -`; `* / %`; prefix `- ~~~ not`; application; `.` and `.[ ]`.
+ */
+import { CstParser, type IToken, type TokenType } from 'chevrotain';
+import * as T from './tokens.js';
+
+/** Tokens of the one F# precedence level that holds `|>`, comparisons and most bitwise operators. */
+export const comparisonOps: readonly TokenType[] = [
+  T.Pipe, T.Equals, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.BarBarBar, T.AmpAmpAmp, T.ShiftLeft, T.ShiftRight,
+];
+
+/** Tokens skipped inside a construct the subset leaves out, after it has been reported. */
+const skippable: readonly TokenType[] = T.lexerTokens.filter(
+  (t) => ![T.WhiteSpace, T.Tab, T.LineComment, T.BlockComment, T.LParen, T.RParen, T.LBracket, T.RBracket, T.LBrace, T.RBrace, T.LArray, T.RArray, T.Begin, T.End, T.Unknown].includes(t),
+);
+
+const adjacent = (a: IToken, b: IToken): boolean => a.endOffset !== undefined && a.endOffset + 1 === b.startOffset;
+
+export class FSharpParser extends CstParser {
+  constructor() {
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full' });
+    this.performSelfAnalysis();
+  }
+
+  // ---- file and declarations --------------------------------------------------------------------
+  public compilationUnit = this.RULE('compilationUnit', () => {
+    this.MANY(() => {
+      this.CONSUME(T.Sep);
+      this.OPTION(() => this.SUBRULE(this.topItem));
+    });
+  });
+
+  private topItem = this.RULE('topItem', () => {
+    this.OR([
+      { ALT: () => this.SUBRULE(this.moduleHeader) },
+      { ALT: () => { this.AT_LEAST_ONE(() => this.SUBRULE(this.attributes)); this.OPTION(() => this.SUBRULE(this.letDecl)); } },
+      { ALT: () => this.SUBRULE2(this.letDecl) },
+      { ALT: () => this.SUBRULE(this.typeDecl) },
+      { ALT: () => this.SUBRULE(this.openDecl) },
+      { ALT: () => this.SUBRULE(this.expr) },
+    ]);
+  });
+
+  private moduleHeader = this.RULE('moduleHeader', () => {
+    this.OR([{ ALT: () => this.CONSUME(T.Module) }, { ALT: () => this.CONSUME(T.Namespace) }]);
+    this.SUBRULE(this.longIdent);
+  });
+
+  private attributes = this.RULE('attributes', () => {
+    this.CONSUME(T.LAttr);
+    this.CONSUME(T.Ident);
+    this.MANY(() => { this.CONSUME(T.Semi); this.CONSUME2(T.Ident); });
+    this.CONSUME(T.RAttr);
+  });
+
+  private openDecl = this.RULE('openDecl', () => {
+    this.CONSUME(T.Open);
+    this.SUBRULE(this.longIdent);
+  });
+
+  private longIdent = this.RULE('longIdent', () => {
+    this.CONSUME(T.Ident);
+    this.MANY(() => { this.CONSUME(T.Dot); this.CONSUME2(T.Ident); });
+  });
+
+  public letDecl = this.RULE('letDecl', () => {
+    this.CONSUME(T.Let);
+    this.OPTION(() => this.CONSUME(T.Rec));
+    this.SUBRULE(this.binding);
+    this.MANY(() => { this.CONSUME(T.And); this.SUBRULE2(this.binding); });
+  });
+
+  private binding = this.RULE('binding', () => {
+    this.OPTION(() => this.CONSUME(T.Mutable));
+    this.OR([{ ALT: () => this.CONSUME(T.Ident) }, { ALT: () => this.CONSUME(T.Underscore) }]);
+    this.MANY(() => this.SUBRULE(this.param));
+    this.OPTION2(() => { this.CONSUME(T.Colon); this.SUBRULE(this.typeExpr); });
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.block);
+  });
+
+  private param = this.RULE('param', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Ident) },
+      { ALT: () => this.CONSUME(T.Underscore) },
+      {
+        ALT: () => {
+          this.CONSUME(T.LParen);
+          this.OPTION(() => {
+            this.OR2([{ ALT: () => this.CONSUME2(T.Ident) }, { ALT: () => this.CONSUME2(T.Underscore) }]);
+            this.OPTION2(() => { this.CONSUME(T.Colon); this.SUBRULE(this.typeExpr); });
+          });
+          this.CONSUME(T.RParen);
+        },
+      },
+    ]);
+  });
+
+  private typeDecl = this.RULE('typeDecl', () => {
+    this.CONSUME(T.Type);
+    this.CONSUME(T.Ident);
+    this.CONSUME(T.Equals);
+    this.CONSUME(T.Indent);
+    this.CONSUME(T.LBrace);
+    this.CONSUME2(T.Indent);
+    this.SUBRULE(this.fieldDecl);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME(T.Sep) }]);
+      this.OPTION(() => this.SUBRULE2(this.fieldDecl));
+    });
+    this.CONSUME(T.Dedent);
+    this.CONSUME(T.RBrace);
+    this.CONSUME2(T.Dedent);
+  });
+
+  private fieldDecl = this.RULE('fieldDecl', () => {
+    this.OPTION(() => this.CONSUME(T.Mutable));
+    this.CONSUME(T.Ident);
+    this.CONSUME(T.Colon);
+    this.SUBRULE(this.typeExpr);
+  });
+
+  // ---- types ------------------------------------------------------------------------------------
+  private typeExpr = this.RULE('typeExpr', () => {
+    this.SUBRULE(this.typePostfix);
+    this.OPTION(() => { this.CONSUME(T.Arrow); this.SUBRULE(this.typeExpr); });
+  });
+
+  private typePostfix = this.RULE('typePostfix', () => {
+    this.SUBRULE(this.typeAtom);
+    this.MANY(() => { this.CONSUME(T.LBracket); this.CONSUME(T.RBracket); });
+  });
+
+  private typeAtom = this.RULE('typeAtom', () => {
+    this.OR([
+      { ALT: () => { this.CONSUME(T.Ident); this.OPTION(() => this.SUBRULE(this.typeArgs)); } },
+      { ALT: () => this.CONSUME(T.TypeVar) },
+      { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE(this.typeExpr); this.CONSUME(T.RParen); } },
+    ]);
+  });
+
+  private typeArgs = this.RULE('typeArgs', () => {
+    this.CONSUME(T.Less);
+    this.SUBRULE(this.typeExpr);
+    this.MANY(() => { this.CONSUME(T.Comma); this.SUBRULE2(this.typeExpr); });
+    this.CONSUME(T.Greater);
+  });
+
+  // ---- blocks ---------------------------------------------------------------------------------------
+  /** `INDENT item (SEP|; item)* DEDENT`: the body after `=`, `then`, `else`, `->`, `do`. */
+  private block = this.RULE('block', () => {
+    this.CONSUME(T.Indent);
+    this.SUBRULE(this.seq);
+    this.CONSUME(T.Dedent);
+  });
+
+  private seq = this.RULE('seq', () => {
+    this.SUBRULE(this.blockItem);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Sep) }, { ALT: () => this.CONSUME(T.Semi) }]);
+      this.OPTION(() => this.SUBRULE2(this.blockItem));
+    });
+  });
+
+  private blockItem = this.RULE('blockItem', () => {
+    this.OR([{ ALT: () => this.SUBRULE(this.letDecl) }, { ALT: () => this.SUBRULE(this.expr) }]);
+  });
+
+  // ---- expressions ------------------------------------------------------------------------------------
+  public expr = this.RULE('expr', () => {
+    this.SUBRULE(this.orExpr);
+    this.OPTION(() => { this.CONSUME(T.LeftArrow); this.SUBRULE2(this.orExpr); });
+  });
+
+  private orExpr = this.RULE('orExpr', () => {
+    this.SUBRULE(this.andExpr);
+    this.MANY(() => { this.CONSUME(T.BarBar); this.SUBRULE2(this.andExpr); });
+  });
+
+  private andExpr = this.RULE('andExpr', () => {
+    this.SUBRULE(this.cmpExpr);
+    this.MANY(() => { this.CONSUME(T.AmpAmp); this.SUBRULE2(this.cmpExpr); });
+  });
+
+  private cmpExpr = this.RULE('cmpExpr', () => {
+    this.SUBRULE(this.hatExpr);
+    this.MANY(() => {
+      this.OR(comparisonOps.map((op) => ({ ALT: () => this.CONSUME(op, { LABEL: 'op' }) })));
+      this.SUBRULE2(this.hatExpr);
+    });
+  });
+
+  private hatExpr = this.RULE('hatExpr', () => {
+    this.SUBRULE(this.addExpr);
+    this.OPTION(() => { this.CONSUME(T.HatHatHat); this.SUBRULE(this.hatExpr); });
+  });
+
+  private addExpr = this.RULE('addExpr', () => {
+    this.SUBRULE(this.mulExpr);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) }]);
+      this.SUBRULE2(this.mulExpr);
+    });
+  });
+
+  private mulExpr = this.RULE('mulExpr', () => {
+    this.SUBRULE(this.prefixExpr);
+    this.MANY(() => {
+      this.OR([
+        { ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) },
+        { ALT: () => this.CONSUME(T.Percent, { LABEL: 'op' }) },
+      ]);
+      this.SUBRULE2(this.prefixExpr);
+    });
+  });
+
+  private prefixExpr = this.RULE('prefixExpr', () => {
+    this.OR([
+      {
+        ALT: () => {
+          this.OR2([
+            { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.TildeTildeTilde, { LABEL: 'op' }) },
+            { ALT: () => this.CONSUME(T.Not, { LABEL: 'op' }) },
+          ]);
+          this.SUBRULE(this.prefixExpr);
+        },
+      },
+      { ALT: () => this.SUBRULE(this.appExpr) },
+    ]);
+  });
+
+  private appExpr = this.RULE('appExpr', () => {
+    this.SUBRULE(this.postfixExpr, { LABEL: 'head' });
+    this.MANY(() => {
+      this.OR([
+        // `f -1`: a minus glued to a number and not to what precedes it is a negative argument.
+        {
+          GATE: () => adjacent(this.LA(1), this.LA(2)) && !adjacent(this.LA(0), this.LA(1)),
+          ALT: () => { this.CONSUME(T.Minus, { LABEL: 'negArg' }); this.CONSUME(T.IntLit, { LABEL: 'negArgValue' }); },
+        },
+        { ALT: () => this.SUBRULE2(this.postfixExpr, { LABEL: 'args' }) },
+      ]);
+    });
+  });
+
+  private postfixExpr = this.RULE('postfixExpr', () => {
+    this.SUBRULE(this.atom);
+    this.MANY(() => {
+      this.OR([
+        {
+          ALT: () => {
+            this.CONSUME(T.Dot);
+            this.OR2([
+              { ALT: () => this.CONSUME(T.Ident, { LABEL: 'field' }) },
+              { ALT: () => { this.CONSUME(T.LBracket); this.SUBRULE(this.expr, { LABEL: 'index' }); this.CONSUME(T.RBracket); } },
+            ]);
+          },
+        },
+        // `Region.alloc<byte>`: type arguments glued to the name (no space before `<`).
+        { GATE: () => adjacent(this.LA(0), this.LA(1)), ALT: () => this.SUBRULE(this.typeArgs) },
+      ]);
+    });
+  });
+
+  private atom = this.RULE('atom', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.IntLit) },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.UnterminatedString) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.CONSUME(T.Ident) },
+      { ALT: () => this.SUBRULE(this.parenExpr) },
+      { ALT: () => this.SUBRULE(this.recordExpr) },
+      { ALT: () => this.SUBRULE(this.ifExpr) },
+      { ALT: () => this.SUBRULE(this.matchExpr) },
+      { ALT: () => this.SUBRULE(this.whileExpr) },
+      { ALT: () => this.SUBRULE(this.forExpr) },
+      { ALT: () => { this.CONSUME(T.Begin); this.SUBRULE(this.seq); this.CONSUME(T.End); } },
+      { ALT: () => this.SUBRULE(this.unsupportedExpr) },
+    ]);
+  });
+
+  private parenExpr = this.RULE('parenExpr', () => {
+    this.CONSUME(T.LParen);
+    this.OPTION(() => {
+      this.SUBRULE(this.seq);
+      this.MANY(() => { this.CONSUME(T.Comma); this.SUBRULE2(this.seq, { LABEL: 'tupleItems' }); });
+    });
+    this.CONSUME(T.RParen);
+  });
+
+  private recordExpr = this.RULE('recordExpr', () => {
+    this.CONSUME(T.LBrace);
+    this.CONSUME(T.Indent);
+    this.OR([
+      { GATE: () => this.LA(2).tokenType === T.Equals, ALT: () => this.SUBRULE(this.fieldInits) },
+      { ALT: () => { this.SUBRULE(this.orExpr, { LABEL: 'source' }); this.CONSUME(T.With); this.SUBRULE2(this.fieldInits); } },
+    ]);
+    this.CONSUME(T.Dedent);
+    this.CONSUME(T.RBrace);
+  });
+
+  private fieldInits = this.RULE('fieldInits', () => {
+    this.SUBRULE(this.fieldInit);
+    this.MANY(() => {
+      this.OR([{ ALT: () => this.CONSUME(T.Semi) }, { ALT: () => this.CONSUME(T.Sep) }]);
+      this.OPTION(() => this.SUBRULE2(this.fieldInit));
+    });
+  });
+
+  private fieldInit = this.RULE('fieldInit', () => {
+    this.CONSUME(T.Ident);
+    this.CONSUME(T.Equals);
+    this.SUBRULE(this.expr);
+  });
+
+  private ifExpr = this.RULE('ifExpr', () => {
+    this.CONSUME(T.If);
+    this.SUBRULE(this.expr, { LABEL: 'cond' });
+    this.CONSUME(T.Then);
+    this.SUBRULE(this.block, { LABEL: 'then' });
+    this.MANY(() => {
+      this.CONSUME(T.Elif);
+      this.SUBRULE2(this.expr, { LABEL: 'elifCond' });
+      this.CONSUME2(T.Then);
+      this.SUBRULE2(this.block, { LABEL: 'elifBlock' });
+    });
+    this.OPTION(() => { this.CONSUME(T.Else); this.SUBRULE3(this.block, { LABEL: 'else' }); });
+  });
+
+  private matchExpr = this.RULE('matchExpr', () => {
+    this.CONSUME(T.Match);
+    this.SUBRULE(this.expr);
+    this.CONSUME(T.With);
+    this.OPTION(() => this.CONSUME(T.Bar));
+    this.SUBRULE(this.matchArm);
+    this.MANY(() => { this.CONSUME2(T.Bar); this.SUBRULE2(this.matchArm); });
+  });
+
+  private matchArm = this.RULE('matchArm', () => {
+    this.SUBRULE(this.pattern);
+    this.OPTION(() => { this.CONSUME(T.When); this.SUBRULE(this.expr, { LABEL: 'guard' }); });
+    this.CONSUME(T.Arrow);
+    this.SUBRULE(this.block);
+  });
+
+  private pattern = this.RULE('pattern', () => {
+    this.SUBRULE(this.patAtom);
+    this.MANY(() => { this.CONSUME(T.Bar); this.SUBRULE2(this.patAtom); });
+  });
+
+  private patAtom = this.RULE('patAtom', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Underscore) },
+      { ALT: () => { this.OPTION(() => this.CONSUME(T.Minus)); this.CONSUME(T.IntLit); } },
+      { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.True) },
+      { ALT: () => this.CONSUME(T.False) },
+      { ALT: () => this.SUBRULE(this.longIdent) },
+      { ALT: () => { this.CONSUME(T.LParen); this.OPTION2(() => this.SUBRULE(this.pattern)); this.CONSUME(T.RParen); } },
+    ]);
+  });
+
+  private whileExpr = this.RULE('whileExpr', () => {
+    this.CONSUME(T.While);
+    this.SUBRULE(this.expr);
+    this.CONSUME(T.Do);
+    this.SUBRULE(this.block);
+  });
+
+  private forExpr = this.RULE('forExpr', () => {
+    this.CONSUME(T.For);
+    this.CONSUME(T.Ident);
+    this.OR([
+      { ALT: () => { this.CONSUME(T.In); this.SUBRULE(this.expr, { LABEL: 'from' }); this.CONSUME(T.DotDot); this.SUBRULE2(this.expr, { LABEL: 'to' }); } },
+      {
+        ALT: () => {
+          this.CONSUME(T.Equals);
+          this.SUBRULE3(this.expr, { LABEL: 'from' });
+          this.OR2([{ ALT: () => this.CONSUME(T.To) }, { ALT: () => this.CONSUME(T.Downto) }]);
+          this.SUBRULE4(this.expr, { LABEL: 'to' });
+        },
+      },
+    ]);
+    this.CONSUME(T.Do);
+    this.SUBRULE(this.block);
+  });
+
+  /** A construct the subset leaves out (`fun`, `try`, lists, arrays…): consumed whole, reported by cst2ast. */
+  private unsupportedExpr = this.RULE('unsupportedExpr', () => {
+    this.OR([
+      { ALT: () => this.CONSUME(T.Unsupported, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.LBracket, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.LArray, { LABEL: 'what' }) },
+    ]);
+    this.SUBRULE(this.skipped);
+  });
+
+  private skipped = this.RULE('skipped', () => {
+    this.MANY(() => {
+      this.OR([
+        ...skippable.map((t) => ({ ALT: () => this.CONSUME(t) })),
+        { ALT: () => { this.CONSUME(T.Indent); this.SUBRULE(this.skipped); this.CONSUME(T.Dedent); } },
+        { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE2(this.skipped); this.CONSUME(T.RParen); } },
+        { ALT: () => { this.CONSUME(T.LBracket); this.SUBRULE3(this.skipped); this.CONSUME(T.RBracket); } },
+        { ALT: () => { this.CONSUME(T.LArray); this.SUBRULE4(this.skipped); this.CONSUME(T.RArray); } },
+        { ALT: () => { this.CONSUME(T.LBrace); this.SUBRULE5(this.skipped); this.CONSUME(T.RBrace); } },
+      ]);
+    });
+  });
+}
+
+/** The one parser instance (building it is the expensive part). */
+export const parser = new FSharpParser();

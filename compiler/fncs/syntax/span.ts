@@ -1,0 +1,38 @@
+/** Source spans from tokens: the one place that turns Chevrotain positions into `Span`s. */
+import type { IToken } from 'chevrotain';
+import type { Span } from './ast.js';
+
+/** The span of one token (Chevrotain columns are 1-based and end-inclusive). */
+export function tokenSpan(file: string, t: IToken): Span {
+  const endOffset = (t.endOffset ?? t.startOffset) + 1;
+  return {
+    file,
+    startLine: t.startLine ?? 1,
+    startCol: t.startColumn ?? 1,
+    endLine: t.endLine ?? t.startLine ?? 1,
+    endCol: (t.endColumn ?? t.startColumn ?? 1) + 1,
+    startOffset: t.startOffset,
+    endOffset,
+  };
+}
+
+/** The span from the start of `a` to the end of `b`. */
+export function joinSpans(a: Span, b: Span): Span {
+  return {
+    file: a.file,
+    startLine: a.startLine,
+    startCol: a.startCol,
+    endLine: b.endLine,
+    endCol: b.endCol,
+    startOffset: a.startOffset,
+    endOffset: Math.max(a.endOffset, b.endOffset),
+  };
+}
+
+/** A zero-width span at the end of a file's text, for "unexpected end of input". */
+export function endOfFileSpan(file: string, text: string): Span {
+  const lines = text.split('\n');
+  const line = lines.length;
+  const col = (lines[lines.length - 1]?.length ?? 0) + 1;
+  return { file, startLine: line, startCol: col, endLine: line, endCol: col + 1, startOffset: text.length, endOffset: text.length };
+}

@@ -1,0 +1,114 @@
+/**
+ * Module-level declarations: record types, `open`, and top-level `let` groups (with the
+ * `[<EntryPoint>]` rules). After each `let` group, type variables still unsolved are settled as F#
+ * does: integer-constrained ones default to `int`; others are reported (FS0030 for a value, else an
+ * undetermined type), since Alex needs every type concrete or generic.
+ */
+import type { Decl, ModuleAst } from '../syntax/ast.js';
+import type { BindingInfo, RecordField } from '../psg/program.js';
+import type { Checker } from './context.js';
+import { checkBindingGroup } from './checkBinding.js';
+import { array, freeVars, fun, tError, tInt, tString, type Type, type TypeVar } from './types.js';
+
+type LetDecl = Extract<Decl, { kind: 'LetDecl' }>;
+type RecordDecl = Extract<Decl, { kind: 'RecordDecl' }>;
+
+/** The attributes the subset understands. */
+const KNOWN_ATTRIBUTES: ReadonlySet<string> = new Set(['EntryPoint']);
+
+export function checkModule(cx: Checker, m: ModuleAst): void {
+  m.decls.forEach((d, i) => {
+    switch (d.kind) {
+      case 'OpenDecl': return;
+      case 'RecordDecl': return checkRecordDecl(cx, d);
+      case 'LetDecl': return checkLetDecl(cx, d, i === m.decls.length - 1);
+    }
+  });
+}
+
+function checkRecordDecl(cx: Checker, d: RecordDecl): void {
+  cx.typeVarScope = new Map();
+  const fields: RecordField[] = [];
+  for (const f of d.fields) {
+    if (fields.some((x) => x.name === f.name.text)) {
+      cx.report('duplicateField', f.name.span, [f.name.text]);
+      continue;
+    }
+    let type = cx.resolveTypeExpr(f.type);
+    if (freeVars(type).length > 0) {
+      cx.report('unsupported', f.type.span, ['A generic record field']);
+      type = tError;
+    }
+    fields.push({ name: f.name.text, type, index: fields.length, mutable: f.mutable });
+  }
+  if (cx.tables.records.has(d.name.text)) {
+    cx.report('duplicateType', d.name.span, [d.name.text]);
+    return;
+  }
+  cx.tables.records.set(d.name.text, { name: d.name.text, fields });
+}
+
+const ENTRY_TYPE = fun(array(tString), tInt);
+
+function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
+  cx.typeVarScope = new Map();
+  cx.pending = [];
+  let entry = false;
+  for (const a of d.attributes) {
+    if (a.name.text === 'EntryPoint' || a.name.text === 'EntryPointAttribute') entry = true;
+    else if (!KNOWN_ATTRIBUTES.has(a.name.text)) cx.report('unknownAttribute', a.name.span, [a.name.text]);
+  }
+  const first = d.bindings[0]!;
+  let entryOk = true;
+  if (entry) {
+    if (!isLast) cx.report('entryPointNotLast', first.name.span);
+    if (first.params.length !== 1) {
+      cx.report('entryPointParams', first.name.span, [first.params.length]);
+      entryOk = false;
+    }
+  }
+  const infos = checkBindingGroup(cx, d.bindings, {
+    rec: d.rec,
+    local: false,
+    beforeBody: (b, params, ret) => {
+      if (!entry || b !== first || params.length !== 1) return;
+      // Constrain first so `argv.[i]` and the exit code type inside the body.
+      if (cx.unifier.unify(params[0]!, array(tString)) !== null) entryOk = false;
+      cx.unifier.unify(ret, tInt);
+    },
+  });
+  settleLeftovers(cx, infos);
+  for (const info of infos) {
+    const isEntry = entry && info.binding === first;
+    if (isEntry && entryOk && cx.unifier.unify(info.symbol.type, ENTRY_TYPE) !== null) entryOk = false;
+    if (isEntry && !entryOk && first.params.length === 1) cx.report('entryPointSignature', first.name.span, cx.show(info.symbol.type));
+    const final: BindingInfo = isEntry ? { ...info, isEntryPoint: true } : info;
+    cx.tables.bindings.set(info.binding, final);
+    cx.tables.topLevel.push(final);
+  }
+}
+
+/** Default or report the type variables left unsolved by a top-level group. */
+function settleLeftovers(cx: Checker, infos: readonly BindingInfo[]): void {
+  const seen = new Set<TypeVar>();
+  const settle = (tv: TypeVar, report: () => void): void => {
+    if (tv.generic || seen.has(tv)) return;
+    seen.add(tv);
+    if (tv.constraints.has('integer') || tv.constraints.has('addable') || tv.constraints.has('signed')) {
+      tv.link = tInt;
+      return;
+    }
+    report();
+    tv.link = tError;
+  };
+  for (const info of infos) {
+    if (info.isFunction) continue;
+    for (const tv of freeVars(info.symbol.type)) {
+      settle(tv, () => cx.report('valueRestriction', info.binding.name.span, [info.symbol.name, cx.show(info.symbol.type)[0]!]));
+    }
+  }
+  for (const { type, span } of cx.pending) {
+    for (const tv of freeVars(type)) settle(tv, () => cx.report('typeUndetermined', span, cx.show(type as Type)));
+  }
+  cx.pending = [];
+}

@@ -1,0 +1,194 @@
+/**
+ * Type inference for expressions: literals, application, `if`, loops, blocks, assignment and
+ * indexing. Paths, operators, records and `match` have their own files; this one dispatches.
+ *
+ * `checkExpr` infers a type; `checkAgainst` checks against an expected type, pushing the
+ * expectation into a block's last line so a mismatch is reported where F# reports it.
+ */
+import type { Expr, LiteralValue, Span } from '../syntax/ast.js';
+import type { MessageId } from '../../diagnostics/messages.js';
+import type { Checker } from './context.js';
+import { checkInfix, checkPrefix } from './checkOperators.js';
+import { checkPath, checkTypeApp, resolveAssignTarget } from './checkPath.js';
+import { checkFieldGet, checkRecord, checkRecordUpdate } from './checkRecord.js';
+import { checkMatch } from './checkMatch.js';
+import { checkLocalLet } from './checkBinding.js';
+import { array, fun, isIntegerPrim, prim, prune, tBool, tError, tInt, tString, tUnit, type Type } from './types.js';
+
+/** The suffix F# writes for an integer literal of each type. */
+export const INT_SUFFIX: Readonly<Record<string, string>> = {
+  int: '', int64: 'L', uint32: 'u', uint64: 'UL', byte: 'uy', sbyte: 'y', int16: 's', uint16: 'us',
+};
+
+/** The type of a literal. */
+export function literalType(v: LiteralValue): Type {
+  switch (v.type) {
+    case 'int': return prim(v.intType);
+    case 'bool': return tBool;
+    case 'string': return tString;
+    case 'unit': return tUnit;
+  }
+}
+
+/** Infer the type of `e`. `hint` is an expected type that may guide record construction. */
+export function checkExpr(cx: Checker, e: Expr, hint?: Type): Type {
+  return cx.setType(e, infer(cx, e, hint));
+}
+
+/** Check `e` against `expected`, reporting FS0001 (message `id`) at the place F# would. */
+export function checkAgainst(cx: Checker, e: Expr, expected: Type, id: MessageId = 'typeMismatch'): Type {
+  if (e.kind === 'Block' && e.items.length > 0) {
+    const t = checkBlock(cx, e, expected, id);
+    return cx.setType(e, t);
+  }
+  const t = checkExpr(cx, e, expected);
+  cx.expect(t, expected, e.span, id, conversionHelp(e, t, expected));
+  return t;
+}
+
+/** `help:` for an integer of the wrong type: the literal with the right suffix, or a conversion. */
+function conversionHelp(e: Expr, actual: Type, expected: Type): string | undefined {
+  const a = prune(actual);
+  const x = prune(expected);
+  if (a.kind !== 'Prim' || x.kind !== 'Prim' || a.name === x.name || !isIntegerPrim(a.name) || !isIntegerPrim(x.name)) return undefined;
+  if (e.kind === 'Literal' && e.value.type === 'int') {
+    const digits = e.value.text.replace(/(uy|UL|ul|us|u|y|s|L|l|n)$/, '');
+    return `write the literal as \`${digits}${INT_SUFFIX[x.name] ?? ''}\``;
+  }
+  return `F# performs no implicit numeric conversion: use \`${x.name} (…)\``;
+}
+
+function infer(cx: Checker, e: Expr, hint: Type | undefined): Type {
+  switch (e.kind) {
+    case 'Literal': return literalType(e.value);
+    case 'Path': return checkPath(cx, e, null);
+    case 'TypeApp': return checkTypeApp(cx, e);
+    case 'FieldGet': return checkFieldGet(cx, e);
+    case 'App': return checkApp(cx, e);
+    case 'Index': {
+      const elem = cx.fresh();
+      checkAgainst(cx, e.target, array(elem));
+      checkAgainst(cx, e.index, tInt);
+      return elem;
+    }
+    case 'Infix': return checkInfix(cx, e);
+    case 'Prefix': return checkPrefix(cx, e);
+    case 'If': return checkIf(cx, e, hint, null);
+    case 'While':
+      checkAgainst(cx, e.cond, tBool);
+      checkStatement(cx, e.body);
+      return tUnit;
+    case 'For': return checkFor(cx, e);
+    case 'Match': return checkMatch(cx, e, hint);
+    case 'Block': return e.items.length === 0 ? tUnit : checkBlock(cx, e, hint, null);
+    case 'Assign': return checkAssign(cx, e);
+    case 'Record': return checkRecord(cx, e, hint);
+    case 'RecordUpdate': return checkRecordUpdate(cx, e, hint);
+    case 'Error': return tError;
+  }
+}
+
+/** `f a b`: each argument against the parameter type, one curried step at a time. */
+function checkApp(cx: Checker, e: Extract<Expr, { kind: 'App' }>): Type {
+  let t = checkExpr(cx, e.fn);
+  let failed = false;
+  for (const arg of e.args) {
+    const p = prune(t);
+    if (p.kind === 'Fun') {
+      checkAgainst(cx, arg, p.from);
+      t = p.to;
+    } else if (p.kind === 'Var') {
+      const result = cx.fresh();
+      cx.expect(fun(checkExpr(cx, arg), result), p, e.fn.span);
+      t = result;
+    } else {
+      if (p.kind !== 'Error' && !failed) cx.report('notAFunction', e.fn.span);
+      failed = true;
+      checkExpr(cx, arg);
+      t = tError;
+    }
+  }
+  return t;
+}
+
+/**
+ * `if`/`elif`/`else`. `first` is the type of the chain's first branch when checking an `elif`,
+ * so every branch is compared with it as F# does.
+ */
+function checkIf(cx: Checker, e: Extract<Expr, { kind: 'If' }>, hint: Type | undefined, first: Type | null): Type {
+  checkAgainst(cx, e.cond, tBool);
+  if (e.otherwise === null) {
+    const t = first === null ? checkExpr(cx, e.then) : checkAgainst(cx, e.then, first, 'ifBranchMismatch');
+    const failure = cx.unifier.unify(tUnit, t);
+    if (failure !== null) cx.report('ifWithoutElse', lastLine(e.then), cx.show(t));
+    return tUnit;
+  }
+  const t1 = first === null ? checkExpr(cx, e.then, hint) : checkAgainst(cx, e.then, first, 'ifBranchMismatch');
+  const head = first ?? t1;
+  if (e.otherwise.kind === 'If') cx.setType(e.otherwise, checkIf(cx, e.otherwise, hint, head));
+  else checkAgainst(cx, e.otherwise, head, 'ifBranchMismatch');
+  return head;
+}
+
+function checkFor(cx: Checker, e: Extract<Expr, { kind: 'For' }>): Type {
+  checkAgainst(cx, e.from, tInt);
+  checkAgainst(cx, e.to, tInt);
+  cx.env.push();
+  const sym = cx.env.newSymbol(e.variable.text, 'forVar', false, tInt, e);
+  cx.env.define(sym);
+  cx.tables.forVars.set(e, sym);
+  checkStatement(cx, e.body);
+  cx.env.pop();
+  return tUnit;
+}
+
+/** The lines of a block in a new scope; a non-unit value dropped mid-block warns (FS0020). */
+function checkBlock(cx: Checker, e: Extract<Expr, { kind: 'Block' }>, expected: Type | undefined, id: MessageId | null): Type {
+  cx.env.push();
+  let result: Type = tUnit;
+  e.items.forEach((item, i) => {
+    const last = i === e.items.length - 1;
+    if (item.kind === 'LocalLet') {
+      checkLocalLet(cx, item);
+      if (last) {
+        cx.report('unfinishedLet', item.span);
+        result = tError;
+      }
+    } else if (!last) {
+      checkStatement(cx, item);
+    } else if (id !== null && expected !== undefined) {
+      result = checkAgainst(cx, item, expected, id);
+    } else {
+      result = checkExpr(cx, item, expected);
+    }
+  });
+  cx.env.pop();
+  return result;
+}
+
+/** An expression whose value is dropped: it should be `unit`, else FS0020. */
+export function checkStatement(cx: Checker, e: Expr): void {
+  const t = prune(checkExpr(cx, e));
+  if (t.kind === 'Var') {
+    cx.unifier.unify(t, tUnit);
+    return;
+  }
+  if (t.kind === 'Error' || (t.kind === 'Prim' && t.name === 'unit')) return;
+  cx.report('discardedValue', lastLine(e), cx.show(t));
+}
+
+/** The span F# points at for a block's value: its last line, recursively. */
+function lastLine(e: Expr): Span {
+  if (e.kind === 'Block' && e.items.length > 0) {
+    const last = e.items[e.items.length - 1]!;
+    return last.kind === 'LocalLet' ? last.span : lastLine(last);
+  }
+  return e.span;
+}
+
+/** `target <- value`: the target must be a mutable local, a mutable field, or an array element. */
+function checkAssign(cx: Checker, e: Extract<Expr, { kind: 'Assign' }>): Type {
+  const target = resolveAssignTarget(cx, e);
+  checkAgainst(cx, e.value, target);
+  return tUnit;
+}

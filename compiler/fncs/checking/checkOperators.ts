@@ -1,0 +1,113 @@
+/**
+ * Typing of infix and prefix operators, from one table.
+ *
+ * The subset has no implicit conversions: arithmetic and bitwise operators need both operands of
+ * the same type, which must support the operator (an integer type; `+` also takes strings);
+ * shifts take an `int` count; `=`/`<>` need an equality type and `<`… a comparison type; `&&`/`||`
+ * take bools; `a |> f` is `f a`. The left operand's type is recorded for Alex, which picks signed
+ * or unsigned instructions from it.
+ */
+import type { Expr, InfixOp, PrefixOp } from '../syntax/ast.js';
+import type { Checker } from './context.js';
+import { checkAgainst, checkExpr } from './checkExpr.js';
+import { fun, prune, tBool, tError, tInt, type Constraint, type Type } from './types.js';
+
+type InfixRule =
+  /** Both operands of one type satisfying `constraint`; the result is that type, or bool. */
+  | { readonly kind: 'same'; readonly constraint: Constraint; readonly result: 'operand' | 'bool' }
+  /** An integer shifted by an `int` count. */
+  | { readonly kind: 'shift' }
+  /** Two bools. */
+  | { readonly kind: 'logic' }
+  /** `x |> f` */
+  | { readonly kind: 'pipe' };
+
+const arith = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'operand' });
+const relation = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'bool' });
+
+const infixRules: Readonly<Record<InfixOp, InfixRule>> = {
+  '+': arith('addable'),
+  '-': arith('integer'), '*': arith('integer'), '/': arith('integer'), '%': arith('integer'),
+  '&&&': arith('integer'), '|||': arith('integer'), '^^^': arith('integer'),
+  '<<<': { kind: 'shift' }, '>>>': { kind: 'shift' },
+  '=': relation('equality'), '<>': relation('equality'),
+  '<': relation('comparison'), '<=': relation('comparison'), '>': relation('comparison'), '>=': relation('comparison'),
+  '&&': { kind: 'logic' }, '||': { kind: 'logic' },
+  '|>': { kind: 'pipe' },
+};
+
+/** Prefix operators: the constraint on the operand (the result has the operand's type). */
+const prefixRules: Readonly<Record<PrefixOp, { readonly constraint: Constraint | 'bool'; readonly name: string }>> = {
+  '-': { constraint: 'signed', name: '~-' },
+  '~~~': { constraint: 'integer', name: '~~~' },
+  not: { constraint: 'bool', name: 'not' },
+};
+
+type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
+
+export function checkInfix(cx: Checker, e: InfixExpr): Type {
+  const rule = infixRules[e.op];
+  switch (rule.kind) {
+    case 'logic':
+      cx.tables.operandTypes.set(e, tBool);
+      checkAgainst(cx, e.left, tBool);
+      checkAgainst(cx, e.right, tBool);
+      return tBool;
+    case 'pipe':
+      return checkPipe(cx, e);
+    case 'shift': {
+      const t = checkExpr(cx, e.left);
+      cx.tables.operandTypes.set(e, t);
+      requireOp(cx, t, 'integer', e.op, e.left);
+      checkAgainst(cx, e.right, tInt);
+      return t;
+    }
+    case 'same': {
+      const t = checkExpr(cx, e.left);
+      cx.tables.operandTypes.set(e, t);
+      const ok = requireOp(cx, t, rule.constraint, e.op, e.left);
+      if (ok) checkAgainst(cx, e.right, t);
+      else checkExpr(cx, e.right);
+      return rule.result === 'bool' ? tBool : ok ? t : tError;
+    }
+  }
+}
+
+/** `x |> f` types as `f x`. */
+function checkPipe(cx: Checker, e: InfixExpr): Type {
+  const arg = checkExpr(cx, e.left);
+  cx.tables.operandTypes.set(e, arg);
+  const f = prune(checkExpr(cx, e.right));
+  if (f.kind === 'Fun') {
+    cx.expect(arg, f.from, e.left.span);
+    return f.to;
+  }
+  if (f.kind === 'Error') return tError;
+  if (f.kind === 'Var') {
+    const result = cx.fresh();
+    cx.expect(f, fun(arg, result), e.right.span);
+    return result;
+  }
+  cx.report('notAFunction', e.right.span);
+  return tError;
+}
+
+export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): Type {
+  const rule = prefixRules[e.op];
+  if (rule.constraint === 'bool') {
+    cx.tables.operandTypes.set(e, tBool);
+    checkAgainst(cx, e.operand, tBool);
+    return tBool;
+  }
+  const t = checkExpr(cx, e.operand);
+  cx.tables.operandTypes.set(e, t);
+  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : tError;
+}
+
+/** Require `t` (the type of `at`) to support operator `op`; reports FS0001 at `at` if not. */
+function requireOp(cx: Checker, t: Type, c: Constraint, op: string, at: Expr): boolean {
+  const failure = cx.unifier.require(t, c, op);
+  if (failure === null) return true;
+  cx.reportFailure(failure, t, t, at.span, 'typeMismatch');
+  return false;
+}

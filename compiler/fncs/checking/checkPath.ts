@@ -1,0 +1,150 @@
+/**
+ * Name resolution for dotted paths (`x`, `frame.Length`, `Sys.read`, `int`) and explicit type
+ * arguments (`Region.alloc<byte>`), plus the assignment-target rules of `<-`.
+ *
+ * A path resolves to a symbol in scope followed by record field accesses, or failing that to an
+ * intrinsic (`Module.name` or a bare name like `int`) followed by field accesses. Unknown names are
+ * FS0039 with "did you mean" over everything in scope, intrinsics included. References from a local
+ * function to enclosing locals are recorded as captures (and a captured `let mutable` is FS0407).
+ */
+import type { Expr, Name, TypeExpr } from '../syntax/ast.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
+import { intrinsicModules, intrinsics } from '../../intrinsics/table.js';
+import type { FieldAccess, PathResolution } from '../psg/program.js';
+import type { Checker } from './context.js';
+import type { MutableSymbol } from './environment.js';
+import { accessField } from './checkRecord.js';
+import { checkExpr } from './checkExpr.js';
+import { instantiateIntrinsic, intrinsicSchemes, type IntrinsicScheme } from './intrinsicSignatures.js';
+import { tError, type Type } from './types.js';
+
+type PathExpr = Extract<Expr, { kind: 'Path' }>;
+
+/** Type arguments written on a path, with the node that wrote them (for spans). */
+interface ExplicitTypeArgs {
+  readonly types: readonly TypeExpr[];
+  readonly node: Extract<Expr, { kind: 'TypeApp' }>;
+}
+
+/** The type of a path expression; its resolution goes into the tables. */
+export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs | null): Type {
+  const first = e.parts[0]!;
+  const symbol = cx.env.lookup(first.text);
+  if (symbol !== undefined) {
+    noteCapture(cx, symbol, first);
+    if (explicit !== null) cx.report('unsupported', explicit.node.span, [`Explicit type arguments on '${first.text}'`]);
+    const { type, typeArgs } = cx.instantiate(symbol);
+    const { type: t, fields } = fieldChain(cx, type, e.parts.slice(1));
+    cx.tables.resolutions.set(e, { kind: 'symbol', symbol, typeArgs, fields });
+    return t;
+  }
+  const found = findIntrinsic(e.parts);
+  if (found !== null) {
+    const { scheme, consumed } = found;
+    const given = explicit === null ? [] : explicit.types.map((t) => cx.resolveTypeExpr(t));
+    if (explicit !== null && scheme.typeParams.length === 0) {
+      cx.report('unexpectedTypeArgs', explicit.node.span, [scheme.intrinsic.name]);
+    } else if (explicit !== null && given.length !== scheme.typeParams.length) {
+      cx.report('wrongTypeArgCount', explicit.node.span, [scheme.intrinsic.name, scheme.typeParams.length, given.length]);
+    }
+    const inst = instantiateIntrinsic(scheme, cx.supply, cx.level, given.length === scheme.typeParams.length ? given : []);
+    const { type: t, fields } = fieldChain(cx, inst.type, e.parts.slice(consumed));
+    cx.tables.resolutions.set(e, { kind: 'intrinsic', intrinsic: scheme.intrinsic, typeArgs: inst.typeArgs, type: inst.type, fields });
+    return t;
+  }
+  reportUnknown(cx, e);
+  cx.tables.resolutions.set(e, { kind: 'error' });
+  return tError;
+}
+
+/** `target<types>`: only a path may take explicit type arguments. */
+export function checkTypeApp(cx: Checker, e: Extract<Expr, { kind: 'TypeApp' }>): Type {
+  if (e.target.kind === 'Path') return cx.setType(e.target, checkPath(cx, e.target, { types: e.typeArgs, node: e }));
+  cx.report('unsupported', e.span, ['Explicit type arguments on this expression']);
+  checkExpr(cx, e.target);
+  return tError;
+}
+
+/** `Module.name` (two parts) or a bare name (one part), longest first. */
+function findIntrinsic(parts: readonly Name[]): { scheme: IntrinsicScheme; consumed: number } | null {
+  if (parts.length >= 2) {
+    const scheme = intrinsicSchemes.get(`${parts[0]!.text}.${parts[1]!.text}`);
+    if (scheme !== undefined) return { scheme, consumed: 2 };
+  }
+  const scheme = intrinsicSchemes.get(parts[0]!.text);
+  return scheme === undefined ? null : { scheme, consumed: 1 };
+}
+
+function reportUnknown(cx: Checker, e: PathExpr): void {
+  const [first, second] = e.parts;
+  if (second !== undefined && intrinsicModules.has(first!.text)) {
+    const members = intrinsics.filter((i) => i.name.startsWith(`${first!.text}.`)).map((i) => i.name);
+    cx.report('undefinedModuleMember', second.span, [second.text], didYouMean(`${first!.text}.${second.text}`, members));
+    return;
+  }
+  if (cx.defining.includes(first!.text)) {
+    cx.report('recursiveWithoutRec', first!.span, [first!.text]);
+    return;
+  }
+  let help: string | undefined;
+  if (second !== undefined) help = didYouMean(`${first!.text}.${second.text}`, intrinsics.map((i) => i.name));
+  help ??= didYouMean(first!.text, [...cx.env.names(), ...intrinsics.filter((i) => !i.name.includes('.')).map((i) => i.name), ...intrinsicModules]);
+  cx.report('undefinedName', first!.span, [first!.text], help);
+}
+
+/** Apply `.Field` steps to a value of type `t`. */
+function fieldChain(cx: Checker, t: Type, names: readonly Name[]): { type: Type; fields: FieldAccess[] } {
+  const fields: FieldAccess[] = [];
+  let cur = t;
+  for (const n of names) {
+    const r = accessField(cx, cur, n);
+    if (r.access !== null) fields.push(r.access);
+    cur = r.type;
+  }
+  return { type: cur, fields };
+}
+
+/**
+ * Record that each enclosing local function being checked captures `symbol` when it was defined
+ * outside it; capturing a local `let mutable` is FS0407, as in F#.
+ */
+function noteCapture(cx: Checker, symbol: MutableSymbol, at: Name): void {
+  if (symbol.kind === 'topLevel') return;
+  let reported = false;
+  for (const fn of cx.functions) {
+    if (symbol.id >= fn.firstId || fn.group.has(symbol)) continue;
+    fn.captures.set(symbol.id, symbol);
+    if (symbol.mutable && !reported) {
+      cx.report('capturedMutable', at.span, [symbol.name]);
+      reported = true;
+    }
+  }
+}
+
+/** The type of the target of `target <- value`, after checking it may be assigned. */
+export function resolveAssignTarget(cx: Checker, e: Extract<Expr, { kind: 'Assign' }>): Type {
+  const target = e.target;
+  const t = checkExpr(cx, target);
+  if (target.kind === 'Path') {
+    const r: PathResolution | undefined = cx.tables.resolutions.get(target);
+    if (r === undefined || r.kind === 'error') return t;
+    const last = r.fields[r.fields.length - 1];
+    if (last !== undefined) {
+      if (!isMutableField(cx, last)) cx.report('fieldNotMutable', e.span);
+    } else if (r.kind === 'intrinsic') {
+      cx.report('notAssignable', e.span);
+    } else if (!r.symbol.mutable) {
+      cx.report('notMutable', e.span, [r.symbol.name]);
+    }
+    return t;
+  }
+  if (target.kind === 'FieldGet') {
+    const access = cx.tables.fieldGets.get(target);
+    if (access !== undefined && !isMutableField(cx, access)) cx.report('fieldNotMutable', e.span);
+    return t;
+  }
+  if (target.kind !== 'Index') cx.report('notAssignable', e.span);
+  return t;
+}
+
+const isMutableField = (cx: Checker, a: FieldAccess): boolean => cx.tables.records.get(a.record)?.fields[a.index]?.mutable ?? false;

@@ -1,0 +1,109 @@
+/**
+ * Records: field access (`r.Field`, `(e).Field`), construction `{ A = …; B = … }` and
+ * copy-and-update `{ r with A = … }`.
+ *
+ * As in F#, the record type of a construction comes from the expected type when that is a record,
+ * else from its labels (the latest declared record having them all); a field access on a value of
+ * not-yet-known type also picks the latest record declaring that label.
+ */
+import type { Expr, FieldInit, Name, Span } from '../syntax/ast.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
+import type { FieldAccess, RecordInfo } from '../psg/program.js';
+import type { Checker } from './context.js';
+import { checkAgainst, checkExpr } from './checkExpr.js';
+import { prune, tError, type Type } from './types.js';
+
+/** The type of `.field` on a value of type `t`, and the access when it resolved. */
+export function accessField(cx: Checker, t: Type, field: Name): { type: Type; access: FieldAccess | null } {
+  let p = prune(t);
+  if (p.kind === 'Error') return { type: tError, access: null };
+  if (p.kind === 'Var') {
+    const rec = cx.recordWithLabels([field.text]);
+    if (rec === undefined) {
+      cx.report('lookupIndeterminate', field.span);
+      return { type: tError, access: null };
+    }
+    cx.unifier.unify(p, { kind: 'Record', name: rec.name });
+    p = prune(p);
+  }
+  if (p.kind !== 'Record') {
+    cx.report('noSuchField', field.span, [...cx.show(p), field.text]);
+    return { type: tError, access: null };
+  }
+  const rec = cx.tables.records.get(p.name);
+  const f = rec?.fields.find((x) => x.name === field.text);
+  if (rec === undefined || f === undefined) {
+    cx.report('noSuchField', field.span, [p.name, field.text], didYouMean(field.text, rec?.fields.map((x) => x.name) ?? []));
+    return { type: tError, access: null };
+  }
+  return { type: f.type, access: { record: rec.name, field: f.name, index: f.index, type: f.type } };
+}
+
+/** `(expr).Field` */
+export function checkFieldGet(cx: Checker, e: Extract<Expr, { kind: 'FieldGet' }>): Type {
+  const r = accessField(cx, checkExpr(cx, e.target), e.field);
+  if (r.access !== null) cx.tables.fieldGets.set(e, r.access);
+  return r.type;
+}
+
+/** Every record label the program declares, for suggestions. */
+const allLabels = (cx: Checker): string[] => [...cx.tables.records.values()].flatMap((r) => r.fields.map((f) => f.name));
+
+/** `{ A = 1; B = x }` */
+export function checkRecord(cx: Checker, e: Extract<Expr, { kind: 'Record' }>, hint: Type | undefined): Type {
+  const labels = e.fields.map((f) => f.name.text);
+  const h = hint === undefined ? undefined : prune(hint);
+  let rec: RecordInfo | undefined = h?.kind === 'Record' ? cx.tables.records.get(h.name) : undefined;
+  if (rec === undefined || !labels.every((l) => rec!.fields.some((f) => f.name === l))) {
+    rec = cx.recordWithLabels(labels) ?? labels.map((l) => cx.recordWithLabels([l])).find((r) => r !== undefined);
+  }
+  if (rec === undefined) {
+    for (const f of e.fields) {
+      if (cx.recordWithLabels([f.name.text]) === undefined) cx.report('undefinedField', f.name.span, [f.name.text], didYouMean(f.name.text, allLabels(cx)));
+      checkExpr(cx, f.value);
+    }
+    return tError;
+  }
+  checkFieldInits(cx, rec, e.fields);
+  const given = new Set(labels);
+  for (const f of rec.fields) {
+    if (!given.has(f.name)) cx.report('missingField', e.span, [f.name, `${cx.moduleName}.${rec.name}`]);
+  }
+  cx.tables.recordExprs.set(e, rec);
+  return { kind: 'Record', name: rec.name };
+}
+
+/** `{ source with A = … }` */
+export function checkRecordUpdate(cx: Checker, e: Extract<Expr, { kind: 'RecordUpdate' }>, hint: Type | undefined): Type {
+  let t = prune(checkExpr(cx, e.source, hint));
+  if (t.kind === 'Var') {
+    const rec = cx.recordWithLabels(e.fields.map((f) => f.name.text));
+    if (rec !== undefined) cx.unifier.unify(t, { kind: 'Record', name: rec.name });
+    t = prune(t);
+  }
+  const rec = t.kind === 'Record' ? cx.tables.records.get(t.name) : undefined;
+  if (rec === undefined) {
+    if (t.kind !== 'Error') cx.report('notARecord', e.source.span, cx.show(t));
+    e.fields.forEach((f) => checkExpr(cx, f.value));
+    return tError;
+  }
+  checkFieldInits(cx, rec, e.fields);
+  cx.tables.recordExprs.set(e, rec);
+  return t;
+}
+
+/** Each `Label = value` against the record's field; unknown and repeated labels are reported. */
+function checkFieldInits(cx: Checker, rec: RecordInfo, inits: readonly FieldInit[]): void {
+  const seen = new Map<string, Span>();
+  for (const init of inits) {
+    const f = rec.fields.find((x) => x.name === init.name.text);
+    if (seen.has(init.name.text)) cx.report('duplicateField', init.name.span, [init.name.text]);
+    seen.set(init.name.text, init.name.span);
+    if (f === undefined) {
+      cx.report('noSuchField', init.name.span, [rec.name, init.name.text], didYouMean(init.name.text, rec.fields.map((x) => x.name)));
+      checkExpr(cx, init.value);
+    } else {
+      checkAgainst(cx, init.value, f.type);
+    }
+  }
+}

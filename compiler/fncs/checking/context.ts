@@ -1,0 +1,190 @@
+/**
+ * The checker's per-run state and the operations every checking file shares: reporting,
+ * expecting a type, let-levels with generalisation and instantiation, and reading type annotations.
+ * One `Checker` is built per `check` call, so no state leaks between runs.
+ */
+import type { Expr, Span, TypeExpr } from '../syntax/ast.js';
+import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import type { MessageId } from '../../diagnostics/messages.js';
+import { didYouMean } from '../../diagnostics/suggest.js';
+import { intrinsicsByName } from '../../intrinsics/table.js';
+import { ProgramTables, type RecordInfo, type Symbol } from '../psg/program.js';
+import { Environment, type MutableSymbol } from './environment.js';
+import {
+  array, freeVars, fun, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
+  type PrimName, type Type, type TypeVar,
+} from './types.js';
+import { Unifier, type UnifyFailure } from './unify.js';
+
+/** F# types a user may write that the subset leaves out: FS3900 rather than "not defined". */
+const UNSUPPORTED_TYPES: ReadonlySet<string> = new Set([
+  'float', 'double', 'float32', 'single', 'decimal', 'char', 'obj', 'nativeint', 'unativeint',
+  'list', 'option', 'seq', 'array', 'voption', 'Result', 'Map', 'Set', 'bigint',
+]);
+
+/** Constraints F# resolves to `int` when nothing else fixes the type ("weak resolution"). */
+const DEFAULTS_TO_INT = ['integer', 'addable', 'signed'] as const;
+
+/** A local function being checked: symbols with smaller ids than `firstId` are captured. */
+export interface FunctionContext {
+  readonly firstId: number;
+  /** The bindings of its own `let rec … and …` group: never captures. */
+  readonly group: ReadonlySet<Symbol>;
+  readonly captures: Map<number, Symbol>;
+}
+
+export class Checker {
+  readonly diagnostics: Diagnostic[] = [];
+  readonly supply = new VarSupply();
+  readonly tables = new ProgramTables();
+  readonly env = new Environment();
+  readonly unifier = new Unifier((name) => this.tables.records.get(name)?.fields.map((f) => f.type) ?? []);
+  /** Let-nesting depth, for generalisation. */
+  level = 0;
+  /** `'T` names in scope in the current top-level binding's annotations. */
+  typeVarScope = new Map<string, Type>();
+  readonly functions: FunctionContext[] = [];
+  /** Types recorded since the current top-level declaration began, with where, for defaulting. */
+  pending: { type: Type; span: Span }[] = [];
+  /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
+  readonly defining: string[] = [];
+
+  constructor(readonly moduleName: string) {}
+
+  report(id: MessageId, span: Span, args: readonly (string | number)[] = [], help?: string): void {
+    this.diagnostics.push(report(id, span, args, help));
+  }
+
+  fresh(): Type {
+    return this.supply.fresh(this.level);
+  }
+
+  /** Record the type of `e` and return it. */
+  setType(e: Expr, t: Type): Type {
+    this.tables.exprTypes.set(e, t);
+    this.pending.push({ type: t, span: e.span });
+    return t;
+  }
+
+  /** Print several types with one naming of their variables, so `'a` means the same in each. */
+  show(...ts: Type[]): string[] {
+    const names = new Map<TypeVar, string>();
+    return ts.map((t) => printType(t, names));
+  }
+
+  /**
+   * Unify `actual` (of the thing at `span`) with `expected`; on failure report FS0001 with message
+   * `id` (which takes expected then actual). Returns whether they unified.
+   */
+  expect(actual: Type, expected: Type, span: Span, id: MessageId = 'typeMismatch', help?: string): boolean {
+    const failure = this.unifier.unify(expected, actual);
+    if (failure === null) return true;
+    this.reportFailure(failure, expected, actual, span, id, help);
+    return false;
+  }
+
+  reportFailure(failure: UnifyFailure, expected: Type, actual: Type, span: Span, id: MessageId, help?: string): void {
+    if (failure.kind === 'constraint') {
+      const [t] = this.show(failure.type);
+      if (intrinsicsByName.get(failure.op)?.integerParams !== undefined) this.report('conversionNotSupported', span, [t!, failure.op]);
+      else this.report('operatorNotSupported', span, [t!, failure.op]);
+      return;
+    }
+    const [e, a] = this.show(expected, actual);
+    if (failure.kind === 'occurs') this.report('recursiveType', span, [e!, a!]);
+    else this.report(id, span, [e!, a!], help);
+  }
+
+  enterLevel(): void {
+    this.level++;
+  }
+
+  exitLevel(): void {
+    this.level--;
+  }
+
+  /**
+   * Generalise the variables of `t` created deeper than the current level (call after
+   * `exitLevel`). Variables under integer-like constraints default to `int` instead, as F# does
+   * for non-inline functions. Returns the generic parameters in order of appearance.
+   */
+  generalize(t: Type, preferredNames: ReadonlyMap<TypeVar, string> = new Map()): Type[] {
+    const params: Type[] = [];
+    let letter = 0;
+    for (const tv of freeVars(t)) {
+      if (tv.level <= this.level || tv.generic) continue;
+      if (DEFAULTS_TO_INT.some((c) => tv.constraints.has(c))) {
+        tv.link = tInt;
+        continue;
+      }
+      tv.generic = true;
+      tv.name = preferredNames.get(tv) ?? `'${String.fromCharCode(97 + letter++)}`;
+      params.push({ kind: 'Var', tv });
+    }
+    return params;
+  }
+
+  /** A fresh instance of a symbol's type: its generic parameters replaced by new variables. */
+  instantiate(symbol: MutableSymbol): { type: Type; typeArgs: Type[] } {
+    if (symbol.typeParams.length === 0) return { type: symbol.type, typeArgs: [] };
+    const subst = new Map<TypeVar, Type>();
+    const typeArgs = symbol.typeParams.map((p) => {
+      const v = this.fresh();
+      const tv = (p as Extract<Type, { kind: 'Var' }>).tv;
+      if (v.kind === 'Var') for (const [c, op] of tv.constraints) v.tv.constraints.set(c, op);
+      subst.set(tv, v);
+      return v;
+    });
+    const copy = (ty: Type): Type => {
+      const p = prune(ty);
+      switch (p.kind) {
+        case 'Var': return subst.get(p.tv) ?? p;
+        case 'Ptr': return ptr(copy(p.elem));
+        case 'Array': return array(copy(p.elem));
+        case 'Fun': return fun(copy(p.from), copy(p.to));
+        default: return p;
+      }
+    };
+    return { type: copy(symbol.type), typeArgs };
+  }
+
+  /** The latest declared record that has every one of `labels`, if any. */
+  recordWithLabels(labels: readonly string[]): RecordInfo | undefined {
+    const all = [...this.tables.records.values()].reverse();
+    return all.find((r) => labels.every((l) => r.fields.some((f) => f.name === l)));
+  }
+
+  /** The type an annotation denotes; unknown names are reported and become the error type. */
+  resolveTypeExpr(te: TypeExpr): Type {
+    switch (te.kind) {
+      case 'TypeVar': {
+        let v = this.typeVarScope.get(te.name.text);
+        if (v === undefined) {
+          v = this.fresh();
+          this.typeVarScope.set(te.name.text, v);
+        }
+        return v;
+      }
+      case 'TypeArray': return array(this.resolveTypeExpr(te.element));
+      case 'TypeFun': return fun(this.resolveTypeExpr(te.from), this.resolveTypeExpr(te.to));
+      case 'TypeName': return this.resolveTypeName(te);
+    }
+  }
+
+  private resolveTypeName(te: Extract<TypeExpr, { kind: 'TypeName' }>): Type {
+    const name = te.name.text;
+    const args = te.args.map((a) => this.resolveTypeExpr(a));
+    const arity = name === 'nativeptr' ? 1 : PRIM_NAMES.has(name) || this.tables.records.has(name) ? 0 : -1;
+    if (arity === -1) {
+      if (UNSUPPORTED_TYPES.has(name)) this.report('unsupported', te.name.span, [`The type '${name}'`]);
+      else this.report('undefinedType', te.name.span, [name], didYouMean(name, [...PRIM_NAMES, 'nativeptr', ...this.tables.records.keys()]));
+      return tError;
+    }
+    if (args.length !== arity) {
+      this.report('wrongTypeArgCount', te.span, [name, arity, args.length]);
+      return tError;
+    }
+    if (name === 'nativeptr') return ptr(args[0]!);
+    return PRIM_NAMES.has(name) ? prim(name as PrimName) : { kind: 'Record', name };
+  }
+}

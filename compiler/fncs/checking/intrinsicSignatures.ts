@@ -1,0 +1,127 @@
+/**
+ * Reads the intrinsic table's signatures (strings in F# type syntax, e.g.
+ * `nativeptr<'T> -> int -> 'T`) into type schemes, and instantiates them at each use.
+ *
+ * The grammar is the annotation subset: `T -> U` (right associative), `T[]`, `name<T, …>`, `'T`,
+ * parentheses. The table is ours, so a signature that does not parse is an internal error.
+ */
+import { intrinsics, type Intrinsic } from '../../intrinsics/table.js';
+import { array, fun, prim, ptr, PRIM_NAMES, type PrimName, type Type, type VarSupply } from './types.js';
+
+/** A parsed signature: a type with named generic parameters. */
+type SigType =
+  | { readonly kind: 'name'; readonly name: string; readonly args: readonly SigType[] }
+  | { readonly kind: 'var'; readonly name: string }
+  | { readonly kind: 'array'; readonly elem: SigType }
+  | { readonly kind: 'fun'; readonly from: SigType; readonly to: SigType };
+
+/** An intrinsic's type scheme. */
+export interface IntrinsicScheme {
+  readonly intrinsic: Intrinsic;
+  /** Generic parameter names (`'T`) in order of first appearance: explicit type arguments bind them in this order. */
+  readonly typeParams: readonly string[];
+  readonly body: SigType;
+}
+
+/** An instantiated intrinsic: its type at this use and the fresh type for each generic parameter. */
+export interface IntrinsicInstance {
+  readonly type: Type;
+  readonly typeArgs: ReadonlyMap<string, Type>;
+}
+
+function parseSignature(text: string): SigType {
+  const tokens = text.match(/->|'?[A-Za-z_][A-Za-z0-9_]*|\[\]|[<>(),]/g) ?? [];
+  let pos = 0;
+  const fail = (): never => {
+    throw new Error(`internal error: cannot parse intrinsic signature '${text}'`);
+  };
+  const next = (): string => tokens[pos++] ?? fail();
+  const peek = (): string | undefined => tokens[pos];
+  const arrow = (): SigType => {
+    const from = postfix();
+    if (peek() !== '->') return from;
+    pos++;
+    return { kind: 'fun', from, to: arrow() };
+  };
+  const postfix = (): SigType => {
+    let t = atom();
+    while (peek() === '[]') {
+      pos++;
+      t = { kind: 'array', elem: t };
+    }
+    return t;
+  };
+  const atom = (): SigType => {
+    const tok = next();
+    if (tok === '(') {
+      const t = arrow();
+      if (next() !== ')') fail();
+      return t;
+    }
+    if (tok.startsWith("'")) return { kind: 'var', name: tok };
+    if (!/^[A-Za-z_]/.test(tok)) fail();
+    const args: SigType[] = [];
+    if (peek() === '<') {
+      pos++;
+      args.push(arrow());
+      while (peek() === ',') {
+        pos++;
+        args.push(arrow());
+      }
+      if (next() !== '>') fail();
+    }
+    return { kind: 'name', name: tok, args };
+  };
+  const t = arrow();
+  if (pos !== tokens.length) fail();
+  return t;
+}
+
+function varsOf(t: SigType, out: string[]): string[] {
+  switch (t.kind) {
+    case 'var': if (!out.includes(t.name)) out.push(t.name); break;
+    case 'name': t.args.forEach((a) => varsOf(a, out)); break;
+    case 'array': varsOf(t.elem, out); break;
+    case 'fun': varsOf(t.from, out); varsOf(t.to, out); break;
+  }
+  return out;
+}
+
+function build(t: SigType, vars: ReadonlyMap<string, Type>): Type {
+  switch (t.kind) {
+    case 'var': return vars.get(t.name) ?? build({ kind: 'name', name: '?', args: [] }, vars);
+    case 'array': return array(build(t.elem, vars));
+    case 'fun': return fun(build(t.from, vars), build(t.to, vars));
+    case 'name':
+      if (t.name === 'nativeptr' && t.args.length === 1) return ptr(build(t.args[0]!, vars));
+      if (PRIM_NAMES.has(t.name) && t.args.length === 0) return prim(t.name as PrimName);
+      throw new Error(`internal error: unknown type '${t.name}' in an intrinsic signature`);
+  }
+}
+
+/** Every intrinsic's scheme, by F# name; parsed once. */
+export const intrinsicSchemes: ReadonlyMap<string, IntrinsicScheme> = new Map(
+  intrinsics.map((i) => {
+    const body = parseSignature(i.signature);
+    return [i.name, { intrinsic: i, typeParams: varsOf(body, []), body }];
+  }),
+);
+
+/**
+ * A fresh instance of `scheme` at let-level `level`. `explicit` are the types given as `<…>`
+ * (already checked for count by the caller); the table's `integerParams` become integer constraints.
+ */
+export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply, level: number, explicit: readonly Type[] = []): IntrinsicInstance {
+  const typeArgs = new Map<string, Type>();
+  scheme.typeParams.forEach((name, i) => {
+    const given = explicit[i];
+    if (given !== undefined) {
+      typeArgs.set(name, given);
+      return;
+    }
+    const v = supply.fresh(level);
+    if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(name)) v.tv.constraints.set('integer', scheme.intrinsic.name);
+    typeArgs.set(name, v);
+  });
+  return { type: build(scheme.body, typeArgs), typeArgs };
+}

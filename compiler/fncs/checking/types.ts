@@ -1,0 +1,177 @@
+/**
+ * Semantic types of the F# subset, and how they print (F# style: `int -> nativeptr<byte> -> int`).
+ *
+ * During inference a type may contain unification variables (`Var`) that are linked as they are
+ * solved; `prune` follows links and `zonk` copies a type with every solved variable replaced. In
+ * the finished `TypedProgram` types are zonked: the only `Var`s left are the generic parameters of
+ * a generic function (`generic: true`), printed `'a`, `'b`… or with their annotated name (`'T`).
+ */
+
+/** The primitive (non-generic, non-record) types. */
+export type PrimName =
+  | 'int' | 'int64' | 'int16' | 'uint16' | 'uint32' | 'uint64' | 'byte' | 'sbyte'
+  | 'bool' | 'string' | 'unit' | 'Region' | 'SockAddr';
+
+/** The operator-support classes a type variable may be constrained to (see `unify.ts`). */
+export type Constraint = 'equality' | 'comparison' | 'addable' | 'integer' | 'signed';
+
+/** A unification variable. Mutable by design: solving it sets `link`. Never part of the AST. */
+export interface TypeVar {
+  readonly id: number;
+  /** The solution, once known. */
+  link: Type | null;
+  /** Let-nesting depth at which the variable was created (for generalisation). */
+  level: number;
+  /** Operator constraints gathered so far, with the operator that imposed each (for messages). */
+  readonly constraints: Map<Constraint, string>;
+  /** True once generalised: a generic parameter of a let-bound function. */
+  generic: boolean;
+  /** Display name of a generic parameter (`'a`, or `'T` when annotated). */
+  name: string | null;
+}
+
+export type Type =
+  | { readonly kind: 'Prim'; readonly name: PrimName }
+  | { readonly kind: 'Ptr'; readonly elem: Type }
+  | { readonly kind: 'Array'; readonly elem: Type }
+  /** A record, by its declared name; fields live in `TypedProgram.records`. */
+  | { readonly kind: 'Record'; readonly name: string }
+  | { readonly kind: 'Fun'; readonly from: Type; readonly to: Type }
+  | { readonly kind: 'Var'; readonly tv: TypeVar }
+  /** The type of an expression already reported as wrong; unifies with anything, silently. */
+  | { readonly kind: 'Error' };
+
+const prims = new Map<PrimName, Type>();
+/** The (shared) primitive type `name`. */
+export function prim(name: PrimName): Type {
+  let t = prims.get(name);
+  if (t === undefined) {
+    t = { kind: 'Prim', name };
+    prims.set(name, t);
+  }
+  return t;
+}
+
+export const tInt = prim('int');
+export const tBool = prim('bool');
+export const tString = prim('string');
+export const tUnit = prim('unit');
+export const tError: Type = { kind: 'Error' };
+export const ptr = (elem: Type): Type => ({ kind: 'Ptr', elem });
+export const array = (elem: Type): Type => ({ kind: 'Array', elem });
+export const fun = (from: Type, to: Type): Type => ({ kind: 'Fun', from, to });
+/** `a -> b -> … -> r` from parameter types and a result. */
+export const funOf = (params: readonly Type[], result: Type): Type => params.reduceRight((acc, p) => fun(p, acc), result);
+
+/** All the integer types, in the order F# lists them. */
+export const INTEGER_TYPES: readonly PrimName[] = ['sbyte', 'byte', 'int16', 'uint16', 'int', 'uint32', 'int64', 'uint64'];
+export const SIGNED_TYPES: readonly PrimName[] = ['sbyte', 'int16', 'int', 'int64'];
+/** The type names written in annotations that map to primitives. */
+export const PRIM_NAMES: ReadonlySet<string> = new Set<PrimName>([...INTEGER_TYPES, 'bool', 'string', 'unit', 'Region', 'SockAddr']);
+
+export const isIntegerPrim = (name: string): boolean => (INTEGER_TYPES as readonly string[]).includes(name);
+export const isSignedPrim = (name: string): boolean => (SIGNED_TYPES as readonly string[]).includes(name);
+
+/** A fresh variable factory; one per check run so ids restart at 0. */
+export class VarSupply {
+  private next = 0;
+  fresh(level: number): Type {
+    return { kind: 'Var', tv: { id: this.next++, link: null, level, constraints: new Map(), generic: false, name: null } };
+  }
+}
+
+/** Follow solved links at the top of `t`. */
+export function prune(t: Type): Type {
+  let cur = t;
+  while (cur.kind === 'Var' && cur.tv.link !== null) cur = cur.tv.link;
+  return cur;
+}
+
+/** A copy of `t` with every solved variable replaced by its solution, all the way down. */
+export function zonk(t: Type): Type {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'Ptr': return ptr(zonk(p.elem));
+    case 'Array': return array(zonk(p.elem));
+    case 'Fun': return fun(zonk(p.from), zonk(p.to));
+    default: return p;
+  }
+}
+
+/** The unsolved variables of `t`, in order of first occurrence. */
+export function freeVars(t: Type, out: TypeVar[] = []): TypeVar[] {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'Var': if (!out.includes(p.tv)) out.push(p.tv); break;
+    case 'Ptr': case 'Array': freeVars(p.elem, out); break;
+    case 'Fun': freeVars(p.from, out); freeVars(p.to, out); break;
+    default: break;
+  }
+  return out;
+}
+
+export const containsError = (t: Type): boolean => {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'Error': return true;
+    case 'Ptr': case 'Array': return containsError(p.elem);
+    case 'Fun': return containsError(p.from) || containsError(p.to);
+    default: return false;
+  }
+};
+
+/** The parameter types and final result of a curried function type (`arity` of them at most). */
+export function splitFun(t: Type, arity = Infinity): { params: Type[]; result: Type } {
+  const params: Type[] = [];
+  let cur = prune(t);
+  while (cur.kind === 'Fun' && params.length < arity) {
+    params.push(cur.from);
+    cur = prune(cur.to);
+  }
+  return { params, result: cur };
+}
+
+/** Structural equality of two zonked types. */
+export function sameType(a: Type, b: Type): boolean {
+  const x = prune(a);
+  const y = prune(b);
+  if (x.kind !== y.kind) return false;
+  switch (x.kind) {
+    case 'Prim': return x.name === (y as typeof x).name;
+    case 'Record': return x.name === (y as typeof x).name;
+    case 'Ptr': case 'Array': return sameType(x.elem, (y as typeof x).elem);
+    case 'Fun': return sameType(x.from, (y as typeof x).from) && sameType(x.to, (y as typeof x).to);
+    case 'Var': return x.tv === (y as typeof x).tv;
+    case 'Error': return true;
+  }
+}
+
+/**
+ * F#-style text. Unsolved, non-generic variables print as `'?N`-free F# names: they are named
+ * `'a`, `'b`… in order of appearance within this one printing, as F# does in messages.
+ */
+export function printType(t: Type, names: Map<TypeVar, string> = new Map()): string {
+  const go = (ty: Type, ctx: 'top' | 'arg' | 'postfix'): string => {
+    const p = prune(ty);
+    switch (p.kind) {
+      case 'Prim': return p.name;
+      case 'Record': return p.name;
+      case 'Error': return '?';
+      case 'Ptr': return `nativeptr<${go(p.elem, 'top')}>`;
+      case 'Array': return `${go(p.elem, 'postfix')}[]`;
+      case 'Var': {
+        let n = p.tv.name ?? names.get(p.tv);
+        if (n === undefined) {
+          n = `'${String.fromCharCode(97 + (names.size % 26))}${names.size >= 26 ? Math.floor(names.size / 26) : ''}`;
+          names.set(p.tv, n);
+        }
+        return n;
+      }
+      case 'Fun': {
+        const s = `${go(p.from, 'arg')} -> ${go(p.to, 'top')}`;
+        return ctx === 'top' ? s : `(${s})`;
+      }
+    }
+  };
+  return go(t, 'top');
+}

@@ -1,0 +1,188 @@
+/**
+ * The typed program: what the FNCS front end hands to Alex, our analogue of the Program Semantic
+ * Graph. The AST is not copied or mutated; every analysis result lives in a side table keyed by
+ * node identity, and `TypedProgram` is the read-only view over those tables.
+ *
+ * Every type reachable from here is zonked (no solved variables left). The only `Var`s remaining
+ * are generic parameters (`tv.generic === true`) of generic functions, as in `'a -> 'a`; each use of
+ * a generic function records its instantiation so Alex can monomorphise.
+ *
+ * Lookups on a node the checker never saw throw (a broken invariant, not a user error). When the
+ * checker reported errors, some entries may hold the `Error` type; Alex only runs on clean programs.
+ */
+import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
+import type { Intrinsic } from '../../intrinsics/table.js';
+import type { Type } from '../checking/types.js';
+
+/** What kind of definition introduced a symbol. */
+export type SymbolKind =
+  /** A module-level `let`. */
+  | 'topLevel'
+  /** A `let` inside a function body (value or nested function). */
+  | 'local'
+  | 'param'
+  | 'forVar'
+  | 'patternVar';
+
+/** A named definition. Ids are unique in the program, in order of definition. */
+export interface Symbol {
+  readonly id: number;
+  readonly name: string;
+  readonly kind: SymbolKind;
+  readonly mutable: boolean;
+  /** Its type; for generic functions it contains the generic `Var`s listed in `typeParams`. */
+  readonly type: Type;
+  /** The generic parameters, in the order `PathResolution.typeArgs` instantiates them. */
+  readonly typeParams: readonly Type[];
+  /** The defining node: the `Binding`, `Param`, `For` expression or `PVar` pattern. */
+  readonly definition: Binding | Param | Expr | Pattern;
+}
+
+/** One `.Field` step: which record, which field (by declaration index) and the field's type. */
+export interface FieldAccess {
+  readonly record: string;
+  readonly field: string;
+  readonly index: number;
+  readonly type: Type;
+}
+
+/** What a `Path` expression (`x`, `frame.Length`, `Sys.read`) denotes. */
+export type PathResolution =
+  | {
+      readonly kind: 'symbol';
+      readonly symbol: Symbol;
+      /** The instantiation of `symbol.typeParams` at this use (empty when not generic). */
+      readonly typeArgs: readonly Type[];
+      /** Record field accesses after the name, in order (`frame.Length` → one access). */
+      readonly fields: readonly FieldAccess[];
+    }
+  | {
+      readonly kind: 'intrinsic';
+      readonly intrinsic: Intrinsic;
+      /** Generic parameter of the signature (`'T`) → its type at this use. */
+      readonly typeArgs: ReadonlyMap<string, Type>;
+      /** The intrinsic's type at this use (e.g. `nativeptr<byte> -> int -> byte`). */
+      readonly type: Type;
+      readonly fields: readonly FieldAccess[];
+    }
+  /** The name was not found (already reported). */
+  | { readonly kind: 'error' };
+
+export interface RecordField {
+  readonly name: string;
+  readonly type: Type;
+  readonly index: number;
+  readonly mutable: boolean;
+}
+
+export interface RecordInfo {
+  readonly name: string;
+  /** In declaration order. */
+  readonly fields: readonly RecordField[];
+}
+
+/** What the checker knows about one `let` binding, top-level or local. */
+export interface BindingInfo {
+  readonly binding: Binding;
+  readonly symbol: Symbol;
+  /** Number of curried parameters as written (`let f a b` → 2; a value → 0). */
+  readonly arity: number;
+  readonly isFunction: boolean;
+  readonly paramTypes: readonly Type[];
+  readonly returnType: Type;
+  /** True for nested (local) bindings. */
+  readonly isLocal: boolean;
+  readonly isRec: boolean;
+  /**
+   * Local functions only: the local symbols of enclosing scopes the body refers to, directly, in
+   * order of id (parameters, locals, loop and pattern variables, other local functions). Symbols of
+   * the same `let rec … and …` group are not captures. Empty for top-level bindings.
+   */
+  readonly captures: readonly Symbol[];
+  readonly isEntryPoint: boolean;
+}
+
+/** Per-match facts Alex needs. */
+export interface MatchInfo {
+  readonly scrutineeType: Type;
+  /** False when FS0025 was reported: Alex must add the match-failure path. */
+  readonly exhaustive: boolean;
+}
+
+/** The typed program handed from FNCS to Alex. */
+export interface TypedProgram {
+  readonly module: ModuleAst;
+  /** Records by name, in declaration order. */
+  readonly records: ReadonlyMap<string, RecordInfo>;
+  /** Top-level `let` bindings in source order (functions and values). */
+  readonly topLevel: readonly BindingInfo[];
+  /** The `[<EntryPoint>]` binding, or null. */
+  readonly entryPoint: BindingInfo | null;
+
+  /** The type of any expression. */
+  typeOf(e: Expr): Type;
+  /** The resolution of a `Path` expression. */
+  resolutionOf(e: Expr): PathResolution;
+  /** The field access of a `FieldGet` expression (`(f x).Length`). */
+  fieldOf(e: Expr): FieldAccess;
+  /** The operand type of an `Infix` (its left operand; for `|>` the piped value) or `Prefix` expression. */
+  operandTypeOf(e: Expr): Type;
+  /** The record built by a `Record` or `RecordUpdate` expression. */
+  recordOf(e: Expr): RecordInfo;
+  /** The loop variable of a `For` expression (kind `forVar`, type `int`). */
+  forVariableOf(e: Expr): Symbol;
+  matchInfoOf(e: Expr): MatchInfo;
+  bindingInfo(b: Binding): BindingInfo;
+  paramType(p: Param): Type;
+  /** The symbol a named parameter introduces; null for `_` and `()`. */
+  paramSymbol(p: Param): Symbol | null;
+  patternType(p: Pattern): Type;
+  /** The symbol of a `PVar` pattern. */
+  patternSymbol(p: Pattern): Symbol;
+}
+
+/** The side tables the checker fills; `TypedProgram` reads them. */
+export class ProgramTables {
+  readonly exprTypes = new Map<Expr, Type>();
+  readonly resolutions = new Map<Expr, PathResolution>();
+  readonly fieldGets = new Map<Expr, FieldAccess>();
+  readonly operandTypes = new Map<Expr, Type>();
+  readonly recordExprs = new Map<Expr, RecordInfo>();
+  readonly forVars = new Map<Expr, Symbol>();
+  readonly matches = new Map<Expr, MatchInfo>();
+  readonly bindings = new Map<Binding, BindingInfo>();
+  readonly paramTypes = new Map<Param, Type>();
+  readonly paramSymbols = new Map<Param, Symbol>();
+  readonly patternTypes = new Map<Pattern, Type>();
+  readonly patternSymbols = new Map<Pattern, Symbol>();
+  readonly records = new Map<string, RecordInfo>();
+  readonly topLevel: BindingInfo[] = [];
+}
+
+function must<K, V>(m: ReadonlyMap<K, V>, k: K, what: string): V {
+  const v = m.get(k);
+  if (v === undefined) throw new Error(`internal error: the typed program has no ${what} for this node`);
+  return v;
+}
+
+/** The read-only view over filled tables. */
+export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProgram {
+  return {
+    module,
+    records: t.records,
+    topLevel: t.topLevel,
+    entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
+    typeOf: (e) => must(t.exprTypes, e, 'type'),
+    resolutionOf: (e) => must(t.resolutions, e, 'path resolution'),
+    fieldOf: (e) => must(t.fieldGets, e, 'field access'),
+    operandTypeOf: (e) => must(t.operandTypes, e, 'operand type'),
+    recordOf: (e) => must(t.recordExprs, e, 'record'),
+    forVariableOf: (e) => must(t.forVars, e, 'loop variable'),
+    matchInfoOf: (e) => must(t.matches, e, 'match info'),
+    bindingInfo: (b) => must(t.bindings, b, 'binding info'),
+    paramType: (p) => must(t.paramTypes, p, 'parameter type'),
+    paramSymbol: (p) => t.paramSymbols.get(p) ?? null,
+    patternType: (p) => must(t.patternTypes, p, 'pattern type'),
+    patternSymbol: (p) => must(t.patternSymbols, p, 'pattern symbol'),
+  };
+}

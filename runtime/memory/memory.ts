@@ -74,7 +74,7 @@ export class Memory {
 
   /** A new immutable string holding a copy of `bytes`. */
   newString(bytes: Uint8Array, site?: AllocationSite): StringValue {
-    const label = `string of ${bytes.length} bytes from ${site?.description ?? 'the runtime'}${at(site)}`;
+    const label = `string of ${bytes.length === 1 ? '1 byte' : `${bytes.length} bytes`} from ${site?.description ?? 'the runtime'}${at(site)}`;
     return [new Pointer(this.allocate('string', label, Uint8Array.from(bytes), true), 0), BigInt(bytes.length)];
   }
 

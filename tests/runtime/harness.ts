@@ -62,10 +62,10 @@ export async function listenLoopback(memory: Memory, libc: Libc): Promise<{ fd: 
   return { fd, port: name.port };
 }
 
-/** A plain net client, connected, with an error handler (errors are recorded, not thrown). */
-export function client(port: number): Promise<Socket & { errors: Error[] }> {
+/** A plain net client, connected (with `allowHalfOpen` it never closes its side by itself), with an error handler (errors are recorded, not thrown). */
+export function client(port: number, allowHalfOpen = false): Promise<Socket & { errors: Error[] }> {
   return new Promise((resolve, reject) => {
-    const s = connect({ host: '127.0.0.1', port }) as Socket & { errors: Error[] };
+    const s = connect({ host: '127.0.0.1', port, allowHalfOpen }) as Socket & { errors: Error[] };
     s.errors = [];
     s.once('connect', () => {
       s.off('error', reject);

@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Libc } from '../../runtime/os/libc.js';
 import { bytesAt, gep } from '../../runtime/memory/access.js';
 import { Trap } from '../../runtime/trap.js';
+import { NULL_PTR } from '../../runtime/values.js';
 import { client, collect, delay, listenLoopback, liveTcpHandles, run, sockaddr, within } from './harness.js';
 
 const cleanups: (() => void)[] = [];
@@ -96,7 +97,7 @@ describe('loopback', () => {
     c.write('early');
     await delay(50);
     expect(libc.listen(fd, 1)).toBe(0);
-    const cfd = libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never);
+    const cfd = libc.accept(fd, NULL_PTR, NULL_PTR);
     expect(typeof cfd).toBe('number');
     memory.pushFrame('main');
     const buf = memory.stackAlloc(16);
@@ -108,7 +109,7 @@ describe('loopback', () => {
     const { memory, libc } = program();
     const { fd, port } = await listenLoopback(memory, libc);
     const c = await client(port);
-    const cfd = await within(2000, libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never));
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR));
     const message = 'GET / HTTP/1.1\r\nUpgrade: websocket\r\n\r\n';
     const sending = (async () => {
       for (const ch of message) {
@@ -141,7 +142,7 @@ describe('loopback', () => {
     const { memory, libc } = program(HWM);
     const { fd, port } = await listenLoopback(memory, libc);
     const c = await client(port);
-    const cfd = await within(2000, libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never));
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR));
     const payload = randomBytes(6 * 1024 * 1024);
     c.write(payload, () => c.end());
     const echoed = collect(c);
@@ -181,7 +182,7 @@ describe('loopback', () => {
     const { memory, libc } = program();
     const { fd, port } = await listenLoopback(memory, libc);
     const c = await client(port);
-    const cfd = await within(2000, libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never));
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR));
     const region = memory.createRegion(16);
     const chunk = memory.regionAlloc(region, 65536, 1);
     let received = 0;
@@ -208,7 +209,7 @@ describe('loopback', () => {
     const { fd, port } = await listenLoopback(memory, libc);
     const c = await client(port);
     c.end('bye');
-    const cfd = await within(2000, libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never));
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR));
     memory.pushFrame('main');
     const buf = memory.stackAlloc(2);
     expect(await within(2000, libc.read(cfd, buf, 2))).toBe(2);
@@ -263,8 +264,8 @@ describe('shutdown', () => {
     const baseline = await waitForNoTcpHandles(0); // earlier tests' sockets may still be closing
     const { memory, libc } = program();
     const { fd, port } = await listenLoopback(memory, libc);
-    const c = await client(port);
-    const cfd = await within(2000, libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never));
+    const c = await client(port, true);
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR));
     const [msg, len] = memory.staticString('done');
     expect(await libc.write(cfd, msg, Number(len))).toBe(4);
     const reply = collect(c);
@@ -282,12 +283,12 @@ describe('shutdown', () => {
     const { memory, libc } = program();
     const { fd, port } = await listenLoopback(memory, libc);
     const c = await client(port);
-    const cfd = await within(2000, libc.accept(fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never));
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR));
     memory.pushFrame('main');
     const buf = memory.stackAlloc(8);
     const pendingRead = libc.read(cfd, buf, 8);
     const other = await listenLoopback(memory, libc);
-    const pendingAccept = libc.accept(other.fd, { alloc: null, offset: 0 } as never, { alloc: null, offset: 0 } as never);
+    const pendingAccept = libc.accept(other.fd, NULL_PTR, NULL_PTR);
     expect(pendingRead).toBeInstanceOf(Promise);
     expect(pendingAccept).toBeInstanceOf(Promise);
     (libc as Libc).closeAll();

@@ -1,0 +1,406 @@
+/**
+ * The builder Alex's witnesses emit MLIR with: a `ModuleBuilder` owns the module's symbols
+ * (external declarations, each declared once; string globals, each literal once; functions),
+ * and an `OpBuilder` appends operations at an insertion point, with one typed helper per op.
+ *
+ * Structured ops take callbacks: `scfIf(cond, types, then, else, loc)` runs each callback with the
+ * insertion point inside the branch and appends the `scf.yield` of the values it returns.
+ * Misuse of the builder (an unknown op, a constant that does not fit, calling an undeclared
+ * symbol) is a bug in the caller and throws; type errors in well-formed calls are left to the
+ * verifier, which reports them with the op's source location.
+ */
+import { attr, DYNAMIC_INDEX, freezeModule, type Attributes, type Block, type CmpPredicate, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
+import { fitsWidth } from './opForms.js';
+import { opsByName, typeAtPosition } from './ops.js';
+import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, type FuncType, type MlirType } from './types.js';
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
+type MBlock = Mutable<Block>;
+type MRegion = Mutable<Region>;
+
+/** The arith ops with two operands and one result of the same integer type. */
+export type BinaryOp = 'addi' | 'subi' | 'muli' | 'divsi' | 'divui' | 'remsi' | 'remui' | 'andi' | 'ori' | 'xori' | 'shli' | 'shrsi' | 'shrui';
+/** The arith integer casts. */
+export type CastOp = 'extsi' | 'extui' | 'trunci';
+
+/** A string literal interned as a global: its symbol, its `!llvm.array<N x i8>` type and byte length N. */
+export interface StringGlobal {
+  readonly symbol: string;
+  readonly type: ArrayType;
+  readonly length: number;
+}
+
+/** Extra pieces of an op made with the generic `op`. */
+export interface OpExtras {
+  readonly regions?: readonly Region[];
+  readonly successors?: readonly Successor[];
+}
+
+function internalError(message: string): never {
+  throw new Error(`internal error in the MLIR builder: ${message}`);
+}
+
+/** Builds one module. Call `finish()` once at the end for the frozen module. */
+export class ModuleBuilder {
+  private readonly declarations: Operation[] = [];
+  private readonly globals: Operation[] = [];
+  private readonly definitions: Operation[] = [];
+  private readonly symbols = new Map<string, Operation>();
+  private readonly strings = new Map<string, StringGlobal>();
+  private finished = false;
+
+  constructor(private readonly loc: Loc) {}
+
+  /**
+   * Declare `llvm.func @name(params) -> result` once; later calls with the same signature return
+   * the same op, a different signature is a bug. `result` undefined (or `!llvm.void`) means void.
+   */
+  declareLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): Operation {
+    const results = result === undefined || result.kind === 'void' ? [] : [result];
+    return this.declare('llvm.func', name, funcType(params, results), {}, loc);
+  }
+
+  /** Declare `func.func private @name(params) -> results` once (an external function in the func dialect). */
+  declareFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc): Operation {
+    return this.declare('func.func', name, funcType(params, results), { sym_visibility: attr.string('private') }, loc);
+  }
+
+  private declare(opName: string, name: string, type: FuncType, extra: Attributes, loc: Loc): Operation {
+    const existing = this.symbols.get(name);
+    if (existing !== undefined) {
+      const t = existing.attributes['function_type'];
+      if (existing.name !== opName || t?.kind !== 'type' || t.type !== type) {
+        internalError(`@${name} is already defined as ${existing.name} with type ${t?.kind === 'type' ? printType(t.type) : '?'}, not ${opName} ${printType(type)}`);
+      }
+      return existing;
+    }
+    const op = makeOp(opName, [], [], { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, { regions: [{ blocks: [] }] });
+    this.addSymbol(name, op, this.declarations);
+    return op;
+  }
+
+  /** The `llvm.mlir.global` holding `text` as UTF-8 bytes; the same text gives the same global (`@str0`, `@str1`, …). */
+  stringGlobal(text: string, loc: Loc): StringGlobal {
+    const known = this.strings.get(text);
+    if (known !== undefined) return known;
+    let n = this.strings.size;
+    while (this.symbols.has(`str${n}`)) n++;
+    const symbol = `str${n}`;
+    const length = new TextEncoder().encode(text).length;
+    const type = arrayType(length, i8);
+    const op = makeOp('llvm.mlir.global', [], [], {
+      linkage: attr.enum('internal'),
+      constant: attr.unit(),
+      sym_name: attr.string(symbol),
+      value: attr.string(text),
+      global_type: attr.type(type),
+      addr_space: attr.int(0, { kind: 'int', width: 32 }),
+    }, loc);
+    this.addSymbol(symbol, op, this.globals);
+    const g = Object.freeze({ symbol, type, length });
+    this.strings.set(text, g);
+    return g;
+  }
+
+  /**
+   * Define `func.func @name(params) -> results` and return a builder positioned in its entry block,
+   * whose arguments are `args`. `visibility: 'private'` marks it private.
+   */
+  defineFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc, visibility?: 'private'): FunctionBuilder {
+    return this.define('func.func', name, funcType(params, results), visibility === 'private' ? { sym_visibility: attr.string('private') } : {}, loc);
+  }
+
+  /** Define `llvm.func @name(params) -> result` with a body (result undefined for void). */
+  defineLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): FunctionBuilder {
+    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), {}, loc);
+  }
+
+  private define(opName: string, name: string, type: FuncType, extra: Attributes, loc: Loc): FunctionBuilder {
+    const entry: MBlock = { args: type.params.map((t, index) => ({ def: 'arg' as const, index, type: t })), ops: [] };
+    const region: MRegion = { blocks: [entry] };
+    const op = makeOp(opName, [], [], { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, { regions: [region] });
+    this.addSymbol(name, op, this.definitions);
+    return new FunctionBuilder(this, op, entry, region);
+  }
+
+  private addSymbol(name: string, op: Operation, list: Operation[]): void {
+    if (this.finished) internalError('the module is already finished');
+    if (this.symbols.has(name)) internalError(`@${name} is defined twice`);
+    this.symbols.set(name, op);
+    list.push(op);
+  }
+
+  /** The op defining `name`, if any. */
+  lookup(name: string): Operation | undefined {
+    return this.symbols.get(name);
+  }
+
+  /** The module: declarations first, then globals, then definitions, each in creation order; frozen. */
+  finish(): Module {
+    if (this.finished) internalError('finish() called twice');
+    this.finished = true;
+    return freezeModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
+  }
+}
+
+function makeOp(name: string, operands: readonly Value[], resultTypes: readonly MlirType[], attributes: Attributes, loc: Loc, extras: OpExtras = {}): Operation {
+  if (!opsByName.has(name)) internalError(`unknown op '${name}'`);
+  return {
+    name,
+    operands: [...operands],
+    results: resultTypes.map((type, index) => ({ def: 'result' as const, index, type })),
+    attributes: { ...attributes },
+    regions: [...(extras.regions ?? [])],
+    successors: (extras.successors ?? []).map((s) => ({ block: s.block, args: [...s.args] })),
+    loc: Object.freeze({ file: loc.file, line: loc.line, col: loc.col }),
+  };
+}
+
+const one = (op: Operation): Value => op.results[0] ?? internalError(`${op.name} has no result`);
+
+/** Appends ops at an insertion point: the end of a block. */
+export class OpBuilder {
+  private block: MBlock;
+  private region: MRegion;
+
+  constructor(
+    /** The module being built, for symbols and string globals. */
+    readonly module: ModuleBuilder,
+    block: MBlock,
+    region: MRegion,
+  ) {
+    this.block = block;
+    this.region = region;
+  }
+
+  /** The block ops are appended to. */
+  get insertionBlock(): Block {
+    return this.block;
+  }
+
+  /** Any op from the table: `op('arith.addi', [a, b], [i32], {}, loc)`. */
+  op(name: string, operands: readonly Value[], resultTypes: readonly MlirType[], attrs: Attributes, loc: Loc, extras?: OpExtras): Operation {
+    const op = makeOp(name, operands, resultTypes, attrs, loc, extras);
+    this.block.ops.push(op);
+    return op;
+  }
+
+  // ---- arith ------------------------------------------------------------------------------------
+
+  /** `arith.constant value : type`; `value` may be written signed or unsigned (`-1` or `255` for i8). */
+  constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
+    if (!isInt(type)) internalError(`constant of non-integer type ${printType(type)}`);
+    const v = typeof value === 'boolean' ? (value ? 1n : 0n) : BigInt(value);
+    if (!fitsWidth(v, type.width)) internalError(`constant ${v} does not fit in ${printType(type)}`);
+    return one(this.op('arith.constant', [], [type], { value: attr.int(v, type) }, loc));
+  }
+
+  /** `arith.<op> a, b : T` with the result type of `a`. */
+  binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
+    return one(this.op(`arith.${op}`, [a, b], [a.type], {}, loc));
+  }
+
+  /** `arith.cmpi pred, a, b : T` → i1 */
+  cmpi(predicate: CmpPredicate, a: Value, b: Value, loc: Loc): Value {
+    return one(this.op('arith.cmpi', [a, b], [i1], { predicate: attr.enum(predicate) }, loc));
+  }
+
+  /** `arith.extsi|extui|trunci v : From to To` */
+  cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
+    return one(this.op(`arith.${op}`, [v], [to], {}, loc));
+  }
+
+  /** `arith.select c, a, b : T` */
+  select(cond: Value, a: Value, b: Value, loc: Loc): Value {
+    return one(this.op('arith.select', [cond, a, b], [a.type], {}, loc));
+  }
+
+  // ---- calls and returns ------------------------------------------------------------------------
+
+  /** `llvm.call @callee(args)` to a declared `llvm.func`; undefined for a void callee. */
+  llvmCall(callee: string, args: readonly Value[], loc: Loc): Value | undefined {
+    const decl = this.module.lookup(callee);
+    const t = decl?.attributes['function_type'];
+    if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
+    return this.op('llvm.call', args, t.type.results, { callee: attr.symbol(callee) }, loc).results[0];
+  }
+
+  /** Declare `@callee` if needed (see `declareLlvmFunc`) and call it. */
+  callExternal(callee: string, params: readonly MlirType[], result: MlirType | undefined, args: readonly Value[], loc: Loc): Value | undefined {
+    this.module.declareLlvmFunc(callee, params, result, loc);
+    return this.llvmCall(callee, args, loc);
+  }
+
+  /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */
+  call(callee: string, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
+    return this.op('func.call', args, resultTypes, { callee: attr.symbol(callee) }, loc).results;
+  }
+
+  /** `func.return values` */
+  ret(values: readonly Value[], loc: Loc): void {
+    this.op('func.return', values, [], {}, loc);
+  }
+
+  /** `llvm.return [value]` */
+  llvmReturn(value: Value | undefined, loc: Loc): void {
+    this.op('llvm.return', value === undefined ? [] : [value], [], {}, loc);
+  }
+
+  /** `llvm.unreachable` */
+  unreachable(loc: Loc): void {
+    this.op('llvm.unreachable', [], [], {}, loc);
+  }
+
+  // ---- memory -----------------------------------------------------------------------------------
+
+  /** `llvm.alloca count x elemType : (T) -> !llvm.ptr` */
+  alloca(count: Value, elemType: MlirType, loc: Loc): Value {
+    return one(this.op('llvm.alloca', [count], [ptr], { elem_type: attr.type(elemType) }, loc));
+  }
+
+  /** `llvm.getelementptr base[i, ...] : (...) -> !llvm.ptr, elemType`; numbers are constant indices, values SSA ones. */
+  gep(base: Value, indices: readonly (number | Value)[], elemType: MlirType, loc: Loc): Value {
+    const dynamic = indices.filter((i): i is Value => typeof i !== 'number');
+    const raw = indices.map((i) => (typeof i === 'number' ? i : DYNAMIC_INDEX));
+    return one(this.op('llvm.getelementptr', [base, ...dynamic], [ptr], { rawConstantIndices: attr.dense(32, raw), elem_type: attr.type(elemType) }, loc));
+  }
+
+  /** `llvm.load p : !llvm.ptr -> type` */
+  load(p: Value, type: MlirType, loc: Loc): Value {
+    return one(this.op('llvm.load', [p], [type], {}, loc));
+  }
+
+  /** `llvm.store value, p : T, !llvm.ptr` */
+  store(value: Value, p: Value, loc: Loc): void {
+    this.op('llvm.store', [value, p], [], {}, loc);
+  }
+
+  /** `llvm.mlir.addressof @symbol : !llvm.ptr` */
+  addressOf(symbol: string, loc: Loc): Value {
+    return one(this.op('llvm.mlir.addressof', [], [ptr], { global_name: attr.symbol(symbol) }, loc));
+  }
+
+  /** The interned global for `text` and its address: the pointer to its bytes and their count. */
+  stringBytes(text: string, loc: Loc): { readonly ptr: Value; readonly length: number; readonly global: StringGlobal } {
+    const global = this.module.stringGlobal(text, loc);
+    return { ptr: this.addressOf(global.symbol, loc), length: global.length, global };
+  }
+
+  /** `llvm.mlir.zero : !llvm.ptr` (or another type) */
+  zero(loc: Loc, type: MlirType = ptr): Value {
+    return one(this.op('llvm.mlir.zero', [], [type], {}, loc));
+  }
+
+  /** `llvm.mlir.undef : type` */
+  undef(type: MlirType, loc: Loc): Value {
+    return one(this.op('llvm.mlir.undef', [], [type], {}, loc));
+  }
+
+  /** `llvm.mlir.poison : type` */
+  poison(type: MlirType, loc: Loc): Value {
+    return one(this.op('llvm.mlir.poison', [], [type], {}, loc));
+  }
+
+  /** `llvm.insertvalue value, aggregate[position] : T` → the updated aggregate */
+  insertValue(aggregate: Value, value: Value, position: readonly number[], loc: Loc): Value {
+    return one(this.op('llvm.insertvalue', [value, aggregate], [aggregate.type], { position: attr.dense(64, position) }, loc));
+  }
+
+  /** `llvm.extractvalue aggregate[position] : T` → the field (its type is computed) */
+  extractValue(aggregate: Value, position: readonly number[], loc: Loc): Value {
+    const field = typeAtPosition(aggregate.type, position);
+    if (typeof field === 'string') internalError(`extractvalue: ${field}`);
+    return one(this.op('llvm.extractvalue', [aggregate], [field], { position: attr.dense(64, position) }, loc));
+  }
+
+  // ---- structured control flow ------------------------------------------------------------------
+
+  /**
+   * `scf.if cond -> (resultTypes) { then } else { else }`. Each callback builds its branch at the
+   * builder's insertion point and returns the values to yield; `buildElse` may be omitted when
+   * there are no results. Returns the if's results.
+   */
+  scfIf(cond: Value, resultTypes: readonly MlirType[], buildThen: (b: OpBuilder) => readonly Value[], buildElse: ((b: OpBuilder) => readonly Value[]) | undefined, loc: Loc): readonly Value[] {
+    const thenRegion = this.nested([], (b) => b.op('scf.yield', buildThen(b), [], {}, loc));
+    const elseRegion: Region = buildElse === undefined ? { blocks: [] } : this.nested([], (b) => b.op('scf.yield', buildElse(b), [], {}, loc));
+    return this.op('scf.if', [cond], resultTypes, {}, loc, { regions: [thenRegion, elseRegion] }).results;
+  }
+
+  /**
+   * `scf.while (inits) : (...) -> (resultTypes)`. `before` gets the iteration values and returns
+   * the condition and the values passed on (to `after` while it holds, out as the results when it
+   * does not); `after` gets those and returns the next iteration values. `resultTypes` defaults to
+   * the types of the inits.
+   */
+  scfWhile(
+    inits: readonly Value[],
+    before: (b: OpBuilder, args: readonly Value[]) => { readonly cond: Value; readonly values: readonly Value[] },
+    after: (b: OpBuilder, args: readonly Value[]) => readonly Value[],
+    loc: Loc,
+    resultTypes: readonly MlirType[] = inits.map((v) => v.type),
+  ): readonly Value[] {
+    const beforeRegion = this.nested(inits.map((v) => v.type), (b, args) => {
+      const { cond, values } = before(b, args);
+      b.op('scf.condition', [cond, ...values], [], {}, loc);
+    });
+    const afterRegion = this.nested(resultTypes, (b, args) => b.op('scf.yield', after(b, args), [], {}, loc));
+    return this.op('scf.while', inits, resultTypes, {}, loc, { regions: [beforeRegion, afterRegion] }).results;
+  }
+
+  /** A new single-block region with block arguments of `argTypes`, filled by `fill` with the insertion point inside. */
+  private nested(argTypes: readonly MlirType[], fill: (b: OpBuilder, args: readonly Value[]) => void): Region {
+    const block: MBlock = { args: argTypes.map((type, index) => ({ def: 'arg' as const, index, type })), ops: [] };
+    const region: MRegion = { blocks: [block] };
+    const saved = [this.block, this.region] as const;
+    this.block = block;
+    this.region = region;
+    try {
+      fill(this, block.args);
+    } finally {
+      [this.block, this.region] = saved;
+    }
+    return region;
+  }
+
+  // ---- unstructured control flow ----------------------------------------------------------------
+
+  /** A new block at the end of the current region (for `cf` branches); the insertion point stays put. */
+  createBlock(argTypes: readonly MlirType[] = []): Block {
+    const block: MBlock = { args: argTypes.map((type, index) => ({ def: 'arg' as const, index, type })), ops: [] };
+    this.region.blocks.push(block);
+    return block;
+  }
+
+  /** Move the insertion point to the end of `block`, which must belong to the current region. */
+  setInsertionPoint(block: Block): void {
+    if (!this.region.blocks.includes(block)) internalError('setInsertionPoint to a block of another region');
+    this.block = block as MBlock;
+  }
+
+  /** `cf.br ^target(args)` */
+  br(target: Block, args: readonly Value[], loc: Loc): void {
+    this.op('cf.br', [], [], {}, loc, { successors: [{ block: target, args }] });
+  }
+
+  /** `cf.cond_br cond, ^ifTrue(trueArgs), ^ifFalse(falseArgs)` */
+  condBr(cond: Value, ifTrue: Block, trueArgs: readonly Value[], ifFalse: Block, falseArgs: readonly Value[], loc: Loc): void {
+    this.op('cf.cond_br', [cond], [], {}, loc, { successors: [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }] });
+  }
+}
+
+/** An `OpBuilder` positioned in a new function's entry block. */
+export class FunctionBuilder extends OpBuilder {
+  /** The entry block's arguments: the function's parameters. */
+  readonly args: readonly Value[];
+
+  constructor(
+    module: ModuleBuilder,
+    /** The `func.func` / `llvm.func` op being built. */
+    readonly func: Operation,
+    entry: MBlock,
+    region: MRegion,
+  ) {
+    super(module, entry, region);
+    this.args = entry.args;
+  }
+}

@@ -1,0 +1,215 @@
+/**
+ * The MLIR types Alex emits: integers `i1 i8 i16 i32 i64`, `!llvm.ptr`, literal
+ * `!llvm.struct<(...)>`, `!llvm.array<N x T>`, `!llvm.void`, function types `(i32) -> i64` and
+ * `none`.
+ *
+ * Types are interned: every constructor returns the one frozen instance for its structure, so
+ * `a === b` exactly when the types are equal (`typeEquals` says so by name). Printing follows
+ * MLIR 19: inside LLVM type bodies the `!llvm.` prefix is dropped (`!llvm.struct<(ptr, i64)>`).
+ */
+import { MlirSyntaxError, tokenize, TokenCursor } from './lexer.js';
+
+/** The integer widths the project uses. */
+export type IntWidth = 1 | 8 | 16 | 32 | 64;
+
+export type MlirType =
+  | { readonly kind: 'int'; readonly width: IntWidth }
+  | { readonly kind: 'ptr' }
+  | { readonly kind: 'struct'; readonly fields: readonly MlirType[] }
+  | { readonly kind: 'array'; readonly size: number; readonly element: MlirType }
+  | { readonly kind: 'void' }
+  | { readonly kind: 'func'; readonly params: readonly MlirType[]; readonly results: readonly MlirType[] }
+  | { readonly kind: 'none' };
+
+export type IntType = Extract<MlirType, { kind: 'int' }>;
+export type FuncType = Extract<MlirType, { kind: 'func' }>;
+export type StructType = Extract<MlirType, { kind: 'struct' }>;
+export type ArrayType = Extract<MlirType, { kind: 'array' }>;
+
+const interned = new Map<string, MlirType>();
+
+function intern<T extends MlirType>(t: T): T {
+  const key = printType(t);
+  const existing = interned.get(key);
+  if (existing !== undefined) return existing as T;
+  Object.freeze(t);
+  interned.set(key, t);
+  return t;
+}
+
+/** `iN` for the widths the project uses. */
+export const intType = (width: IntWidth): IntType => intern({ kind: 'int', width });
+export const i1 = intType(1);
+export const i8 = intType(8);
+export const i16 = intType(16);
+export const i32 = intType(32);
+export const i64 = intType(64);
+/** `!llvm.ptr` (opaque pointer, address space 0). */
+export const ptr: MlirType = intern({ kind: 'ptr' });
+/** `!llvm.void`, the result of LLVM functions that return nothing. */
+export const llvmVoid: MlirType = intern({ kind: 'void' });
+/** `none` */
+export const none: MlirType = intern({ kind: 'none' });
+/** `!llvm.struct<(f1, f2, ...)>`, a literal (unnamed) struct. */
+export const structType = (fields: readonly MlirType[]): StructType => intern({ kind: 'struct', fields: Object.freeze([...fields]) });
+/** `!llvm.array<size x element>` */
+export const arrayType = (size: number, element: MlirType): ArrayType => intern({ kind: 'array', size, element });
+/** `(params) -> results` */
+export const funcType = (params: readonly MlirType[], results: readonly MlirType[]): FuncType =>
+  intern({ kind: 'func', params: Object.freeze([...params]), results: Object.freeze([...results]) });
+/** The string representation `!llvm.struct<(ptr, i64)>`: bytes and length. */
+export const stringType = structType([ptr, i64]);
+
+/** Structural equality; with interning this is identity, but it holds for any two types. */
+export const typeEquals = (a: MlirType, b: MlirType): boolean => a === b || printType(a) === printType(b);
+
+export const isInt = (t: MlirType): t is IntType => t.kind === 'int';
+
+/** MLIR text of a type, as it appears outside LLVM type bodies (`!llvm.ptr`, `i64`). */
+export function printType(t: MlirType): string {
+  switch (t.kind) {
+    case 'int':
+    case 'none':
+    case 'func':
+      return printBody(t);
+    default:
+      return `!llvm.${printBody(t)}`;
+  }
+}
+
+/** The text of a type inside an LLVM type body, where the `!llvm.` prefix is dropped. */
+function printBody(t: MlirType): string {
+  switch (t.kind) {
+    case 'int':
+      return `i${t.width}`;
+    case 'none':
+      return 'none';
+    case 'ptr':
+      return 'ptr';
+    case 'void':
+      return 'void';
+    case 'struct':
+      return `struct<(${t.fields.map(printBody).join(', ')})>`;
+    case 'array':
+      return `array<${t.size} x ${printBody(t.element)}>`;
+    case 'func': {
+      const results = t.results.length === 1 && t.results[0]!.kind !== 'func' ? printType(t.results[0]!) : `(${t.results.map(printType).join(', ')})`;
+      return `(${t.params.map(printType).join(', ')}) -> ${results}`;
+    }
+  }
+}
+
+const WIDTHS = new Set<number>([1, 8, 16, 32, 64]);
+
+/** Read one type at the cursor (outside LLVM bodies: `i64`, `!llvm.ptr`, `(i32) -> i64`). */
+export function readType(cur: TokenCursor): MlirType {
+  const t = cur.peek();
+  if (t.kind === 'dialectType') {
+    if (!t.text.startsWith('llvm.')) cur.fail(`unknown dialect type '!${t.text}'`);
+    cur.next();
+    return readLlvmBody(cur, t.text.slice('llvm.'.length), t);
+  }
+  if (t.kind === 'punct' && t.text === '(') {
+    const params = readTypeList(cur);
+    cur.expect('->');
+    const results = cur.at('(') ? readTypeList(cur) : [readType(cur)];
+    return funcType(params, results);
+  }
+  if (t.kind === 'ident') {
+    const builtin = readBuiltin(t.text);
+    if (builtin !== undefined) {
+      cur.next();
+      return builtin;
+    }
+  }
+  return cur.fail('expected a type');
+}
+
+/** `(t1, t2)` or `()` */
+export function readTypeList(cur: TokenCursor): MlirType[] {
+  cur.expect('(');
+  const types: MlirType[] = [];
+  if (!cur.eat(')')) {
+    do types.push(readType(cur));
+    while (cur.eat(','));
+    cur.expect(')', "',' or ')'");
+  }
+  return types;
+}
+
+function readBuiltin(text: string): MlirType | undefined {
+  if (text === 'none') return none;
+  const m = /^i([0-9]+)$/.exec(text);
+  if (m === null || !WIDTHS.has(Number(m[1]))) return undefined;
+  return intType(Number(m[1]) as IntWidth);
+}
+
+/** Inside an LLVM body: `ptr`, `i64`, `struct<(...)>`, `array<N x T>`, or a prefixed type. */
+function readLlvmElement(cur: TokenCursor): MlirType {
+  const t = cur.peek();
+  if (t.kind === 'ident') {
+    const builtin = readBuiltin(t.text);
+    if (builtin !== undefined) {
+      cur.next();
+      return builtin;
+    }
+    if (t.text === 'ptr' || t.text === 'struct' || t.text === 'array' || t.text === 'void') {
+      cur.next();
+      return readLlvmBody(cur, t.text, t);
+    }
+  }
+  return readType(cur);
+}
+
+function readLlvmBody(cur: TokenCursor, name: string, at: { line: number; col: number }): MlirType {
+  switch (name) {
+    case 'ptr':
+      return ptr;
+    case 'void':
+      return llvmVoid;
+    case 'struct': {
+      cur.expect('<');
+      cur.expect('(');
+      const fields: MlirType[] = [];
+      if (!cur.eat(')')) {
+        do fields.push(readLlvmElement(cur));
+        while (cur.eat(','));
+        cur.expect(')', "',' or ')'");
+      }
+      cur.expect('>');
+      return structType(fields);
+    }
+    case 'array': {
+      cur.expect('<');
+      const size = cur.expectKind('int', 'an array size');
+      if (!/^[0-9]+$/.test(size.text)) throw new MlirSyntaxError(size, 'array size must be a non-negative decimal integer');
+      if (!cur.at('x')) cur.fail("expected 'x'");
+      cur.next();
+      const element = readLlvmElement(cur);
+      cur.expect('>');
+      return arrayType(Number(size.text), element);
+    }
+    default:
+      throw new MlirSyntaxError(at, `unknown LLVM type '!llvm.${name}'`);
+  }
+}
+
+/** Parse the whole of `text` as one type; undefined with a message when it is not one. */
+export function parseType(text: string): { readonly type: MlirType } | { readonly error: string } {
+  try {
+    const cur = new TokenCursor(tokenize(text));
+    const type = readType(cur);
+    if (cur.peek().kind !== 'eof') cur.fail('expected the end of the type');
+    return { type };
+  } catch (e) {
+    if (e instanceof MlirSyntaxError) return { error: `${e.pos.line}:${e.pos.col}: ${e.message}` };
+    throw e;
+  }
+}
+
+/** Parse a type the caller knows is well formed (for tables and tests); throws on bad text. */
+export function type(text: string): MlirType {
+  const r = parseType(text);
+  if ('error' in r) throw new Error(`internal error: bad MLIR type '${text}': ${r.error}`);
+  return r.type;
+}

@@ -23,6 +23,9 @@ const skippable: readonly TokenType[] = T.lexerTokens.filter(
 
 const adjacent = (a: IToken, b: IToken): boolean => a.endOffset !== undefined && a.endOffset + 1 === b.startOffset;
 
+/** Tokens that may appear between the `<` and `>` of explicit type arguments. */
+const typeArgTokens: ReadonlySet<TokenType> = new Set([T.Ident, T.TypeVar, T.Comma, T.Dot, T.LBracket, T.RBracket, T.Arrow, T.LParen, T.RParen, T.Underscore]);
+
 export class FSharpParser extends CstParser {
   constructor() {
     super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full' });
@@ -238,24 +241,49 @@ export class FSharpParser extends CstParser {
     ]);
   });
 
+  /** `f -1`: a minus glued to a number and not to what precedes it is a negative argument. */
+  private negativeArgAhead(): boolean {
+    const minus = this.LA(1);
+    const value = this.LA(2);
+    return minus.tokenType === T.Minus && value.tokenType === T.IntLit && adjacent(minus, value) && !adjacent(this.LA(0), minus);
+  }
+
+  /**
+   * `Region.alloc<byte>`: type arguments glued to the name (no space before `<`) and closed by a
+   * matching `>` with only type tokens between, so `i<n` stays a comparison (F#'s rule too).
+   */
+  private typeArgsAhead(): boolean {
+    if (this.LA(1).tokenType !== T.Less || !adjacent(this.LA(0), this.LA(1))) return false;
+    let depth = 0;
+    for (let k = 1; k <= 32; k++) {
+      const t = this.LA(k).tokenType;
+      if (t === T.Less) depth++;
+      else if (t === T.Greater && --depth === 0) return true;
+      else if (!typeArgTokens.has(t)) return false;
+    }
+    return false;
+  }
+
   private appExpr = this.RULE('appExpr', () => {
     this.SUBRULE(this.postfixExpr, { LABEL: 'head' });
-    this.MANY(() => {
-      this.OR([
-        // `f -1`: a minus glued to a number and not to what precedes it is a negative argument.
-        {
-          GATE: () => adjacent(this.LA(1), this.LA(2)) && !adjacent(this.LA(0), this.LA(1)),
-          ALT: () => { this.CONSUME(T.Minus, { LABEL: 'negArg' }); this.CONSUME(T.IntLit, { LABEL: 'negArgValue' }); },
-        },
-        { ALT: () => this.SUBRULE2(this.postfixExpr, { LABEL: 'args' }) },
-      ]);
+    // The gate sits on the loop itself: Chevrotain decides to iterate from the next token alone, so a
+    // gate only on the alternative would enter the loop at `a - 1` and report the `-` as unexpected.
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.Minus || this.negativeArgAhead(),
+      DEF: () => {
+        this.OR([
+          { ALT: () => { this.CONSUME(T.Minus, { LABEL: 'negArg' }); this.CONSUME(T.IntLit, { LABEL: 'negArgValue' }); } },
+          { ALT: () => this.SUBRULE2(this.postfixExpr, { LABEL: 'args' }) },
+        ]);
+      },
     });
   });
 
   private postfixExpr = this.RULE('postfixExpr', () => {
     this.SUBRULE(this.atom);
-    this.MANY(() => {
-      this.OR([
+    this.MANY({
+      GATE: () => this.LA(1).tokenType !== T.Less || this.typeArgsAhead(),
+      DEF: () => this.OR([
         {
           ALT: () => {
             this.CONSUME(T.Dot);
@@ -265,9 +293,8 @@ export class FSharpParser extends CstParser {
             ]);
           },
         },
-        // `Region.alloc<byte>`: type arguments glued to the name (no space before `<`).
-        { GATE: () => adjacent(this.LA(0), this.LA(1)), ALT: () => this.SUBRULE(this.typeArgs) },
-      ]);
+        { ALT: () => this.SUBRULE(this.typeArgs) },
+      ]),
     });
   });
 

@@ -41,7 +41,8 @@ function trapOf(f: () => unknown): Trap {
   throw new Error('expected a Trap');
 }
 
-const text = (s: Value): string => {
+const text = (s: Value | Promise<Value>): string => {
+  if (s instanceof Promise) throw new Error('a string service returned a Promise');
   const [p, n] = s as StringValue;
   return Buffer.from(bytesAt(p, Number(n), 'read')).toString('utf8');
 };

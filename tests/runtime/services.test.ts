@@ -199,7 +199,7 @@ describe('socket services', () => {
   it('runs a server with i32/i64 values, returning i64 results as bigints, sync or awaited', async () => {
     const { ctx } = context();
     const fd = call(ctx, 'socket', 2, 1, 0) as number;
-    const addr = call(ctx, 'fidelity_sockaddr_ipv4', ctx.memory.staticString('127.0.0.1'), 0);
+    const addr = call(ctx, 'fidelity_sockaddr_ipv4', ctx.memory.staticString('127.0.0.1'), 0) as Pointer;
     expect(await within(2000, call(ctx, 'bind', fd, addr, 16))).toBe(0);
     expect(call(ctx, 'listen', fd, 10)).toBe(0);
     const c = await client(ctx.libc.getsockname(fd)!.port);

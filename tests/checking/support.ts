@@ -8,7 +8,7 @@ import type { Binding, Expr } from '../../compiler/fncs/syntax/ast.js';
 import { printType } from '../../compiler/fncs/checking/types.js';
 
 export interface Checked extends CheckResult {
-  readonly parseDiagnostics: Diagnostic[];
+  readonly parseDiagnostics: readonly Diagnostic[];
 }
 
 /** Parse `text` (as `test.fs`) and check it. */

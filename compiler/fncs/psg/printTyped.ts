@@ -4,10 +4,19 @@
  * instantiation), generic uses with their type arguments, local functions with their captures.
  */
 import type { Binding, BlockItem, Expr, Pattern } from '../syntax/ast.js';
-import { printType, type Type } from '../checking/types.js';
+import { printType, tError, type Type } from '../checking/types.js';
 import type { PathResolution, TypedProgram } from './program.js';
 
 const ty = (t: Type): string => printType(t);
+
+/** A lookup that may be missing on a program with errors (printed as `?` rather than thrown). */
+function safe<T>(f: () => T): T | undefined {
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
+}
 
 function resolutionText(r: PathResolution): string {
   switch (r.kind) {
@@ -73,8 +82,8 @@ export function printTyped(p: TypedProgram): string {
         line(d, `TypeApp : ${t}`);
         return expr(e.target, d + 1);
       case 'FieldGet': {
-        const f = p.fieldOf(e);
-        line(d, `FieldGet .${e.field.text}[${f.record}#${f.index}] : ${t}`);
+        const f = safe(() => p.fieldOf(e));
+        line(d, `FieldGet .${e.field.text}${f === undefined ? '' : `[${f.record}#${f.index}]`} : ${t}`);
         return expr(e.target, d + 1);
       }
       case 'App':
@@ -86,7 +95,7 @@ export function printTyped(p: TypedProgram): string {
         expr(e.target, d + 1);
         return expr(e.index, d + 1);
       case 'Infix':
-        line(d, `Infix ${e.op} on ${ty(p.operandTypeOf(e))} : ${t}`);
+        line(d, `Infix ${e.op} on ${ty(safe(() => p.operandTypeOf(e)) ?? tError)} : ${t}`);
         expr(e.left, d + 1);
         return expr(e.right, d + 1);
       case 'Prefix':
@@ -133,7 +142,7 @@ export function printTyped(p: TypedProgram): string {
         return expr(e.value, d + 1);
       case 'Record':
       case 'RecordUpdate':
-        line(d, `${e.kind} ${p.recordOf(e).name} : ${t}`);
+        line(d, `${e.kind} ${safe(() => p.recordOf(e).name) ?? '?'} : ${t}`);
         if (e.kind === 'RecordUpdate') expr(e.source, d + 1);
         for (const f of e.fields) {
           line(d + 1, `${f.name.text} =`);

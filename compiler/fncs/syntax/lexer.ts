@@ -45,7 +45,7 @@ export function lex(file: string, text: string): LexResult {
     diagnostics.push(report('tabsNotAllowed', tokenSpan(file, t)));
   }
   for (const t of (result.groups['comments'] ?? []) as IToken[]) {
-    if (!t.image.endsWith('*)') || t.image.length < 4) diagnostics.push(report('unterminatedComment', tokenSpan(file, t)));
+    if (!T.isClosedBlockComment(t.image)) diagnostics.push(report('unterminatedComment', tokenSpan(file, t)));
   }
   for (const e of result.errors) {
     const span = { file, startLine: e.line ?? 1, startCol: e.column ?? 1, endLine: e.line ?? 1, endCol: (e.column ?? 1) + e.length, startOffset: e.offset, endOffset: e.offset + e.length };

@@ -13,9 +13,8 @@ export const WhiteSpace = createToken({ name: 'WhiteSpace', pattern: /[ \r\n]+/,
 export const Tab = createToken({ name: 'Tab', pattern: /\t+/, group: 'errors' });
 export const LineComment = createToken({ name: 'LineComment', pattern: /\/\/[^\n]*/, group: Lexer.SKIPPED });
 
-/** `(* … *)`, nesting as in F#; an unterminated one runs to the end of the file. */
-function matchBlockComment(text: string, offset: number): RegExpExecArray | null {
-  if (!text.startsWith('(*', offset) || text.startsWith('(*)', offset)) return null;
+/** Scan a `(* … *)` comment from `offset`: where it ends, and whether every nested level was closed. */
+function scanBlockComment(text: string, offset: number): { end: number; closed: boolean } {
   let depth = 0;
   let i = offset;
   while (i < text.length) {
@@ -23,9 +22,17 @@ function matchBlockComment(text: string, offset: number): RegExpExecArray | null
     else if (text.startsWith('*)', i)) { depth--; i += 2; if (depth === 0) break; }
     else i++;
   }
-  const result = [text.slice(offset, i)] as unknown as RegExpExecArray;
-  return result;
+  return { end: i, closed: depth === 0 };
 }
+
+/** `(* … *)`, nesting as in F#; an unterminated one runs to the end of the file. */
+function matchBlockComment(text: string, offset: number): RegExpExecArray | null {
+  if (!text.startsWith('(*', offset) || text.startsWith('(*)', offset)) return null;
+  return [text.slice(offset, scanBlockComment(text, offset).end)] as unknown as RegExpExecArray;
+}
+
+/** Whether a block comment token's image closes every level it opens (`(* (* *)` does not). */
+export const isClosedBlockComment = (image: string): boolean => scanBlockComment(image, 0).closed;
 export const BlockComment = createToken({
   name: 'BlockComment',
   pattern: { exec: matchBlockComment },

@@ -55,7 +55,7 @@ export function lex(file: string, text: string): LexResult {
   for (const t of result.tokens) {
     const check = tokenChecks.get(t.tokenType);
     if (check !== undefined) diagnostics.push(...check(file, t));
-    if (t.tokenType === T.Unknown || t.tokenType === T.BadNumber) continue;
+    if (t.tokenType === T.Unknown) continue;
     tokens.push(t);
   }
   return { tokens, diagnostics };

@@ -303,6 +303,11 @@ export class FSharpParser extends CstParser {
       { ALT: () => this.CONSUME(T.IntLit) },
       { ALT: () => this.CONSUME(T.StringLit) },
       { ALT: () => this.CONSUME(T.UnterminatedString) },
+      // Literals the lexer has already reported (floats, characters, bad numbers): kept as atoms so
+      // the parser does not report them a second time.
+      { ALT: () => this.CONSUME(T.FloatLit) },
+      { ALT: () => this.CONSUME(T.CharLit) },
+      { ALT: () => this.CONSUME(T.BadNumber) },
       { ALT: () => this.CONSUME(T.True) },
       { ALT: () => this.CONSUME(T.False) },
       { ALT: () => this.CONSUME(T.Ident) },
@@ -391,6 +396,9 @@ export class FSharpParser extends CstParser {
       { ALT: () => this.CONSUME(T.Underscore) },
       { ALT: () => { this.OPTION(() => this.CONSUME(T.Minus)); this.CONSUME(T.IntLit); } },
       { ALT: () => this.CONSUME(T.StringLit) },
+      { ALT: () => this.CONSUME(T.FloatLit) },
+      { ALT: () => this.CONSUME(T.CharLit) },
+      { ALT: () => this.CONSUME(T.BadNumber) },
       { ALT: () => this.CONSUME(T.True) },
       { ALT: () => this.CONSUME(T.False) },
       { ALT: () => this.SUBRULE(this.longIdent) },

@@ -434,11 +434,10 @@ export class FSharpParser extends CstParser {
   /** A construct the subset leaves out (`fun`, `try`, lists, arrays…): consumed whole, reported by cst2ast. */
   private unsupportedExpr = this.RULE('unsupportedExpr', () => {
     this.OR([
-      { ALT: () => this.CONSUME(T.Unsupported, { LABEL: 'what' }) },
-      { ALT: () => this.CONSUME(T.LBracket, { LABEL: 'what' }) },
-      { ALT: () => this.CONSUME(T.LArray, { LABEL: 'what' }) },
+      { ALT: () => { this.CONSUME(T.Unsupported, { LABEL: 'what' }); this.SUBRULE(this.skipped); } },
+      { ALT: () => { this.CONSUME(T.LBracket, { LABEL: 'what' }); this.SUBRULE2(this.skipped); this.CONSUME(T.RBracket); } },
+      { ALT: () => { this.CONSUME(T.LArray, { LABEL: 'what' }); this.SUBRULE3(this.skipped); this.CONSUME(T.RArray); } },
     ]);
-    this.SUBRULE(this.skipped);
   });
 
   private skipped = this.RULE('skipped', () => {

@@ -31,6 +31,18 @@ const infixOps: ReadonlyMap<string, A.InfixOp> = new Map(
   (['|>', '||', '&&', '=', '<>', '<', '<=', '>', '>=', '|||', '^^^', '&&&', '<<<', '>>>', '+', '-', '*', '/', '%'] as const).map((o) => [o, o]),
 );
 
+/** The integer literal token a `prefixExpr` consists of alone (`1` in `-1`), if it is nothing more. */
+function bareIntLiteral(prefix: CstNode): IToken | undefined {
+  if (has(prefix, 'op')) return undefined;
+  const app = node(prefix, 'appExpr');
+  if (app === undefined || has(app, 'args') || has(app, 'negArg')) return undefined;
+  const postfix = node(app, 'head');
+  if (postfix === undefined || inOrder(postfix).length !== 1) return undefined;
+  const atom = node(postfix, 'atom');
+  const children = atom === undefined ? [] : inOrder(atom);
+  return children.length === 1 && atom !== undefined ? token(atom, 'IntLit') : undefined;
+}
+
 export class AstBuilder {
   readonly diagnostics: Diagnostic[] = [];
   constructor(private readonly file: string, private readonly fileSpan: A.Span) {}
@@ -241,19 +253,19 @@ export class AstBuilder {
     const op = token(n, 'op');
     const inner = node(n, 'prefixExpr');
     if (op === undefined || inner === undefined) return this.appExpr(node(n, 'appExpr'));
+    // `-2147483648`: the literal is decoded once, negated, so a value that fits only negated is in range.
+    const literal = op.image === '-' ? bareIntLiteral(inner) : undefined;
+    if (literal !== undefined) return this.intLiteral(literal.image, joinSpans(this.tspan(op), this.tspan(literal)), true);
     const operand = this.prefixExpr(inner);
     const span = joinSpans(this.tspan(op), operand.span);
-    if (op.image === '-' && operand.kind === 'Literal' && operand.value.type === 'int' && !operand.value.text.startsWith('-')) {
-      return this.intLiteral(operand.value.text, span, true);
-    }
     const o: A.PrefixOp = op.image === '-' ? '-' : op.image === '~~~' ? '~~~' : 'not';
     return { kind: 'Prefix', op: o, opSpan: this.tspan(op), operand, span };
   }
 
   private intLiteral(image: string, span: A.Span, negated: boolean): A.Expr {
     const d = decodeInt(image, negated);
-    // Out-of-range literals without a minus are reported by the lexer, except those that fit once negated.
-    if (!d.ok && (negated || decodeInt(image, true).ok)) this.diagnostics.push(report('literalOutOfRange', span, [negated ? `-${image}` : image, d.intType]));
+    // The lexer reports a literal that fits neither way; one that fits only the other way is reported here.
+    if (!d.ok && decodeInt(image, !negated).ok) this.diagnostics.push(report('literalOutOfRange', span, [negated ? `-${image}` : image, d.intType]));
     return { kind: 'Literal', value: { type: 'int', intType: d.intType, value: d.value, text: negated ? `-${image}` : image }, span };
   }
 

@@ -1,0 +1,178 @@
+/**
+ * The verifier: each kind of broken module gives a failure that names the op and where it came
+ * from in the F# source; well-formed modules give none.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  attr, funcType, i1, i32, i64, i8, ModuleBuilder, parseMlir, ptr, verifyModule, type Operation, type Value, type VerifyFailure,
+} from '../../compiler/alex/ir/index.js';
+import { at, everyOpModule, sectionFiveModule } from './sampleModules.js';
+
+/** Expect exactly one failure, about `op` at `Frame.fs(line,5)`, matching `problem`. */
+function expectOne(failures: readonly VerifyFailure[], op: string, line: number, problem: RegExp): void {
+  expect(failures.map((f) => f.message)).toHaveLength(1);
+  const f = failures[0]!;
+  expect(f.op).toBe(op);
+  expect(f.loc).toEqual(at(line));
+  expect(f.problem).toMatch(problem);
+  expect(f.message).toBe(`Frame.fs(${line},5): '${op}' op ${f.problem}`);
+}
+
+describe('verifier', () => {
+  it('accepts the well-formed modules', () => {
+    expect(verifyModule(sectionFiveModule())).toEqual([]);
+    expect(verifyModule(everyOpModule())).toEqual([]);
+  });
+
+  it('reports a use before the definition (a value from inside an scf.if branch used after it)', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1], [i32], at(2));
+    let inner = fn.args[0]!;
+    fn.scfIf(fn.args[0]!, [], (b) => {
+      inner = b.constant(i32, 1, at(3));
+      return [];
+    }, undefined, at(3));
+    fn.ret([inner], at(4));
+    expectOne(verifyModule(mb.finish()), 'func.return', 4, /operand #0 \(i32\) where it is not defined/);
+  });
+
+  it('reports a use before the definition in the same block (a module built by hand)', () => {
+    const op = (name: string, operands: Value[], results: Value[], attributes: Operation['attributes'], line: number): Operation =>
+      ({ name, operands, results, attributes, regions: [], successors: [], loc: at(line) });
+    const later: Value = { def: 'result', index: 0, type: i32 };
+    const body = [
+      op('arith.addi', [later, later], [{ def: 'result', index: 0, type: i32 }], {}, 3),
+      op('arith.constant', [], [later], { value: attr.int(1, i32) }, 4),
+      op('func.return', [], [], {}, 5),
+    ];
+    const fn: Operation = {
+      ...op('func.func', [], [], { sym_name: attr.string('f'), function_type: attr.type(funcType([], [])) }, 2),
+      regions: [{ blocks: [{ args: [], ops: body }] }],
+    };
+    const failures = verifyModule({ ops: [fn], loc: at(1) });
+    expect(failures.map((f) => f.message)).toEqual([
+      "Frame.fs(3,5): 'arith.addi' op uses operand #0 (i32) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one",
+      "Frame.fs(3,5): 'arith.addi' op uses operand #1 (i32) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one",
+    ]);
+  });
+
+  it('reports a use in a block its definition does not dominate', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1], [i32], at(2));
+    const left = fn.createBlock();
+    const right = fn.createBlock();
+    fn.condBr(fn.args[0]!, left, [], right, [], at(3));
+    fn.setInsertionPoint(left);
+    const x = fn.constant(i32, 1, at(4));
+    fn.ret([x], at(5));
+    fn.setInsertionPoint(right);
+    fn.ret([x], at(6));
+    expectOne(verifyModule(mb.finish()), 'func.return', 6, /not defined/);
+  });
+
+  it('reports operand types that disagree with the op table', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i32, i64], [], at(2));
+    fn.binary('addi', fn.args[0]!, fn.args[1]!, at(3));
+    fn.ret([], at(4));
+    expectOne(verifyModule(mb.finish()), 'arith.addi', 3, /expects all operands and results to be i32, got i64/);
+  });
+
+  it('reports a return whose types differ from the function result', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i64], [i32], at(2));
+    fn.ret([fn.args[0]!], at(3));
+    expectOne(verifyModule(mb.finish()), 'func.return', 3, /returns \(i64\) but the enclosing 'func.func' expects \(i32\)/);
+  });
+
+  it('reports a block without a terminator', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [], [], at(2));
+    fn.constant(i8, 1, at(3));
+    expectOne(verifyModule(mb.finish()), 'func.func', 2, /does not end in a terminator: its last op is 'arith.constant' at Frame\.fs\(3,5\)/);
+  });
+
+  it('reports a terminator in the middle of a block and in the wrong parent', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [], [], at(2));
+    fn.op('scf.yield', [], [], {}, at(3));
+    fn.ret([], at(4));
+    const failures = verifyModule(mb.finish());
+    expect(failures.map((f) => f.message)).toEqual([
+      "Frame.fs(3,5): 'scf.yield' op is a terminator but is not the last op of its block",
+      "Frame.fs(3,5): 'scf.yield' op cannot end a block of 'func.func' (only of 'scf.if', 'scf.while')",
+    ]);
+  });
+
+  it('reports a call with the wrong number of arguments', () => {
+    const mb = new ModuleBuilder(at(1));
+    mb.declareLlvmFunc('write', [i32, ptr, i64], i64, at(1));
+    const fn = mb.defineFunc('f', [i32, ptr], [], at(2));
+    fn.llvmCall('write', [fn.args[0]!, fn.args[1]!], at(7));
+    fn.ret([], at(8));
+    expectOne(verifyModule(mb.finish()), 'llvm.call', 7, /passes 2 arguments to @write, which takes 3: \(i32, !llvm\.ptr, i64\) -> \(i64\)/);
+  });
+
+  it('reports a call whose argument types differ from the declaration', () => {
+    const mb = new ModuleBuilder(at(1));
+    mb.declareFunc('g', [i64], [i32], at(1));
+    const fn = mb.defineFunc('f', [i32], [], at(2));
+    fn.call('g', [fn.args[0]!], [i32], at(3));
+    fn.call('nowhere', [], [], at(4));
+    fn.ret([], at(5));
+    const failures = verifyModule(mb.finish());
+    expect(failures.map((f) => f.message)).toEqual([
+      "Frame.fs(3,5): 'func.call' op has type (i32) -> (i32) but @g is declared (i64) -> (i32)",
+      "Frame.fs(4,5): 'func.call' op calls @nowhere, which is not a declared func.func",
+    ]);
+  });
+
+  it('reports wrong arity, missing and unknown attributes from the table', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i32], [], at(2));
+    fn.op('arith.addi', [fn.args[0]!], [i32], { flags: attr.unit() }, at(3));
+    fn.op('arith.cmpi', [fn.args[0]!, fn.args[0]!], [i1], {}, at(4));
+    fn.ret([], at(5));
+    const failures = verifyModule(mb.finish());
+    expect(failures.map((f) => f.message)).toEqual([
+      "Frame.fs(3,5): 'arith.addi' op expects 2 operands but has 1",
+      "Frame.fs(3,5): 'arith.addi' op has an unknown attribute 'flags'",
+      "Frame.fs(4,5): 'arith.cmpi' op needs the attribute 'predicate'",
+    ]);
+  });
+
+  it('reports branch arguments that do not match the target block', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i64], [], at(2));
+    const next = fn.createBlock([i32]);
+    fn.br(next, [fn.args[0]!], at(3));
+    fn.setInsertionPoint(next);
+    fn.ret([], at(4));
+    expectOne(verifyModule(mb.finish()), 'cf.br', 3, /passes \(i64\) to a block that takes \(i32\)/);
+  });
+
+  it('reports duplicate symbols and yields that disagree with scf.if results (from parsed text)', () => {
+    const r = parseMlir([
+      'module {',
+      '  llvm.func @f(i32) loc("Frame.fs":1:5)',
+      '  llvm.func @f(i64) loc("Frame.fs":2:5)',
+      '  func.func @g(%c: i1) -> i32 {',
+      '    %0 = scf.if %c -> (i32) {',
+      '      %1 = arith.constant 1 : i64',
+      '      scf.yield %1 : i64 loc("Frame.fs":6:5)',
+      '    } else {',
+      '      %2 = arith.constant 2 : i32',
+      '      scf.yield %2 : i32',
+      '    }',
+      '    func.return %0 : i32',
+      '  }',
+      '}',
+    ].join('\n'));
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(verifyModule(r.module).map((f) => f.message)).toEqual([
+      "Frame.fs(2,5): 'llvm.func' op redefines @f, already defined at Frame.fs(1,5)",
+      "Frame.fs(6,5): 'scf.yield' op returns (i64) but the enclosing 'scf.if' expects (i32)",
+    ]);
+  });
+});

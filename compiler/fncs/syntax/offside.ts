@@ -20,12 +20,16 @@ import * as T from './tokens.js';
 
 type ContextKind = 'root' | 'block' | 'paren' | 'let' | 'if' | 'match' | 'with' | 'loop' | 'fun';
 
-interface Context {
-  readonly kind: ContextKind;
+/** A 1-based line and column. */
+interface Position {
+  readonly line: number;
   readonly col: number;
+}
+
+interface Context extends Position {
+  readonly kind: ContextKind;
   /** For 'paren': the closing token type that ends it. */
   readonly closer?: TokenType;
-  readonly line: number;
 }
 
 /** Opening brackets and the token that closes each. */
@@ -63,7 +67,8 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
   const diagnostics: Diagnostic[] = [];
   const first = tokens[0];
   const stack: Context[] = [{ kind: 'root', col: first?.startColumn ?? 1, line: 0 }];
-  let pendingBlock = false;
+  /** Where the construct that opens the next block starts (a `let`, `if`, `match`, loop or `{`), or null. */
+  let pendingBlock: Position | null = null;
   let prevLine = 0;
 
   const top = (): Context => stack[stack.length - 1]!;
@@ -105,18 +110,19 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
         break;
       }
       const c = top();
-      if (!pendingBlock && (c.kind === 'block' || c.kind === 'root') && c.col === col && !continuesLine.has(type)) {
+      if (pendingBlock === null && (c.kind === 'block' || c.kind === 'root') && c.col === col && !continuesLine.has(type)) {
         out.push(virtual(T.Sep, t));
       }
     }
 
     // 2. A block opened by the previous token starts here.
-    if (pendingBlock) {
-      pendingBlock = false;
+    if (pendingBlock !== null) {
+      const owner = pendingBlock;
+      pendingBlock = null;
       const enclosing = stack.findLast((c) => c.kind === 'block' || c.kind === 'root' || c.kind === 'paren');
       let blockCol = col;
       if (line > prevLine && enclosing !== undefined && enclosing.kind !== 'paren' && col <= enclosing.col) {
-        diagnostics.push(report('offside', tokenSpan(file, t), [`${enclosing.line}:${enclosing.col}`]));
+        diagnostics.push(report('offside', tokenSpan(file, t), [`${owner.line}:${owner.col}`]));
         blockCol = enclosing.col + 1;
       }
       stack.push({ kind: 'block', col: blockCol, line });
@@ -128,7 +134,7 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
     if (closer !== undefined) {
       out.push(t);
       stack.push({ kind: 'paren', col, closer, line });
-      if (type === T.LBrace) pendingBlock = true;
+      if (type === T.LBrace) pendingBlock = { line, col };
       prevLine = t.endLine ?? line;
       continue;
     }
@@ -144,16 +150,15 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
         stack.push({ kind: 'let', col, line });
         break;
       case type === T.Equals && top().kind === 'let':
-        stack.pop();
-        pendingBlock = true;
+        pendingBlock = stack.pop()!;
         break;
       case type === T.If:
         stack.push({ kind: 'if', col, line });
         break;
       case type === T.Then || type === T.Else || type === T.Elif: {
         const i = findAboveParen('if');
+        if (type !== T.Elif) pendingBlock = i >= 0 ? stack[i]! : { line, col };
         if (i >= 0) popAbove(i, t);
-        if (type !== T.Elif) pendingBlock = true;
         break;
       }
       case type === T.Match:
@@ -175,16 +180,15 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
         break;
       }
       case type === T.Arrow && (top().kind === 'with' || top().kind === 'fun'):
-        if (top().kind === 'fun') stack.pop();
-        pendingBlock = true;
+        pendingBlock = top().kind === 'fun' ? stack.pop()! : top();
         break;
       case type === T.While || type === T.For:
         stack.push({ kind: 'loop', col, line });
         break;
       case type === T.Do: {
         const i = findAboveParen('loop');
+        pendingBlock = i >= 0 ? stack[i]! : { line, col };
         if (i >= 0) { popAbove(i, t); stack.pop(); }
-        pendingBlock = true;
         break;
       }
       case type === T.Unsupported && t.image === 'fun':
@@ -199,7 +203,7 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
 
   const last = tokens[tokens.length - 1];
   if (last !== undefined) {
-    if (pendingBlock) { out.push(virtual(T.Indent, last)); out.push(virtual(T.Dedent, last)); }
+    if (pendingBlock !== null) { out.push(virtual(T.Indent, last)); out.push(virtual(T.Dedent, last)); }
     const end = createTokenInstance(T.Sep, '', (last.endOffset ?? last.startOffset) + 1, (last.endOffset ?? last.startOffset) + 1, last.endLine ?? 1, last.endLine ?? 1, (last.endColumn ?? 1) + 1, (last.endColumn ?? 1) + 1);
     while (stack.length > 1) pop(end);
   }

@@ -54,6 +54,15 @@ describe('mlir-opt output', () => {
     expect(back.ok ? printModule(back.module) : back.error).toBe(ours);
   });
 
+  it('our parser reads mlir-opt-19\'s printing of the every-op module (elided scf.yield included) back to our text', async (ctx) => {
+    const ours = printModule(everyOpModule());
+    const run = await mlirOptVerify(write('every.mlir', ours), ctx);
+    expect(run.exitCode).toBe(0);
+    expect(run.stdout).toMatch(/scf\.if %\d+ \{\n\s+llvm\.call @fidelity_console_write\(%\d+\) : \(!llvm\.struct<\(ptr, i64\)>\) -> \(\)\n\s+\}/);
+    const back = parseMlir(run.stdout, 'mlir-opt.mlir');
+    expect(back.ok ? printModule(back.module) : back.error).toBe(ours);
+  });
+
   it('mlir-opt-19 rejects a broken module (the check can fail)', async (ctx) => {
     const broken = printModule(sectionFiveModule()).replace(': i8, !llvm.ptr\n', ': i16, !llvm.ptr\n');
     const run = await mlirOptVerify(write('broken.mlir', broken), ctx);

@@ -141,6 +141,11 @@ describe('verifier', () => {
     ]);
   });
 
+  it('reports a public func.func declaration, which mlir-opt rejects', () => {
+    const r = parseMlir('module {\n  func.func @g(i32) -> i32 loc("Frame.fs":9:5)\n}\n');
+    expect(r.ok && verifyModule(r.module).map((f) => f.message)).toEqual(["Frame.fs(9,5): 'func.func' op is a declaration (no body), so it must be private"]);
+  });
+
   it('reports branch arguments that do not match the target block', () => {
     const mb = new ModuleBuilder(at(1));
     const fn = mb.defineFunc('f', [i64], [], at(2));

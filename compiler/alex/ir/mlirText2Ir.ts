@@ -146,6 +146,7 @@ class ModuleParser implements OpParser {
     if (spec === undefined) this.fail(`unknown op '${nameTok.text}'`, nameTok);
     const parsed: ParsedOp = 'parse' in spec.form ? spec.form.parse(this) : parseForm(spec.form, this);
     const loc = this.parseTrailingLoc() ?? this.textLoc(start);
+    if (spec.implicitTerminator !== undefined) addImplicitTerminators(parsed.regions, spec.implicitTerminator, loc);
     const named = defs.reduce((n, d) => n + d.count, 0);
     if (named !== parsed.resultTypes.length) {
       this.fail(`'${opName}' has ${parsed.resultTypes.length} result${parsed.resultTypes.length === 1 ? '' : 's'} but ${named} ${named === 1 ? 'is' : 'are'} named`, start);
@@ -308,5 +309,16 @@ class ModuleParser implements OpParser {
       this.cur.expect(')');
     }
     return { block, args };
+  }
+}
+
+/** Append the terminator `name` (no operands) to blocks whose text left it out, as mlir-opt does. */
+function addImplicitTerminators(regions: readonly Region[], name: string, loc: Loc): void {
+  for (const r of regions) {
+    for (const b of r.blocks as readonly MBlock[]) {
+      const last = b.ops[b.ops.length - 1];
+      if (last !== undefined && opsByName.get(last.name)?.terminator !== undefined) continue;
+      b.ops.push({ name, operands: [], results: [], attributes: {}, regions: [], successors: [], loc });
+    }
   }
 }

@@ -40,6 +40,8 @@ export interface OpSpec {
   readonly attrs?: Readonly<Record<string, AttrSpec>>;
   /** Set on ops that end a block; `parents` lists the ops whose regions they may end (any, if absent). */
   readonly terminator?: { readonly parents?: readonly string[] };
+  /** The terminator MLIR lets the text leave out (`scf.yield` in an `scf.if` without results); the parser adds it back. */
+  readonly implicitTerminator?: string;
   /** The op's regions cannot see values defined outside it (functions). */
   readonly isolated?: boolean;
   /** The op defines the symbol named by its `sym_name` attribute. */
@@ -198,7 +200,8 @@ export const opSpecs: readonly OpSpec[] = [
     name: 'func.func', summary: 'a function: with a body, or an external declaration (`private`)',
     operands: 0, results: 0, regions: 1, isolated: true, symbol: true,
     attrs: { sym_name: { kind: 'string' }, function_type: { kind: 'type' }, sym_visibility: { kind: 'string', optional: true } },
-    form: customForms.funcFunc, verify: functionBody,
+    form: customForms.funcFunc,
+    verify: all(functionBody, (op) => check((op.regions[0]?.blocks.length ?? 0) > 0 || getAttr(op, 'sym_visibility', 'string')?.value === 'private', 'is a declaration (no body), so it must be private')),
   },
   { name: 'func.return', summary: 'returns from a func.func', operands: { min: 0 }, results: 0, terminator: { parents: ['func.func'] }, form: [f.ifOperands(0, f.lit(' '), f.operands(), f.lit(' : '), f.operandTypes())], verify: yieldsParent(0) },
   { name: 'func.call', summary: 'calls a func.func', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verify: callsDeclared('func.func') },
@@ -235,7 +238,7 @@ export const opSpecs: readonly OpSpec[] = [
   },
   // ---- scf ---------------------------------------------------------------------------------------
   {
-    name: 'scf.if', summary: 'if-then-else with results; the else region may be empty when there are none', operands: 1, results: { min: 0 }, regions: 2, form: customForms.scfIf,
+    name: 'scf.if', summary: 'if-then-else with results; the else region may be empty when there are none', operands: 1, results: { min: 0 }, regions: 2, implicitTerminator: 'scf.yield', form: customForms.scfIf,
     verify: all(operandIs(0, i1, 'a condition'), (op) => [
       ...check(op.results.length === 0 || (op.regions[1]?.blocks.length ?? 0) > 0, 'has results, so it needs an else region'),
       ...check(op.regions.every((r) => r.blocks.length <= 1) && (op.regions[0]?.blocks.length ?? 0) === 1, 'needs exactly one block in the then region and at most one in the else region'),

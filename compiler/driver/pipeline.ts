@@ -11,6 +11,10 @@ import type { ModuleAst } from '../fncs/syntax/ast.js';
 import { lexTokens, parseSource } from '../fncs/syntax/parse.js';
 import { printAst } from '../fncs/syntax/printAst.js';
 import type { EmitStage } from './args.js';
+import { lowerProgram } from '../alex/witnesses/lower.js';
+import type { Module } from '../alex/ir/ir.js';
+import { printModule } from '../alex/ir/printer.js';
+import type { VerifyFailure } from '../alex/ir/verifier.js';
 
 export interface FrontEndResult {
   readonly ast: ModuleAst;
@@ -57,10 +61,39 @@ export function compileSource(file: string, text: string, options: CompileOption
   const fe = frontEnd(file, text);
   if (fe.program === null || hasErrors(fe.diagnostics)) return { text: null, diagnostics: fe.diagnostics };
   if (options.emit === 'typed') return { text: printTyped(fe.program), diagnostics: fe.diagnostics };
-  return lowerToText(fe.program, fe.diagnostics, options);
+  return lowerToText(fe.program, fe.diagnostics, options, file);
 }
 
-/** Filled in by the Alex stage: lowering to MLIR text. */
-function lowerToText(_program: TypedProgram, diagnostics: readonly Diagnostic[], _options: CompileOptions): CompileOutput {
-  return { text: null, diagnostics: [...diagnostics] };
+/** A verifier failure is a bug in Alex, reported as an internal error naming the op and its F# source. */
+function internalErrors(failures: readonly VerifyFailure[], file: string): Diagnostic[] {
+  return failures.map((f) => ({
+    severity: 'error' as const,
+    code: 'FS4099',
+    message: `internal error (a bug in firefly-sim's lowering, not in your program): the emitted MLIR does not verify: ${f.message}`,
+    span: { file: f.loc.file === '' ? file : f.loc.file, startLine: Math.max(1, f.loc.line), startCol: Math.max(1, f.loc.col), endLine: Math.max(1, f.loc.line), endCol: Math.max(1, f.loc.col) + 1, startOffset: 0, endOffset: 0 },
+  }));
+}
+
+export interface ModuleOutput {
+  /** The verified module, or null when there were errors. */
+  readonly module: Module | null;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/** Source → verified MLIR module (what `run` executes and `compile` prints). */
+export function compileToModule(file: string, text: string): ModuleOutput {
+  const fe = frontEnd(file, text);
+  if (fe.program === null || hasErrors(fe.diagnostics)) return { module: null, diagnostics: fe.diagnostics };
+  return lowerChecked(fe.program, fe.diagnostics, file);
+}
+
+function lowerChecked(program: TypedProgram, diagnostics: readonly Diagnostic[], file: string): ModuleOutput {
+  const lowered = lowerProgram(program);
+  const all = sortDiagnostics([...diagnostics, ...lowered.diagnostics, ...internalErrors(lowered.verifyFailures, file)]);
+  return { module: hasErrors(all) ? null : lowered.module, diagnostics: all };
+}
+
+function lowerToText(program: TypedProgram, diagnostics: readonly Diagnostic[], options: CompileOptions, file: string): CompileOutput {
+  const out = lowerChecked(program, diagnostics, file);
+  return { text: out.module === null ? null : printModule(out.module, { debugInfo: options.debugInfo ?? false }), diagnostics: out.diagnostics };
 }

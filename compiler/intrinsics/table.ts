@@ -15,14 +15,21 @@
 export type AbiType = 'i1' | 'i8' | 'i16' | 'i32' | 'i64' | '!llvm.ptr' | '!llvm.struct<(ptr, i64)>' | 'void';
 
 export type Lowering =
-  /** `llvm.call @symbol(...)` to a libc function with C's signature, declared with `llvm.func`. */
-  | { readonly kind: 'libc'; readonly symbol: string; readonly params: readonly AbiType[]; readonly result: AbiType }
+  /**
+   * `llvm.call @symbol(...)` to a libc function with C's signature, declared with `llvm.func`.
+   * `implicit` are C arguments the F# call does not pass, appended after the F# ones
+   * (`bind`'s `socklen_t`, `accept`'s null address out-parameters).
+   */
+  | { readonly kind: 'libc'; readonly symbol: string; readonly params: readonly AbiType[]; readonly result: AbiType; readonly implicit?: readonly ImplicitArg[] }
   /** `llvm.call @symbol(...)` to a runtime service (not libc), declared with `llvm.func`. */
   | { readonly kind: 'runtime'; readonly symbol: string; readonly params: readonly AbiType[]; readonly result: AbiType }
   /** Lowered in place by the named Alex witness (pointer arithmetic, loads, conversions, …). */
   | { readonly kind: 'inline'; readonly witness: string }
   /** A named integer constant: `arith.constant value : i32`. */
   | { readonly kind: 'constant'; readonly value: number };
+
+/** A C argument filled in by the compiler: an integer constant or a null pointer. */
+export type ImplicitArg = { readonly kind: 'int'; readonly type: AbiType; readonly value: number } | { readonly kind: 'null' };
 
 export interface Intrinsic {
   /** The name as written in F#: `Sys.write`, `NativePtr.get`, `int`. */
@@ -39,7 +46,8 @@ export interface Intrinsic {
 const PTR = '!llvm.ptr';
 const STR = '!llvm.struct<(ptr, i64)>';
 
-const libc = (symbol: string, params: readonly AbiType[], result: AbiType): Lowering => ({ kind: 'libc', symbol, params, result });
+const libc = (symbol: string, params: readonly AbiType[], result: AbiType, implicit?: readonly ImplicitArg[]): Lowering =>
+  implicit === undefined ? { kind: 'libc', symbol, params, result } : { kind: 'libc', symbol, params, result, implicit };
 const service = (symbol: string, params: readonly AbiType[], result: AbiType): Lowering => ({ kind: 'runtime', symbol, params, result });
 const inline = (witness: string): Lowering => ({ kind: 'inline', witness });
 
@@ -48,14 +56,15 @@ export const RUNTIME_PREFIX = 'fidelity_';
 
 /** `sizeof(struct sockaddr_in)`, passed to bind/connect as `socklen_t`. */
 export const SOCKADDR_IN_SIZE = 16;
+const SOCKLEN: ImplicitArg = { kind: 'int', type: 'i32', value: SOCKADDR_IN_SIZE };
 
 export const intrinsics: readonly Intrinsic[] = [
   // ---- Sys: sockets and file descriptors -------------------------------------------------------
   { name: 'Sys.socket', signature: 'int -> int -> int -> int', lowering: libc('socket', ['i32', 'i32', 'i32'], 'i32'), runtime: 'a new TCP socket fd (AF_INET, SOCK_STREAM), or -1' },
-  { name: 'Sys.bind', signature: 'int -> SockAddr -> int', lowering: libc('bind', ['i32', PTR, 'i32'], 'i32'), runtime: 'binds the fd to the sockaddr_in; 0, or -1 (address in use, bad fd)' },
+  { name: 'Sys.bind', signature: 'int -> SockAddr -> int', lowering: libc('bind', ['i32', PTR, 'i32'], 'i32', [SOCKLEN]), runtime: 'binds the fd to the sockaddr_in; 0, or -1 (address in use, bad fd)' },
   { name: 'Sys.listen', signature: 'int -> int -> int', lowering: libc('listen', ['i32', 'i32'], 'i32'), runtime: 'starts listening with the given backlog; 0 or -1' },
-  { name: 'Sys.accept', signature: 'int -> int', lowering: libc('accept', ['i32', PTR, PTR], 'i32'), runtime: 'blocks until a client connects; the client fd, or -1' },
-  { name: 'Sys.connect', signature: 'int -> SockAddr -> int', lowering: libc('connect', ['i32', PTR, 'i32'], 'i32'), runtime: 'blocks until connected; 0 or -1' },
+  { name: 'Sys.accept', signature: 'int -> int', lowering: libc('accept', ['i32', PTR, PTR], 'i32', [{ kind: 'null' }, { kind: 'null' }]), runtime: 'blocks until a client connects; the client fd, or -1' },
+  { name: 'Sys.connect', signature: 'int -> SockAddr -> int', lowering: libc('connect', ['i32', PTR, 'i32'], 'i32', [SOCKLEN]), runtime: 'blocks until connected; 0 or -1' },
   { name: 'Sys.read', signature: 'int -> nativeptr<byte> -> int -> int', lowering: libc('read', ['i32', PTR, 'i64'], 'i64'), runtime: 'blocks until at least one byte or EOF; bytes read, 0 at EOF, -1 on error' },
   { name: 'Sys.write', signature: 'int -> nativeptr<byte> -> int -> int', lowering: libc('write', ['i32', PTR, 'i64'], 'i64'), runtime: 'writes all the bytes; their count, or -1 on error' },
   { name: 'Sys.close', signature: 'int -> int', lowering: libc('close', ['i32'], 'i32'), runtime: 'closes the fd; 0 or -1' },
@@ -117,3 +126,25 @@ export const intrinsicsByName: ReadonlyMap<string, Intrinsic> = new Map(intrinsi
 export const intrinsicModules: ReadonlySet<string> = new Set(
   intrinsics.filter((i) => i.name.includes('.')).map((i) => i.name.slice(0, i.name.indexOf('.'))),
 );
+
+/** A function Alex calls that is not an F# intrinsic: part of how constructs are lowered. */
+export interface SupportFunction {
+  readonly symbol: string;
+  readonly kind: 'libc' | 'runtime';
+  readonly params: readonly AbiType[];
+  readonly result: AbiType;
+  /** What the runtime does. */
+  readonly runtime: string;
+}
+
+/** The support functions, by the construct that needs them. */
+export const SUPPORT = {
+  regionAlloc: { symbol: 'fidelity_region_alloc', kind: 'runtime', params: [PTR, 'i64', 'i64'], result: PTR, runtime: "Region.alloc<'T>: bump-allocates (bytes, alignment) zeroed bytes in the region" },
+  regionScopeExit: { symbol: 'fidelity_region_scope_exit', kind: 'runtime', params: [PTR], result: 'void', runtime: 'releases a region at the end of the scope that created it, unless the program already released it' },
+  stringConcat: { symbol: 'fidelity_string_concat', kind: 'runtime', params: [STR, STR], result: STR, runtime: 'string + string' },
+  stringEquals: { symbol: 'fidelity_string_equals', kind: 'runtime', params: [STR, STR], result: 'i1', runtime: 'string = string (bytewise)' },
+  matchFailure: { symbol: 'fidelity_match_failure', kind: 'runtime', params: [STR, 'i32', 'i32'], result: 'void', runtime: 'stops the program with MatchFailureException at the file, line and column' },
+  args: { symbol: 'fidelity_args', kind: 'runtime', params: ['i32', PTR], result: STR, runtime: "the F# string[] (pointer to (ptr, i64) elements, count) built from C's argc/argv" },
+  memmove: { symbol: 'memmove', kind: 'libc', params: [PTR, PTR, 'i64'], result: PTR, runtime: 'NativePtr.copy: copies bytes, overlapping allowed, both ranges checked' },
+  memset: { symbol: 'memset', kind: 'libc', params: [PTR, 'i32', 'i64'], result: PTR, runtime: 'NativePtr.fill on bytes: sets bytes, checked' },
+} as const satisfies Record<string, SupportFunction>;

@@ -1,0 +1,91 @@
+/**
+ * Witnesses for application: calls of top-level functions (`func.call`, specialised when generic),
+ * of lifted local functions (captures passed first), and of intrinsics (see `intrinsics.ts`);
+ * `argv.[i]` indexing. Only saturated calls are lowered: partial application needs closures,
+ * which this lowering leaves out (FS4000).
+ */
+import type { BindingInfo } from '../../fncs/psg/program.js';
+import type { Expr, Span } from '../../fncs/syntax/ast.js';
+import { splitFun, type Type } from '../../fncs/checking/types.js';
+import type { Value } from '../ir/ir.js';
+import { readEntry } from './bindings.js';
+import type { LValue, Lowerer, Want, Witness } from './context.js';
+import { lowerIntrinsic } from './intrinsics.js';
+import { literalAs } from './literals.js';
+import { i32 } from '../ir/types.js';
+import { substitute } from './types2mlir.js';
+
+const topLevelInfos = new WeakMap<object, Map<number, BindingInfo>>();
+
+function topLevelInfo(L: Lowerer, symbolId: number): BindingInfo | undefined {
+  let m = topLevelInfos.get(L.program);
+  if (m === undefined) {
+    m = new Map(L.program.topLevel.map((b) => [b.symbol.id, b]));
+    topLevelInfos.set(L.program, m);
+  }
+  return m.get(symbolId);
+}
+
+function partial(L: Lowerer, span: Span, name: string, expected: number, given: number): never {
+  return L.fail(span, 'loweringUnsupported', [
+    given < expected ? `Partial application of '${name}' (${given} of ${expected} arguments; closures)` : `Applying the result of '${name}' to more arguments (closures)`,
+  ]);
+}
+
+/** Lower `fn args…` whose F# result type is `resultType`. */
+export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Span, resultType: Type, want: Want): LValue {
+  const head = fn.kind === 'TypeApp' ? fn.target : fn;
+  if (head.kind !== 'Path') return L.fail(fn.span, 'loweringUnsupported', ['Calling a computed function value (closures)']);
+  const r = L.program.resolutionOf(head);
+  if (r.kind === 'error') return L.fail(head.span, 'loweringUnsupported', ['An unresolved name']);
+  if (r.fields.length > 0) return L.fail(head.span, 'loweringUnsupported', ['Calling a function stored in a record field (closures)']);
+  if (r.kind === 'intrinsic') {
+    const arity = splitFun(r.type).params.length;
+    if (arity !== args.length) return partial(L, span, r.intrinsic.name, arity, args.length);
+    return lowerIntrinsic(L, r, args, span, resultType, want);
+  }
+  const s = r.symbol;
+  let callee: string;
+  const values: Value[] = [];
+  let arity: number;
+  if (s.kind === 'topLevel') {
+    const info = topLevelInfo(L, s.id);
+    if (info === undefined || !info.isFunction) return L.fail(head.span, 'loweringUnsupported', [`Calling the value '${s.name}' (closures)`]);
+    arity = info.arity;
+    if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
+    callee = L.functions.topLevel(info, r.typeArgs.map((t) => substitute(t, L.fn.subst)));
+  } else {
+    const entry = L.fn.env.get(s.id);
+    if (entry?.kind !== 'function') return L.fail(head.span, 'loweringUnsupported', [`Calling the function value '${s.name}' (closures)`]);
+    arity = entry.info.arity;
+    if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
+    callee = entry.nameFor(r.typeArgs.map((t) => substitute(t, L.fn.subst)));
+    for (const c of entry.captures) {
+      const ce = L.fn.env.get(c.id);
+      if (ce === undefined) throw new Error(`internal error: captured '${c.name}' is not in scope`);
+      const v = readEntry(L, ce, head);
+      if (v !== null) values.push(v);
+    }
+  }
+  for (const a of args) {
+    const v = L.lower(a);
+    if (v !== null) values.push(v);
+  }
+  const t = L.mlirType(resultType, span);
+  const results = L.b.call(callee, values, t === null ? [] : [t], L.loc(span));
+  return results[0] ?? null;
+}
+
+export const application: Witness<Extract<Expr, { kind: 'App' }>> = (L, e, want): LValue =>
+  lowerCall(L, e.fn, e.args, e.span, L.typeOf(e), want);
+
+export const typeApplication: Witness<Extract<Expr, { kind: 'TypeApp' }>> = (L, e, want): LValue =>
+  lowerCall(L, e, [], e.span, L.typeOf(e), want);
+
+export const index: Witness<Extract<Expr, { kind: 'Index' }>> = (L, e): LValue => {
+  const loc = L.loc(e.span);
+  const elem = L.mlirType(L.typeOf(e), e.span)!;
+  const data = L.b.extractValue(L.lowerValue(e.target), [0], loc);
+  const i = literalAs(L, e.index, i32) ?? L.lowerValue(e.index);
+  return L.b.load(L.b.gep(data, [i], elem, loc), elem, loc);
+};

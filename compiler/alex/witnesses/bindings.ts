@@ -1,0 +1,131 @@
+/**
+ * Witnesses for names and scopes: paths (locals, stack slots of `let mutable`, top-level values,
+ * intrinsic constants, record field chains), blocks with local `let`s, and assignment.
+ *
+ * Regions follow PRD A-04: a local `let r = Region.create n` is released when the block that bound
+ * it ends, after the block's value is computed — the only exit of a block, since F# has no early
+ * return. The release is `@fidelity_region_scope_exit`, which tolerates an explicit earlier release.
+ */
+import type { Binding, BlockItem, Expr, LocalLet } from '../../fncs/syntax/ast.js';
+import { SUPPORT } from '../../intrinsics/table.js';
+import type { Value } from '../ir/ir.js';
+import type { EnvEntry, LValue, Lowerer, Witness } from './context.js';
+import { bindLocalFunctions } from './functions.js';
+import { callSupport } from './support.js';
+
+type PathExpr = Extract<Expr, { kind: 'Path' }>;
+
+/** Read what an environment entry holds now. */
+export function readEntry(L: Lowerer, entry: EnvEntry, e: Expr): LValue {
+  switch (entry.kind) {
+    case 'value': return entry.value;
+    case 'slot': return L.b.load(entry.ptr, entry.type, L.loc(e.span));
+    case 'function': return L.fail(e.span, 'loweringUnsupported', [`The function '${entry.info.symbol.name}' used as a value (closures)`]);
+  }
+}
+
+/** Pure top-level initialisers (literals, arithmetic, other pure values) are inlined at each use. */
+function isPure(L: Lowerer, e: Expr, seen: Set<Expr>): boolean {
+  if (seen.has(e)) return false;
+  seen.add(e);
+  switch (e.kind) {
+    case 'Literal': return true;
+    case 'Path': {
+      const r = L.program.resolutionOf(e);
+      if (r.kind === 'intrinsic') return r.intrinsic.lowering.kind === 'constant';
+      if (r.kind !== 'symbol' || r.symbol.kind !== 'topLevel') return false;
+      const b = r.symbol.definition as Binding;
+      return b.params.length === 0 && !b.mutable && isPure(L, b.body, seen);
+    }
+    case 'Infix': return e.op !== '|>' && isPure(L, e.left, seen) && isPure(L, e.right, seen);
+    case 'Prefix': return isPure(L, e.operand, seen);
+    case 'If': return isPure(L, e.cond, seen) && isPure(L, e.then, seen) && (e.otherwise === null || isPure(L, e.otherwise, seen));
+    case 'Record': return e.fields.every((f) => isPure(L, f.value, seen));
+    case 'App': {
+      const r = e.fn.kind === 'Path' ? L.program.resolutionOf(e.fn) : null;
+      return r?.kind === 'intrinsic' && r.intrinsic.lowering.kind === 'inline' && r.intrinsic.lowering.witness === 'convert' && e.args.every((a) => isPure(L, a, seen));
+    }
+    default: return false;
+  }
+}
+
+/** Apply a chain of record field accesses with one `llvm.extractvalue`. */
+export function extractFields(L: Lowerer, v: LValue, fields: readonly { index: number }[], e: Expr): LValue {
+  if (fields.length === 0 || v === null) return v;
+  return L.b.extractValue(v, fields.map((f) => f.index), L.loc(e.span));
+}
+
+export const path: Witness<PathExpr> = (L, e): LValue => {
+  const r = L.program.resolutionOf(e);
+  const loc = L.loc(e.span);
+  switch (r.kind) {
+    case 'error': return L.fail(e.span, 'loweringUnsupported', ['An unresolved name']);
+    case 'intrinsic': {
+      if (r.intrinsic.lowering.kind !== 'constant') return L.fail(e.span, 'loweringUnsupported', [`The intrinsic '${r.intrinsic.name}' used as a value`]);
+      return extractFields(L, L.constant(L.mlirType(r.type, e.span)!, r.intrinsic.lowering.value, loc), r.fields, e);
+    }
+    case 'symbol': {
+      const s = r.symbol;
+      if (s.kind === 'topLevel') {
+        const b = s.definition as Binding;
+        if (b.params.length > 0) return L.fail(e.span, 'loweringUnsupported', [`The function '${s.name}' used as a value (closures)`]);
+        if (!isPure(L, b.body, new Set())) return L.fail(b.span, 'loweringUnsupported', [`The top-level value '${s.name}' (its initialiser has effects; compute it in a function)`]);
+        return extractFields(L, L.lower(b.body), r.fields, e);
+      }
+      const entry = L.fn.env.get(s.id);
+      if (entry === undefined) throw new Error(`internal error: '${s.name}' (#${s.id}) has no value in the lowering environment`);
+      return extractFields(L, readEntry(L, entry, e), r.fields, e);
+    }
+  }
+};
+
+/** Whether a `let` binds a region this scope owns: `let r = Region.create n`. */
+function createsRegion(L: Lowerer, b: Binding): boolean {
+  if (b.mutable || b.params.length > 0 || b.body.kind !== 'App' || b.body.fn.kind !== 'Path') return false;
+  const r = L.program.resolutionOf(b.body.fn);
+  return r.kind === 'intrinsic' && r.intrinsic.name === 'Region.create';
+}
+
+function bindLocal(L: Lowerer, item: LocalLet, regions: Value[]): void {
+  const functions = item.bindings.filter((b) => L.program.bindingInfo(b).isFunction && b.params.length > 0);
+  if (functions.length > 0) bindLocalFunctions(L, item, functions);
+  for (const b of item.bindings) {
+    if (functions.includes(b)) continue;
+    const info = L.program.bindingInfo(b);
+    const value = L.lower(b.body);
+    if (b.mutable) {
+      const slot = L.fn.slots.get(b);
+      if (slot === undefined) throw new Error(`internal error: no stack slot for 'let mutable ${b.name.text}'`);
+      if (value !== null) L.b.store(value, slot.ptr, L.loc(b.span));
+      L.fn.env.set(info.symbol.id, { kind: 'slot', ptr: slot.ptr, type: slot.type });
+    } else {
+      L.fn.env.set(info.symbol.id, { kind: 'value', value });
+      if (value !== null && createsRegion(L, b)) regions.push(value);
+    }
+  }
+}
+
+export const block: Witness<Extract<Expr, { kind: 'Block' }>> = (L, e, want): LValue => {
+  const regions: Value[] = [];
+  let result: LValue = null;
+  e.items.forEach((item: BlockItem, i) => {
+    const last = i === e.items.length - 1;
+    if (item.kind === 'LocalLet') bindLocal(L, item, regions);
+    else result = L.lower(item, last ? want : { discard: true });
+    if (!last) result = null;
+  });
+  const loc = L.loc(e.span);
+  for (const r of regions.reverse()) callSupport(L, SUPPORT.regionScopeExit, [r], loc);
+  return result;
+};
+
+export const assign: Witness<Extract<Expr, { kind: 'Assign' }>> = (L, e): LValue => {
+  if (e.target.kind !== 'Path') return L.fail(e.span, 'loweringUnsupported', ['Assignment to this kind of target']);
+  const r = L.program.resolutionOf(e.target);
+  if (r.kind !== 'symbol' || r.fields.length > 0) return L.fail(e.span, 'loweringUnsupported', ['Assignment to a record field']);
+  const entry = L.fn.env.get(r.symbol.id);
+  if (entry?.kind !== 'slot') return L.fail(e.span, 'loweringUnsupported', [`Assignment to '${r.symbol.name}', which has no stack slot`]);
+  const value = L.lower(e.value);
+  if (value !== null) L.b.store(value, entry.ptr, L.loc(e.span));
+  return null;
+};

@@ -1,0 +1,195 @@
+/**
+ * Functions: each F# top-level function becomes a `func.func` named after it (`main` → `@main`
+ * taking C's argc/argv); local functions are lambda-lifted to module functions that take the
+ * values they capture as leading parameters; generic functions are specialised per instantiation
+ * (monomorphisation). Requests are queued and emitted one function at a time.
+ *
+ * `let mutable` locals get a stack slot each (`llvm.alloca`), allocated in the function's entry block
+ * so loops do not grow the stack.
+ */
+import { SUPPORT } from '../../intrinsics/table.js';
+import type { BindingInfo, Symbol } from '../../fncs/psg/program.js';
+import type { Binding, BlockItem, Expr, LocalLet, Param } from '../../fncs/syntax/ast.js';
+import { printType, type Type } from '../../fncs/checking/types.js';
+import type { Value } from '../ir/ir.js';
+import { i32, i64, ptr, type MlirType } from '../ir/types.js';
+import { FunctionScope, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer } from './context.js';
+import { abiSignature, substitute, type Subst } from './types2mlir.js';
+
+/** C and runtime symbols an F# function must not be named after. */
+const reservedNames = new Set<string>(Object.values(SUPPORT).map((s) => s.symbol));
+
+interface Request {
+  readonly name: string;
+  readonly info: BindingInfo;
+  readonly subst: Subst;
+  /** Captured values, passed first. */
+  readonly captures: readonly Symbol[];
+  /** Environment entries of local functions visible in the body (itself and its group included). */
+  readonly functions: ReadonlyMap<number, EnvEntry>;
+}
+
+/** Symbol-name text for a type in a specialisation's name: `id$int`, `wrap$nativeptr_byte`. */
+const typeNamePart = (t: Type): string => printType(t).replace(/[^A-Za-z0-9_]+/g, '_');
+
+function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Subst): Subst {
+  const subst = new Map(outer);
+  info.symbol.typeParams.forEach((p, i) => {
+    const arg = typeArgs[i];
+    if (p.kind === 'Var' && arg !== undefined) subst.set(p.tv, substitute(arg, outer));
+  });
+  return subst;
+}
+
+/** The `let mutable` bindings of a function body, not looking into nested functions. */
+function mutableBindings(e: Expr | BlockItem, out: Binding[]): Binding[] {
+  const visit = (x: Expr | BlockItem | null): void => { if (x !== null) mutableBindings(x, out); };
+  switch (e.kind) {
+    case 'LocalLet':
+      for (const b of e.bindings) {
+        if (b.params.length > 0) continue;
+        if (b.mutable) out.push(b);
+        visit(b.body);
+      }
+      break;
+    case 'Block': e.items.forEach(visit); break;
+    case 'If': visit(e.cond); visit(e.then); visit(e.otherwise); break;
+    case 'While': visit(e.cond); visit(e.body); break;
+    case 'For': visit(e.from); visit(e.to); visit(e.body); break;
+    case 'Match': visit(e.scrutinee); e.arms.forEach((a) => { visit(a.guard); visit(a.body); }); break;
+    case 'App': visit(e.fn); e.args.forEach(visit); break;
+    case 'Infix': visit(e.left); visit(e.right); break;
+    case 'Prefix': visit(e.operand); break;
+    case 'Assign': visit(e.value); break;
+    case 'Record': e.fields.forEach((f) => visit(f.value)); break;
+    case 'RecordUpdate': visit(e.source); e.fields.forEach((f) => visit(f.value)); break;
+    case 'FieldGet': visit(e.target); break;
+    case 'Index': visit(e.target); visit(e.index); break;
+    case 'TypeApp': visit(e.target); break;
+    default: break;
+  }
+  return out;
+}
+
+export class FunctionEmitter implements FunctionRequests {
+  private readonly queue: Request[] = [];
+  private readonly names = new Map<string, string>();
+
+  constructor(private readonly L: Lowerer) {}
+
+  private baseName(name: string): string {
+    return reservedNames.has(name) ? `${name}_fs` : name;
+  }
+
+  topLevel(info: BindingInfo, typeArgs: readonly Type[]): string {
+    const key = `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
+    const known = this.names.get(key);
+    if (known !== undefined) return known;
+    const base = this.baseName(info.isEntryPoint ? 'main' : info.symbol.name);
+    const name = this.L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
+    this.names.set(key, name);
+    this.queue.push({ name, info, subst: specialisation(info, typeArgs, new Map()), captures: [], functions: new Map() });
+    return name;
+  }
+
+  /** Bind the local functions of one `let` (a `let rec … and …` group shares its captures). */
+  bindLocal(item: LocalLet, functions: readonly Binding[]): void {
+    const L = this.L;
+    const infos = functions.map((b) => L.program.bindingInfo(b));
+    const group = new Set(infos.map((i) => i.symbol.id));
+    const captures = new Map<number, Symbol>();
+    for (const info of infos) {
+      for (const c of info.captures) {
+        if (group.has(c.id)) continue;
+        const entry = L.fn.env.get(c.id);
+        if (entry?.kind === 'function') entry.captures.forEach((x) => captures.set(x.id, x));
+        else captures.set(c.id, c);
+      }
+    }
+    const captured = [...captures.values()].sort((a, b) => a.id - b.id);
+    const outerName = L.fn.name;
+    const outerSubst = L.fn.subst;
+    const visible = new Map<number, EnvEntry>([...L.fn.env].filter(([, e]) => e.kind === 'function'));
+    for (const info of infos) {
+      const names = new Map<string, string>();
+      const nameFor = (typeArgs: readonly Type[]): string => {
+        const key = typeArgs.map((t) => printType(t)).join(',');
+        const known = names.get(key);
+        if (known !== undefined) return known;
+        const base = `${outerName}.${info.symbol.name}`;
+        const name = L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
+        names.set(key, name);
+        this.queue.push({ name, info, subst: specialisation(info, typeArgs, outerSubst), captures: captured, functions: visible });
+        return name;
+      };
+      const entry: EnvEntry = { kind: 'function', info, captures: captured, nameFor };
+      visible.set(info.symbol.id, entry);
+      L.fn.env.set(info.symbol.id, entry);
+    }
+    // Non-generic local functions are emitted even when nothing calls them, as F# compiles them.
+    for (const info of infos) if (info.symbol.typeParams.length === 0) (L.fn.env.get(info.symbol.id) as Extract<EnvEntry, { kind: 'function' }>).nameFor([]);
+  }
+
+  /** Emit every requested function, including those requested while emitting. */
+  drain(): void {
+    for (let r = this.queue.shift(); r !== undefined; r = this.queue.shift()) {
+      try {
+        this.emit(r);
+      } catch (e) {
+        if (!(e instanceof LoweringError)) throw e;
+        this.L.diagnostics.push(e.diagnostic);
+      }
+    }
+  }
+
+  private emit(r: Request): void {
+    const L = this.L;
+    const { info } = r;
+    const b = info.binding;
+    const loc = L.loc(b.span);
+    const env = new Map<number, EnvEntry>(r.functions);
+    // Types are computed under the specialisation's substitution.
+    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, new Map());
+    const params: { type: MlirType; bind: (v: Value) => void }[] = [];
+    for (const c of r.captures) {
+      const t = L.mlirType(c.type, b.span);
+      if (t !== null) params.push({ type: t, bind: (v) => env.set(c.id, { kind: 'value', value: v }) });
+      else env.set(c.id, { kind: 'value', value: null });
+    }
+    if (info.isEntryPoint) {
+      params.push({ type: i32, bind: () => undefined }, { type: ptr, bind: () => undefined });
+    } else {
+      b.params.forEach((p: Param, i) => {
+        const t = L.mlirType(info.paramTypes[i]!, p.span);
+        const sym = L.program.paramSymbol(p);
+        if (t !== null) params.push({ type: t, bind: (v) => { if (sym !== null) env.set(sym.id, { kind: 'value', value: v }); } });
+        else if (sym !== null) env.set(sym.id, { kind: 'value', value: null });
+      });
+    }
+    const result = info.isEntryPoint ? i32 : L.mlirType(info.returnType, b.span);
+    const fb = L.module.defineFunc(r.name, params.map((p) => p.type), result === null ? [] : [result], loc);
+    L.fn.b = fb;
+    const args = fb.insertionBlock.args;
+    params.forEach((p, i) => p.bind(args[i]!));
+    if (info.isEntryPoint) {
+      const abi = abiSignature(SUPPORT.args);
+      const argv = fb.callExternal(SUPPORT.args.symbol, abi.params, abi.result, [args[0]!, args[1]!], loc)!;
+      const p = b.params[0];
+      const sym = p === undefined ? null : L.program.paramSymbol(p);
+      if (sym !== null) env.set(sym.id, { kind: 'value', value: argv });
+    }
+    for (const m of mutableBindings(b.body, [])) {
+      const t = L.mlirType(L.program.bindingInfo(m).symbol.type, m.span);
+      if (t === null) continue;
+      const slot = fb.alloca(L.constant(i64, 1, L.loc(m.span)), t, L.loc(m.span));
+      L.fn.slots.set(m, { ptr: slot, type: t });
+    }
+    const value = L.lower(b.body, { discard: result === null });
+    fb.ret(result === null || value === null ? [] : [value], L.loc(b.body.span));
+  }
+}
+
+/** Bind a local `let`'s functions (called by the block witness). */
+export function bindLocalFunctions(L: Lowerer, item: LocalLet, functions: readonly Binding[]): void {
+  (L.functions as FunctionEmitter).bindLocal(item, functions);
+}

@@ -1,0 +1,79 @@
+/**
+ * Calls of intrinsics, driven by the intrinsic table: a `libc` or `runtime` lowering becomes an
+ * `llvm.call` to a declared `llvm.func` with the C/runtime signature (F# `int` lengths widened to
+ * i64, i64 results narrowed back; implicit C arguments filled in); an `inline` lowering is done by
+ * the witness of that name in `inlineWitnesses`; a `constant` is an `arith.constant`.
+ */
+import type { PathResolution } from '../../fncs/psg/program.js';
+import type { Expr, Span } from '../../fncs/syntax/ast.js';
+import { prune, type Type } from '../../fncs/checking/types.js';
+import type { Value } from '../ir/ir.js';
+import { i1, i32, i64, ptr, type MlirType } from '../ir/types.js';
+import type { LValue, Lowerer, Want } from './context.js';
+import { convertInt } from './conversions.js';
+import { literalAs } from './literals.js';
+import { memoryWitnesses } from './memory.js';
+import { abiSignature, abiType, intInfo } from './types2mlir.js';
+
+export type IntrinsicResolution = Extract<PathResolution, { kind: 'intrinsic' }>;
+
+/** One inline lowering: gets the call's resolution, arguments and F# result type. */
+export type InlineWitness = (L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], span: Span, resultType: Type, want: Want) => LValue;
+
+/** Lower an argument to an integer ABI type: a literal directly in that type, else converted by its F# signedness. */
+export function lowerAsInt(L: Lowerer, e: Expr, to: Extract<MlirType, { kind: 'int' }>): Value {
+  const lit = literalAs(L, e, to);
+  if (lit !== null) return lit;
+  const v = L.lowerValue(e);
+  return convertInt(L, v, intInfo(L.typeOf(e))?.signed ?? true, to, L.loc(e.span));
+}
+
+const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
+  stringLength: (L, _r, [s], span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(s!), [1], L.loc(span)), i32, L.loc(span)),
+  arrayLength: (L, _r, [a], span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(a!), [1], L.loc(span)), i32, L.loc(span)),
+  stringBytes: (L, _r, [s], span) => L.b.extractValue(L.lowerValue(s!), [0], L.loc(span)),
+  convert: (L, _r, [x], span, resultType) => {
+    const to = L.mlirType(resultType, span)!;
+    const v = L.lowerValue(x!);
+    return convertInt(L, v, intInfo(L.typeOf(x!))?.signed ?? true, to, L.loc(span));
+  },
+  ignore: (L, _r, [x]) => {
+    L.lower(x!, { discard: true });
+    return null;
+  },
+  not: (L, _r, [x], span) => L.b.binary('xori', L.lowerValue(x!), L.constant(i1, true, L.loc(span)), L.loc(span)),
+};
+
+const inlineWitnesses: Readonly<Record<string, InlineWitness>> = { ...valueWitnesses, ...memoryWitnesses };
+
+/** Lower a saturated call of an intrinsic. */
+export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], span: Span, resultType: Type, want: Want): LValue {
+  const lowering = r.intrinsic.lowering;
+  const loc = L.loc(span);
+  switch (lowering.kind) {
+    case 'constant':
+      return L.constant(i32, lowering.value, loc);
+    case 'inline': {
+      const w = inlineWitnesses[lowering.witness];
+      if (w === undefined) throw new Error(`internal error: no inline witness '${lowering.witness}' for ${r.intrinsic.name}`);
+      return w(L, r, args, span, resultType, want);
+    }
+    case 'libc':
+    case 'runtime': {
+      const abi = abiSignature(lowering);
+      const values: Value[] = args.map((a, i) => {
+        const t = abi.params[i]!;
+        return t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a);
+      });
+      for (const extra of (lowering.kind === 'libc' ? lowering.implicit : undefined) ?? []) {
+        values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
+      }
+      const result = L.b.callExternal(lowering.symbol, abi.params, abi.result, values, loc);
+      if (result === undefined || want.discard === true) return result ?? null;
+      const fs = L.mlirType(resultType, span);
+      if (fs === null) return null;
+      const p = prune(resultType);
+      return result.type === i64 && fs !== i64 ? convertInt(L, result, p.kind === 'Prim' && p.name !== 'uint32', fs, loc) : result;
+    }
+  }
+}

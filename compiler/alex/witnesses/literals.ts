@@ -1,0 +1,42 @@
+/**
+ * Witnesses for literals: integers and booleans become `arith.constant`; a string becomes an
+ * interned `llvm.mlir.global` and the `(ptr, i64)` pair of its address and byte length; `()` has no value.
+ */
+import type { Expr } from '../../fncs/syntax/ast.js';
+import type { Loc, Value } from '../ir/ir.js';
+import { i1, i64 } from '../ir/types.js';
+import type { LValue, Lowerer, Witness } from './context.js';
+import { fatPointer } from './types2mlir.js';
+
+/** The string value for `text`: `{ addressof @strN, byte length }`. */
+export function stringValue(L: Lowerer, text: string, loc: Loc): Value {
+  const bytes = L.b.stringBytes(text, loc);
+  const withPtr = L.b.insertValue(L.b.undef(fatPointer, loc), bytes.ptr, [0], loc);
+  return L.b.insertValue(withPtr, L.constant(i64, bytes.length, loc), [1], loc);
+}
+
+export const literal: Witness<Extract<Expr, { kind: 'Literal' }>> = (L, e): LValue => {
+  const loc = L.loc(e.span);
+  const v = e.value;
+  switch (v.type) {
+    case 'unit': return null;
+    case 'bool': return L.constant(i1, v.value, loc);
+    case 'string': return stringValue(L, v.value, loc);
+    case 'int': {
+      const t = L.mlirType(L.typeOf(e), e.span)!;
+      return L.constant(t, v.value, loc);
+    }
+  }
+};
+
+/**
+ * Lower `e` directly as an integer of `type` when it is an integer literal (so `Sys.write fd p 2`
+ * passes `arith.constant 2 : i64`, not a widened i32); null when `e` is not a literal.
+ */
+export function literalAs(L: Lowerer, e: Expr, type: Extract<import('../ir/types.js').MlirType, { kind: 'int' }>): Value | null {
+  if (e.kind !== 'Literal' || e.value.type !== 'int') return null;
+  const v = e.value.value;
+  const bits = BigInt(type.width);
+  if (v < -(1n << (bits - 1n)) || v >= 1n << bits) return null;
+  return L.constant(type, v, L.loc(e.span));
+}

@@ -1,0 +1,84 @@
+/**
+ * F# types → MLIR types, per the conventions of the MLIR spec: `int` → i32, `int64`/`uint64` → i64,
+ * `int16`/`uint16` → i16, `byte`/`sbyte` → i8, `bool` → i1, pointers, `Region` and `SockAddr` →
+ * `!llvm.ptr`, `string` and arrays → `!llvm.struct<(ptr, i64)>`, records → structs in field order.
+ * `unit` has no MLIR value (null). Generic parameters are substituted first (monomorphisation).
+ */
+import type { TypedProgram } from '../../fncs/psg/program.js';
+import { prune, type PrimName, type Type, type TypeVar } from '../../fncs/checking/types.js';
+import type { AbiType } from '../../intrinsics/table.js';
+import { i1, i16, i32, i64, i8, ptr, structType, type MlirType } from '../ir/types.js';
+
+/** A substitution of generic parameters, for one specialisation of a generic function. */
+export type Subst = ReadonlyMap<TypeVar, Type>;
+
+const prims: Readonly<Record<PrimName, MlirType | null>> = {
+  int: i32, uint32: i32, int64: i64, uint64: i64, int16: i16, uint16: i16, byte: i8, sbyte: i8,
+  bool: i1, string: structType([ptr, i64]), unit: null, Region: ptr, SockAddr: ptr,
+};
+
+/** The string (and array) representation: bytes and their count. */
+export const fatPointer = structType([ptr, i64]);
+
+/** Apply a substitution all the way down. */
+export function substitute(t: Type, subst: Subst): Type {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'Var': return subst.get(p.tv) ?? p;
+    case 'Ptr': return { kind: 'Ptr', elem: substitute(p.elem, subst) };
+    case 'Array': return { kind: 'Array', elem: substitute(p.elem, subst) };
+    case 'Fun': return { kind: 'Fun', from: substitute(p.from, subst), to: substitute(p.to, subst) };
+    default: return p;
+  }
+}
+
+export type MlirTypeResult = { readonly ok: true; readonly type: MlirType | null } | { readonly ok: false; readonly why: string };
+
+/** The MLIR type of a (substituted) F# type; null for unit; an explanation when it has none. */
+export function toMlirType(program: TypedProgram, t: Type): MlirTypeResult {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'Prim': return { ok: true, type: prims[p.name] };
+    case 'Ptr': return { ok: true, type: ptr };
+    case 'Array': return { ok: true, type: fatPointer };
+    case 'Record': {
+      const info = program.records.get(p.name);
+      if (info === undefined) return { ok: false, why: `the record '${p.name}' is unknown` };
+      const fields: MlirType[] = [];
+      for (const f of info.fields) {
+        const ft = toMlirType(program, f.type);
+        if (!ft.ok) return ft;
+        // A unit field still takes a slot, so field indices stay those of the declaration.
+        fields.push(ft.type ?? i1);
+      }
+      return { ok: true, type: structType(fields) };
+    }
+    case 'Fun': return { ok: false, why: 'a function used as a value (closures)' };
+    case 'Var': return { ok: false, why: 'a value of undetermined generic type' };
+    case 'Error': return { ok: false, why: 'an ill-typed expression' };
+  }
+}
+
+/** Integer facts of an F# type: bit width and signedness (bool counts as unsigned 1-bit). */
+export function intInfo(t: Type): { readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean } | null {
+  const p = prune(t);
+  if (p.kind !== 'Prim') return null;
+  const table: Partial<Record<PrimName, { width: 1 | 8 | 16 | 32 | 64; signed: boolean }>> = {
+    sbyte: { width: 8, signed: true }, byte: { width: 8, signed: false }, int16: { width: 16, signed: true },
+    uint16: { width: 16, signed: false }, int: { width: 32, signed: true }, uint32: { width: 32, signed: false },
+    int64: { width: 64, signed: true }, uint64: { width: 64, signed: false }, bool: { width: 1, signed: false },
+  };
+  return table[p.name] ?? null;
+}
+
+const abiTypes: Readonly<Record<AbiType, MlirType | undefined>> = {
+  i1, i8, i16, i32, i64, '!llvm.ptr': ptr, '!llvm.struct<(ptr, i64)>': structType([ptr, i64]), void: undefined,
+};
+
+/** The MLIR type of a C/runtime ABI type name from the intrinsic table (undefined for void). */
+export const abiType = (a: AbiType): MlirType | undefined => abiTypes[a];
+
+/** The MLIR parameter types and result of a table entry's ABI. */
+export function abiSignature(f: { readonly params: readonly AbiType[]; readonly result: AbiType }): { params: MlirType[]; result: MlirType | undefined } {
+  return { params: f.params.map((p) => abiTypes[p]!), result: abiTypes[f.result] };
+}

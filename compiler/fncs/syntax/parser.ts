@@ -258,7 +258,7 @@ export class FSharpParser extends CstParser {
     for (let k = 1; k <= 32; k++) {
       const t = this.LA(k).tokenType;
       if (t === T.Less) depth++;
-      else if (t === T.Greater && --depth === 0) return true;
+      else if (t === T.Greater) { if (--depth === 0) return true; }
       else if (!typeArgTokens.has(t)) return false;
     }
     return false;

@@ -31,6 +31,9 @@ export function frontEnd(file: string, text: string): FrontEndResult {
   return { ast: parsed.ast, program: checked.program, diagnostics: sortDiagnostics([...parsed.diagnostics, ...checked.diagnostics]) };
 }
 
+/** Text printed to a terminal ends with a newline. */
+const withNewline = (text: string): string => (text.endsWith('\n') ? text : `${text}\n`);
+
 /** One line per token: position, type and image, virtual layout tokens included. */
 export function printTokens(tokens: readonly IToken[]): string {
   return tokens.map((t) => `${t.startLine}:${t.startColumn}\t${t.tokenType.name}${t.image === '' ? '' : `\t${JSON.stringify(t.image)}`}`).join('\n') + '\n';
@@ -60,7 +63,7 @@ export function compileSource(file: string, text: string, options: CompileOption
   }
   const fe = frontEnd(file, text);
   if (fe.program === null || hasErrors(fe.diagnostics)) return { text: null, diagnostics: fe.diagnostics };
-  if (options.emit === 'typed') return { text: printTyped(fe.program), diagnostics: fe.diagnostics };
+  if (options.emit === 'typed') return { text: withNewline(printTyped(fe.program)), diagnostics: fe.diagnostics };
   return lowerToText(fe.program, fe.diagnostics, options, file);
 }
 

@@ -38,6 +38,7 @@ const brackets: ReadonlyMap<TokenType, TokenType> = new Map([
   [T.Begin, T.End],
 ]);
 const closers: ReadonlySet<TokenType> = new Set(brackets.values());
+const layoutTokens: ReadonlySet<TokenType> = new Set([T.Indent, T.Dedent, T.Sep]);
 
 /** Tokens that continue the previous line when they start a line at a block's column. */
 const continuesLine: ReadonlySet<TokenType> = new Set([
@@ -72,8 +73,21 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
   let prevLine = 0;
 
   const top = (): Context => stack[stack.length - 1]!;
-  const virtual = (type: TokenType, at: IToken): IToken =>
-    createTokenInstance(type, '', at.startOffset, at.startOffset, at.startLine ?? 1, at.startLine ?? 1, at.startColumn ?? 1, at.startColumn ?? 1);
+  const lastReal = (): IToken | undefined => out.findLast((o) => !layoutTokens.has(o.tokenType));
+  /**
+   * A virtual token starts where the token that caused it starts (errors point there, as F#'s do).
+   * DEDENT and SEP end where the last real token before them ends, so a node that closes with one
+   * spans up to its own last token, not into the next line.
+   */
+  const virtual = (type: TokenType, at: IToken): IToken => {
+    const end = type === T.Indent ? undefined : lastReal();
+    return createTokenInstance(
+      type, '',
+      at.startOffset, end?.endOffset ?? at.startOffset,
+      at.startLine ?? 1, end?.endLine ?? at.startLine ?? 1,
+      at.startColumn ?? 1, end?.endColumn ?? at.startColumn ?? 1,
+    );
+  };
   const pop = (at: IToken): void => {
     const c = stack.pop()!;
     if (c.kind === 'block') out.push(virtual(T.Dedent, at));

@@ -2,7 +2,7 @@
 import type { IRecognitionException, IToken } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { Span } from './ast.js';
-import { tokenSpan } from './span.js';
+import { pointSpan, tokenSpan } from './span.js';
 import * as T from './tokens.js';
 
 /** Grammar rules named as F# names the construct being parsed. */
@@ -39,7 +39,7 @@ export function syntaxDiagnostics(file: string, errors: readonly IRecognitionExc
   return errors.map((e) => {
     const t = e.token;
     const atEnd = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
-    const span = atEnd ? endSpan : tokenSpan(file, t);
+    const span = atEnd ? endSpan : virtualTokens.has(t.tokenType) ? pointSpan(file, t) : tokenSpan(file, t);
     const rules = e.context?.ruleStack ?? [];
     const context = ruleContext[rules[rules.length - 1] ?? ''] ?? 'definition';
     if (atEnd || virtualTokens.has(t.tokenType)) {

@@ -16,6 +16,13 @@ export function tokenSpan(file: string, t: IToken): Span {
   };
 }
 
+/** A one-character span where a token starts, for errors at virtual layout tokens (whose end lies before their start). */
+export function pointSpan(file: string, t: IToken): Span {
+  const line = t.startLine ?? 1;
+  const col = t.startColumn ?? 1;
+  return { file, startLine: line, startCol: col, endLine: line, endCol: col + 1, startOffset: t.startOffset, endOffset: t.startOffset + 1 };
+}
+
 /** The span from the start of `a` to the end of `b`. */
 export function joinSpans(a: Span, b: Span): Span {
   return {

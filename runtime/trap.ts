@@ -18,6 +18,8 @@ export type TrapCode =
   | 'argument-out-of-range'
   | 'format'
   | 'overflow'
+  | 'divide-by-zero'
+  | 'stack-overflow'
   | 'match-failure'
   | 'invalid-argument'
   | 'internal';

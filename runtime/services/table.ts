@@ -9,11 +9,18 @@
  * | `fidelity_string_concat`  | `(!llvm.struct<(ptr, i64)>, same) -> same`       | `+` on strings                    |
  * | `fidelity_string_equals`  | `(!llvm.struct<(ptr, i64)>, same) -> i1`         | `=` / `<>` on strings             |
  * | `fidelity_match_failure`  | `(!llvm.struct<(ptr, i64)>, i32, i32) -> ()`     | the fall-through of an incomplete match (file, line, col); traps |
+ * | `fidelity_region_scope_exit` | `(!llvm.ptr) -> ()`                           | the end of a scope that created a region (release unless released) |
+ * | `fidelity_args`           | `(i32, !llvm.ptr) -> !llvm.struct<(ptr, i64)>`   | `main`'s string[] from C's argc/argv |
+ * | `memmove`, `memset`       | C's                                              | `NativePtr.copy`, `NativePtr.fill` on bytes |
+ *
+ * Together they are the intrinsic table's `SUPPORT` functions (`EXTRA_RUNTIME_SYMBOLS`).
  *
  * Every impl is wrapped so that anything but a Trap (a bug in the runtime) becomes an
  * internal-error Trap, synchronously or through the returned Promise.
  */
+import { SUPPORT } from '../../compiler/intrinsics/table.js';
 import { asTrap } from '../trap.js';
+import { argvServices } from './argv.js';
 import type { Value } from '../values.js';
 import type { ServiceContext } from './context.js';
 import { memoryServices } from './memory.js';
@@ -22,8 +29,8 @@ import { stringServices } from './strings.js';
 import { sysServices } from './sys.js';
 import { textServices } from './text.js';
 
-/** Runtime symbols that no intrinsic lowers to directly (see the table above). */
-export const EXTRA_RUNTIME_SYMBOLS: readonly string[] = ['fidelity_region_alloc', 'fidelity_string_concat', 'fidelity_string_equals', 'fidelity_match_failure'];
+/** Runtime symbols that no intrinsic lowers to directly (see the table above): the SUPPORT functions. */
+export const EXTRA_RUNTIME_SYMBOLS: readonly string[] = Object.values(SUPPORT).map((s) => s.symbol);
 
 function guarded(def: ServiceDef): Service {
   const impl = def.impl;
@@ -50,7 +57,7 @@ function build(defs: readonly ServiceDef[]): ReadonlyMap<string, Service> {
 }
 
 /** Every service, by symbol. Built once; services keep no state (it lives in the ServiceContext). */
-export const services: ReadonlyMap<string, Service> = build([...sysServices, ...memoryServices, ...stringServices, ...textServices]);
+export const services: ReadonlyMap<string, Service> = build([...sysServices, ...memoryServices, ...stringServices, ...textServices, ...argvServices]);
 
 /** The service for `symbol`, or undefined (the interpreter reports an unknown external). */
 export function lookupService(symbol: string): Service | undefined {

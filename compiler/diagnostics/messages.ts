@@ -31,6 +31,7 @@ export const messages = {
   incompleteConstruct: { code: 'FS0010', severity: 'error', text: 'Incomplete structured construct at or before this point in {0}' },
   unexpectedTokenExpecting: { code: 'FS0010', severity: 'error', text: 'Unexpected {0} in {1}. Expected {2}.' },
   missingModule: { code: 'FS0222', severity: 'error', text: "Files in libraries or multiple-file applications must begin with a namespace or module declaration, e.g. 'module WebSocketEcho'" },
+  unmatchedBracket: { code: 'FS0583', severity: 'error', text: "Unmatched '{0}'" },
   unfinishedLet: { code: 'FS0588', severity: 'error', text: "The block following this 'let' is unfinished. Every code block is an expression and must have a result. 'let' cannot be the final code element in a block. Consider giving this block an explicit result." },
   unsupported: { code: 'FS3900', severity: 'error', text: '{0} is not supported by this compiler' },
   // ---- checking ----------------------------------------------------------------------------

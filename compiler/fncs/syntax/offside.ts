@@ -28,8 +28,9 @@ interface Position {
 
 interface Context extends Position {
   readonly kind: ContextKind;
-  /** For 'paren': the closing token type that ends it. */
+  /** For 'paren': the closing token type that ends it, and the opening token. */
   readonly closer?: TokenType;
+  readonly opener?: IToken;
 }
 
 /** Opening brackets and the token that closes each. */
@@ -104,6 +105,18 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
   const popAbove = (index: number, at: IToken): void => {
     while (stack.length - 1 > index) pop(at);
   };
+  /**
+   * The column a bracket's contents must stay right of: that of the innermost block left of the
+   * bracket (`g (a,` in a block at column 5 → 5; `let x = (` → the block around the `let`).
+   */
+  const bracketOffsideCol = (index: number): number => {
+    const bracket = stack[index]!;
+    for (let i = index - 1; i >= 0; i--) {
+      const c = stack[i]!;
+      if ((c.kind === 'block' || c.kind === 'root') && c.col < bracket.col) return c.col;
+    }
+    return 0;
+  };
 
   for (const t of tokens) {
     const line = t.startLine ?? 1;
@@ -114,7 +127,14 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
     if (line > prevLine) {
       for (;;) {
         const c = top();
-        if (c.kind === 'root' || c.kind === 'paren') break;
+        if (c.kind === 'root') break;
+        if (c.kind === 'paren') {
+          // A line back at or left of where the bracketed construct started: the bracket was never closed.
+          if (closers.has(type) || col > bracketOffsideCol(stack.length - 1) || c.opener === undefined) break;
+          diagnostics.push(report('unmatchedBracket', tokenSpan(file, c.opener), [c.opener.image]));
+          stack.pop();
+          continue;
+        }
         if (c.kind === 'block') {
           if (c.col > col) { pop(t); continue; }
           break;
@@ -147,7 +167,7 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
     const closer = brackets.get(type);
     if (closer !== undefined) {
       out.push(t);
-      stack.push({ kind: 'paren', col, closer, line });
+      stack.push({ kind: 'paren', col, closer, line, opener: t });
       if (type === T.LBrace) pendingBlock = { line, col };
       prevLine = t.endLine ?? line;
       continue;

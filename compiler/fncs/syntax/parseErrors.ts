@@ -10,7 +10,7 @@ const ruleContext: Readonly<Record<string, string>> = {
   compilationUnit: 'definition', topItem: 'definition', moduleHeader: 'module declaration', attributes: 'attribute',
   openDecl: 'open declaration', longIdent: 'name', letDecl: 'binding', binding: 'binding', param: 'pattern',
   typeDecl: 'type definition', fieldDecl: 'record field', typeExpr: 'type', typePostfix: 'type', typeAtom: 'type',
-  typeArgs: 'type arguments', block: 'block', seq: 'block', blockItem: 'expression', expr: 'expression',
+  typeArgs: 'type arguments', expr: 'expression',
   orExpr: 'expression', andExpr: 'expression', cmpExpr: 'expression', hatExpr: 'expression', addExpr: 'expression',
   mulExpr: 'expression', prefixExpr: 'expression', appExpr: 'expression', postfixExpr: 'expression', atom: 'expression',
   parenExpr: 'parenthesized expression', recordExpr: 'record expression', fieldInits: 'record expression',
@@ -20,6 +20,18 @@ const ruleContext: Readonly<Record<string, string>> = {
 };
 
 const virtualTokens = new Set([T.Indent, T.Dedent, T.Sep]);
+/** How virtual tokens are named in an expectation: internal, so an "Expected …" naming only them is left out. */
+const virtualLabels = new Set([...virtualTokens].map(T.describeTokenType));
+
+/** The construct being parsed: the innermost rule F# has a name for (blocks are named by what owns them). */
+function contextOf(e: IRecognitionException): string {
+  const rules = e.context?.ruleStack ?? [];
+  for (let i = rules.length - 1; i >= 0; i--) {
+    const name = ruleContext[rules[i]!];
+    if (name !== undefined) return name;
+  }
+  return 'definition';
+}
 
 function describeFound(t: IToken): string {
   if (t.tokenType.name === 'EOF') return 'end of input';
@@ -31,7 +43,8 @@ function describeFound(t: IToken): string {
 function expected(e: IRecognitionException): string | undefined {
   if (e.name !== 'MismatchedTokenException') return undefined;
   const m = /Expecting (?:token of type )?--> (.*?) <--/.exec(e.message);
-  return m?.[1];
+  if (m?.[1] === undefined || virtualLabels.has(m[1])) return undefined;
+  return m[1] === 'EOF' ? 'end of input' : m[1];
 }
 
 /** One diagnostic per recognition error; `endSpan` is used for errors at the end of the file. */
@@ -40,8 +53,7 @@ export function syntaxDiagnostics(file: string, errors: readonly IRecognitionExc
     const t = e.token;
     const atEnd = t.tokenType.name === 'EOF' || Number.isNaN(t.startOffset);
     const span = atEnd ? endSpan : virtualTokens.has(t.tokenType) ? pointSpan(file, t) : tokenSpan(file, t);
-    const rules = e.context?.ruleStack ?? [];
-    const context = ruleContext[rules[rules.length - 1] ?? ''] ?? 'definition';
+    const context = contextOf(e);
     if (atEnd || virtualTokens.has(t.tokenType)) {
       return report('incompleteConstruct', span, [context]);
     }

@@ -4,11 +4,14 @@
  * Exit codes: 0 success, 1 compile errors, 2 bad usage, 70 runtime error.
  */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, extname } from 'node:path';
 import { chalkStderr } from 'chalk';
 import { hasErrors } from '../diagnostics/diagnostic.js';
 import { renderDiagnostic } from '../diagnostics/render.js';
-import { helpText, parseArgs, type CompileRequest, type Request } from './args.js';
-import { compileSource } from './pipeline.js';
+import { formatParseError, parseMlir, verifyModule, type Module } from '../alex/ir/index.js';
+import { runModule } from '../../runtime/interpreter/index.js';
+import { helpText, parseArgs, type CompileRequest, type Request, type RunRequest } from './args.js';
+import { compileSource, compileToModule } from './pipeline.js';
 
 export const EXIT_OK = 0;
 export const EXIT_COMPILE_ERROR = 1;
@@ -60,6 +63,43 @@ function compile(req: CompileRequest): number {
   return hasErrors(out.diagnostics) || out.text === null ? EXIT_COMPILE_ERROR : EXIT_OK;
 }
 
+/** The module to run: compiled from F#, or parsed from `.mlir` text; null (errors reported) if there is none. */
+function moduleFor(req: RunRequest, text: string): Module | null {
+  if (extname(req.file) === '.mlir') {
+    const parsed = parseMlir(text, req.file);
+    if (!parsed.ok) {
+      process.stderr.write(`${formatParseError(parsed.error)}\n`);
+      return null;
+    }
+    const failures = verifyModule(parsed.module);
+    for (const f of failures) process.stderr.write(`${f.message}\n`);
+    return failures.length === 0 ? parsed.module : null;
+  }
+  const out = compileToModule(req.file, text);
+  const color = useColor(req.color);
+  for (const d of out.diagnostics) process.stderr.write(`${renderDiagnostic(d, text, { color })}\n\n`);
+  return hasErrors(out.diagnostics) ? null : out.module;
+}
+
+/**
+ * `run`: compile (or parse) and execute. The exit code is the program's (its `main` result), 70
+ * for a runtime error, 130/143 when stopped by SIGINT/SIGTERM. `FIREFLY_SIM_DUMP_JS=file` writes
+ * the JavaScript the module was compiled to.
+ */
+async function run(req: RunRequest): Promise<number> {
+  const source = readSource(req.file);
+  if (!source.ok) return usageError(source.error);
+  const module = moduleFor(req, source.text);
+  if (module === null) return EXIT_COMPILE_ERROR;
+  const dump = process.env['FIREFLY_SIM_DUMP_JS'];
+  const code = await runModule(module, req.programArgs, {
+    programName: basename(req.file, extname(req.file)),
+    handleSignals: true,
+    ...(dump === undefined || dump === '' ? {} : { dumpJs: (js: string) => writeFileSync(dump, js) }),
+  });
+  return code & 0xff;
+}
+
 async function dispatch(req: Request): Promise<number> {
   switch (req.command) {
     case 'help':
@@ -71,7 +111,7 @@ async function dispatch(req: Request): Promise<number> {
     case 'compile':
       return compile(req);
     case 'run':
-      return usageError('`run` needs the interpreter backend, which this build does not have yet');
+      return run(req);
   }
 }
 

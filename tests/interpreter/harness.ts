@@ -1,0 +1,58 @@
+/**
+ * Helpers for the interpreter tests: run a module (built, or parsed from MLIR text) with captured
+ * stdout/stderr, and get its exit code and output.
+ */
+import { parseMlir, verifyModule, type Module } from '../../compiler/alex/ir/index.js';
+import { runModule, type RunOptions } from '../../runtime/interpreter/index.js';
+import type { ServiceContext } from '../../runtime/services/context.js';
+
+/** A captured output stream. */
+export class Capture {
+  readonly chunks: Uint8Array[] = [];
+  write(chunk: Uint8Array): boolean {
+    this.chunks.push(chunk);
+    return true;
+  }
+  get text(): string {
+    return Buffer.concat(this.chunks).toString('utf8');
+  }
+}
+
+export interface RunResult {
+  readonly code: number;
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly js: string;
+  readonly ctx: ServiceContext;
+}
+
+/** Parses and verifies MLIR text; throws with the message if it is not a valid module. */
+export function parse(text: string, file = 'test.mlir'): Module {
+  const r = parseMlir(text, file);
+  if (!r.ok) throw new Error(`${r.error.file}(${r.error.line},${r.error.col}): ${r.error.message}`);
+  const failures = verifyModule(r.module);
+  if (failures.length > 0) throw new Error(failures.map((f) => f.message).join('\n'));
+  return r.module;
+}
+
+/** Runs a module with captured output. */
+export async function run(module: Module, args: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  let js = '';
+  let ctx: ServiceContext | undefined;
+  const code = await runModule(module, args, { stdout, stderr, dumpJs: (s) => (js = s), onContext: (c) => (ctx = c), ...options });
+  return { code, stdout: stdout.text, stderr: stderr.text, js, ctx: ctx! };
+}
+
+/** Parses, verifies and runs MLIR text. */
+export const runText = (text: string, args: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> => run(parse(text), args, options);
+
+/** A `main` returning `expr`'s i32 computed by `body` (MLIR lines), for arithmetic tests. */
+export const mainReturning = (body: string, result: string): string => `module {
+  func.func @main() -> i32 {
+${body}
+    func.return ${result} : i32
+  }
+}
+`;

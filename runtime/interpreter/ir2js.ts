@@ -241,8 +241,12 @@ class FunctionCompiler implements FnEmitter {
   }
 
   global(symbol: string): string {
-    const name = this.state.globals.get(symbol);
-    if (name === undefined) throw new Error(`internal error: llvm.mlir.addressof @${symbol}, which is not a string global`);
+    const known = this.state.globals.get(symbol);
+    if (known !== undefined) return known;
+    // The address of a function: a pointer to an empty read-only allocation naming it (never called through).
+    const name = jsName('addr', symbol, this.state.taken);
+    this.state.declarations.push(`const ${name} = M.serviceBytes(new Uint8Array(0), ${JSON.stringify(`address of @${symbol}`)}, true);`);
+    this.state.globals.set(symbol, name);
     return name;
   }
 

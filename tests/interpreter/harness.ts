@@ -41,7 +41,16 @@ export async function run(module: Module, args: readonly string[] = [], options:
   const stderr = new Capture();
   let js = '';
   let ctx: ServiceContext | undefined;
-  const code = await runModule(module, args, { stdout, stderr, dumpJs: (s) => (js = s), onContext: (c) => (ctx = c), ...options });
+  const code = await runModule(module, args, {
+    stdout,
+    stderr,
+    ...options,
+    dumpJs: (s) => (js = s),
+    onContext: (c) => {
+      ctx = c;
+      options.onContext?.(c);
+    },
+  });
   return { code, stdout: stdout.text, stderr: stderr.text, js, ctx: ctx! };
 }
 

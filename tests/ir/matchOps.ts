@@ -6,11 +6,14 @@
 
 const SSA = /%[A-Za-z0-9_$.-]+(#[0-9]+)?/g;
 
-/** Undefined when `actual` matches `expected` line for line; otherwise what differs. */
-export function mismatchModuloNames(expected: readonly string[], actual: readonly string[]): string | undefined {
+/**
+ * Undefined when `actual` matches `expected` line for line; otherwise what differs. `given` fixes
+ * some names in advance (expected name → actual name), e.g. a function's parameters.
+ */
+export function mismatchModuloNames(expected: readonly string[], actual: readonly string[], given: ReadonlyMap<string, string> = new Map()): string | undefined {
   if (expected.length !== actual.length) return `expected ${expected.length} lines, got ${actual.length}:\n${actual.join('\n')}`;
-  const forward = new Map<string, string>();
-  const backward = new Map<string, string>();
+  const forward = new Map<string, string>(given);
+  const backward = new Map<string, string>([...given].map(([e, a]) => [a, e]));
   for (let i = 0; i < expected.length; i++) {
     const e = expected[i]!;
     const a = actual[i]!;
@@ -30,4 +33,16 @@ export function mismatchModuloNames(expected: readonly string[], actual: readonl
     }
   }
   return undefined;
+}
+
+/**
+ * Where `expected` occurs in `actual` as a contiguous run of lines, matched as by
+ * `mismatchModuloNames` (with the same `given` names): the index of the first line of the first
+ * such run, or -1 when there is none.
+ */
+export function findRunModuloNames(expected: readonly string[], actual: readonly string[], given: ReadonlyMap<string, string> = new Map()): number {
+  for (let start = 0; start + expected.length <= actual.length; start++) {
+    if (mismatchModuloNames(expected, actual.slice(start, start + expected.length), given) === undefined) return start;
+  }
+  return -1;
 }

@@ -4,12 +4,11 @@
  * a blocking service. Those become `async` functions; all others stay synchronous, so loops that
  * never touch a socket run without a single Promise.
  */
-import { getAttr, walk, type Module, type Operation } from '../../compiler/alex/ir/ir.js';
+import { formatLoc, getAttr, walk, type Module, type Operation } from '../../compiler/alex/ir/ir.js';
 import { intrinsics, SUPPORT } from '../../compiler/intrinsics/table.js';
 import { lookupService } from '../services/table.js';
 import type { Service } from '../services/service.js';
 import { Trap } from '../trap.js';
-import { formatLoc } from '../../compiler/alex/ir/ir.js';
 
 /** A function with a body. */
 export interface FunctionInfo {
@@ -52,6 +51,7 @@ export function jsName(prefix: string, symbol: string, taken: Set<string>): stri
  */
 export function buildCallGraph(m: Module, taken: Set<string>): CallGraph {
   const bodies = m.ops.filter((op) => (op.name === 'func.func' || op.name === 'llvm.func') && (op.regions[0]?.blocks.length ?? 0) > 0);
+  const defined = new Set(bodies.map(symbolOf));
   const calls = new Map<string, string[]>();
   const services = new Map<string, Service>();
   const allocas = new Set<string>();
@@ -62,7 +62,7 @@ export function buildCallGraph(m: Module, taken: Set<string>): CallGraph {
       if (op.name === 'llvm.alloca') allocas.add(sym);
       const callee = CALLS.has(op.name) ? calleeOf(op) : undefined;
       if (callee !== undefined) out.push(callee);
-      if (callee !== undefined && !bodies.some((b) => symbolOf(b) === callee) && !services.has(callee)) {
+      if (callee !== undefined && !defined.has(callee) && !services.has(callee)) {
         const s = lookupService(callee);
         if (s === undefined) throw new Trap('invalid-argument', `call to @${callee}, which is neither defined in the module nor a runtime service`, op.loc.file === '' ? undefined : formatLoc(op.loc));
         services.set(callee, s);

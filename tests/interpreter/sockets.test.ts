@@ -6,7 +6,7 @@
  */
 import { connect } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { i1, i32, i64, i8, parseMlir, printModule, ptr, stringType, ModuleBuilder, type Loc, type Module } from '../../compiler/alex/ir/index.js';
+import { i32, i64, i8, parseMlir, printModule, ptr, stringType, ModuleBuilder, type Loc, type Module } from '../../compiler/alex/ir/index.js';
 import { compileModule } from '../../runtime/interpreter/index.js';
 import type { ServiceContext } from '../../runtime/services/context.js';
 import { run, type RunResult } from './harness.js';
@@ -53,7 +53,6 @@ function echoModule(): Module {
   const c = main.callExternal('accept', [i32, ptr, ptr], i32, [fd, nil, nil], at(25))!;
   const echoed = main.call('serve', [c], [i32], at(26))[0]!;
   main.callExternal('close', [i32], i32, [fd], at(27));
-  void i1;
   main.ret([echoed], at(28));
   return mb.finish();
 }

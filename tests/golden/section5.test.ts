@@ -7,7 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { findRunModuloNames, mismatchModuloNames } from '../ir/matchOps.js';
-import { compileFile, compileMlir, functionHeader, functionOps, parameterNames, readRoot } from './support.js';
+import { compileFile, compileMlir, expectRun, functionHeader, functionOps, parameterNames, readRoot } from './support.js';
 
 const FIXTURE = 'tests/fixtures/section5.fs';
 const GOLDEN = readRoot('golden/section5.mlir');
@@ -20,16 +20,6 @@ const contractParams = parameterNames(functionHeader(GOLDEN, 'writeTextHeader50'
 function compiled(mlir: string, name: string): { ops: string[]; given: Map<string, string> } {
   const params = parameterNames(functionHeader(mlir, name));
   return { ops: functionOps(mlir, name), given: new Map(contractParams.map((p, i) => [p, params[i]!])) };
-}
-
-/** Fail with both sequences when `expected` is not a contiguous run of `ops`. */
-function expectRun(expected: readonly string[], ops: readonly string[], given: ReadonlyMap<string, string>): number {
-  const at = findRunModuloNames(expected, ops, given);
-  if (at < 0) {
-    const whole = mismatchModuloNames(expected, ops.slice(0, expected.length), given);
-    expect.fail(`the sequence is not a contiguous run of the function's ops (${whole ?? ''})\nexpected:\n${expected.join('\n')}\nactual:\n${ops.join('\n')}`);
-  }
-  return at;
 }
 
 /** `module Variant` with one function around the given body lines. */

@@ -7,11 +7,13 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { renderDiagnostic } from '../../compiler/diagnostics/render.js';
 import type { Diagnostic } from '../../compiler/diagnostics/diagnostic.js';
 import { compileSource } from '../../compiler/driver/pipeline.js';
 import { listSamples, repoRoot, type Sample } from '../../scripts/golden-update.js';
 import { unifiedDiff } from '../../scripts/lineDiff.js';
+import { findRunModuloNames, mismatchModuloNames } from '../ir/matchOps.js';
 
 /** The repository root. */
 export const ROOT = repoRoot(dirname(fileURLToPath(import.meta.url)));
@@ -109,4 +111,17 @@ export function scratchDir(prefix: string): { readonly dir: string; readonly wri
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/**
+ * Assert that `expected` is a contiguous run of `actual` (ops or lines), SSA names free except
+ * those `given`; returns where the run starts. On failure, shows both sequences.
+ */
+export function expectRun(expected: readonly string[], actual: readonly string[], given: ReadonlyMap<string, string> = new Map()): number {
+  const at = findRunModuloNames(expected, actual, given);
+  if (at < 0) {
+    const first = mismatchModuloNames(expected, actual.slice(0, expected.length), given);
+    expect.fail(`not a contiguous run (compared with the first lines: ${first ?? 'same'})\nexpected:\n${expected.join('\n')}\nactual:\n${actual.join('\n')}`);
+  }
+  return at;
 }

@@ -31,11 +31,11 @@ function canListen(port: number): Promise<boolean> {
   });
 }
 
-describe('Ctrl-C', () => {
+describe('Ctrl-C', { timeout: 60_000 }, () => {
   it('stops the server blocked in accept, with one line and no stack trace', async () => {
     const server = await startEchoServer();
     server.signal('SIGINT');
-    expectStoppedCleanly(server, await server.waitForExit(5_000));
+    expectStoppedCleanly(server, await server.waitForExit(10_000));
     expect(await canListen(server.port)).toBe(true);
   });
 
@@ -52,7 +52,7 @@ describe('Ctrl-C', () => {
     client.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
     await server.waitForStdout(/Client connected/);
     server.signal('SIGINT');
-    expectStoppedCleanly(server, await server.waitForExit(5_000));
+    expectStoppedCleanly(server, await server.waitForExit(10_000));
     await Promise.race([
       clientClosed,
       new Promise((_, reject) => setTimeout(() => reject(new Error('the client socket was not closed')), 5_000)),

@@ -98,7 +98,7 @@ async function echo(client: Client, data: string | Buffer, isBinary: boolean): P
   return client.next();
 }
 
-describe('echo server with the ws client', () => {
+describe('echo server with the ws client', { timeout: 60_000 }, () => {
   it('echoes text, including multibyte UTF-8', async () => {
     const server = await startEchoServer({ connections: 1 });
     const client = await connect(server);

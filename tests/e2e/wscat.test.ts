@@ -161,7 +161,7 @@ async function transcript(session: Wscat): Promise<void> {
   expect(shown).toEqual(['> hello', '< hello', '> world', '< world']);
 }
 
-describe('the seed transcript with the real wscat', () => {
+describe('the seed transcript with the real wscat', { timeout: 60_000 }, () => {
   it('shows > hello < hello > world < world at a terminal; Ctrl-C ends wscat and the connection', async (ctx) => {
     const server = await startEchoServer({ connections: 1 });
     const session = wscatAtTerminal(ctx, server);

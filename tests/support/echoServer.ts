@@ -162,7 +162,7 @@ async function spawnOn(port: number, options: EchoServerOptions): Promise<EchoSe
   try {
     await until(
       () => out.includes(banner) || exit !== undefined,
-      options.startTimeoutMs ?? 20_000,
+      options.startTimeoutMs ?? 30_000,
       `the server did not print its banner '${banner}'`,
     );
   } catch (e) {

@@ -5,9 +5,13 @@
  */
 import { createHash } from 'node:crypto';
 
-/** The RFC's example key (§1.3) and the accept value it must produce. */
+/**
+ * The RFC's example key and the accept value it must produce, exactly as RFC 6455 §1.3 and §4.2.2
+ * print them (base64 of SHA-1 0xb3 0x7a 0x4f 0x2c …). Note `s3pPLMBiTxaQ9kXJeGjegpZgGzo=`, which
+ * circulates in some write-ups, is not it.
+ */
 export const RFC_EXAMPLE_KEY = 'dGhlIHNhbXBsZSBub25jZQ==';
-export const RFC_EXAMPLE_ACCEPT = 's3pPLMBiTxaQ9kXJeGjegpZgGzo=';
+export const RFC_EXAMPLE_ACCEPT = 's3pPLMBiTxaQ9kYGzzhZRbK+xOo=';
 
 const GUID = '258EAFA5-E914-47DA-95CA-C5AB0DC85B11';
 

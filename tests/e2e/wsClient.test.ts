@@ -2,7 +2,8 @@
  * The interpreted echo server against the `ws` package as a client, over real loopback sockets:
  * text (with multibyte UTF-8), binary at every frame-length boundary up to 1 MiB, fragmented
  * messages, ping → pong with the same payload, the closing handshake with a status code, several
- * connections in sequence against one process, and the process exiting once its count is served.
+ * connections in sequence against one process, the process exiting once its count is served, and
+ * the same server run from its golden `.mlir`.
  */
 import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
@@ -194,6 +195,19 @@ describe('echo server with the ws client', { timeout: 60_000 }, () => {
     expect(await server.waitForExit()).toEqual({ exitCode: 0, signal: undefined });
     expect(server.stdout().match(/Client connected/g)).toHaveLength(3);
     expect(server.stderr()).toBe('');
+  });
+
+  it('serves the same from the golden .mlir as from the .fs', async () => {
+    const server = await startEchoServer({ connections: 1, program: 'golden/WebSocketEcho.mlir' });
+    const client = await connect(server);
+    expect((await echo(client, 'héllo from the .mlir', false)).data.toString()).toBe('héllo from the .mlir');
+    const bytes = randomBytes(70_000);
+    expect((await echo(client, bytes, true)).data.equals(bytes)).toBe(true);
+    client.ws.ping(Buffer.from('p'));
+    expect((await client.nextPong()).toString()).toBe('p');
+    client.ws.close(4001, 'bye');
+    expect((await client.closed()).code).toBe(4001);
+    expect(await server.waitForExit()).toEqual({ exitCode: 0, signal: undefined });
   });
 
   it('keeps serving, with no count, after a client vanishes without a close frame', async () => {

@@ -45,6 +45,8 @@ export interface EchoServer {
 export interface EchoServerOptions {
   /** Connections to serve before exiting (the sample's second argument); default: forever. */
   readonly connections?: number;
+  /** The program to run: the sample by default, or e.g. its golden `.mlir`. */
+  readonly program?: string;
   /** Bound on the wait for the banner. */
   readonly startTimeoutMs?: number;
 }
@@ -73,7 +75,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 
 /** Spawns the server on `port`; resolves once the banner is out, or rejects with its output. */
 async function spawnOn(port: number, options: EchoServerOptions): Promise<EchoServer> {
-  const args = ['run', ECHO_SAMPLE, String(port), ...(options.connections === undefined ? [] : [String(options.connections)])];
+  const args = ['run', options.program ?? ECHO_SAMPLE, String(port), ...(options.connections === undefined ? [] : [String(options.connections)])];
   const child: ResultPromise = execa(process.execPath, [requireBuiltCli(), ...args], {
     cwd: ROOT,
     reject: false,

@@ -121,6 +121,12 @@ async function main(): Promise<void> {
   process.exitCode = code;
 }
 
+// A reader that stops early (`| head`) closes the pipe: not an error of the program or of ours.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : EXIT_OK);
+});
+
 main().catch((e: unknown) => {
   process.stderr.write(`firefly-sim: internal error (a bug in firefly-sim, not in your program): ${e instanceof Error ? e.message : String(e)}\n`);
   process.exitCode = 70;

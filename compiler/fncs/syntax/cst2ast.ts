@@ -6,7 +6,7 @@
 import type { CstNode, IToken } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from './ast.js';
-import { has, inOrder, isToken, node, nodes, nodeSpan, token, tokens, tokenSpan } from './cstAccess.js';
+import { has, inOrder, isToken, node, nodes, nodeSpan, soleChild, token, tokens, tokenSpan } from './cstAccess.js';
 import { decodeInt, decodeString } from './literals.js';
 import { joinSpans } from './span.js';
 import * as T from './tokens.js';
@@ -227,6 +227,8 @@ export class AstBuilder {
   private leftAssoc(n: CstNode | undefined): A.Expr {
     if (n === undefined) return this.error(this.fileSpan);
     if (n.name === 'prefixExpr') return this.prefixExpr(n);
+    const only = soleChild(n);
+    if (only !== undefined && !isToken(only)) return this.leftAssoc(only);
     const ordered = inOrder(n);
     const operands = ordered.filter((c) => !isToken(c.element)).map((c) => c.element as CstNode);
     const ops = ordered.filter((c) => isToken(c.element)).map((c) => c.element as IToken);
@@ -272,6 +274,7 @@ export class AstBuilder {
   private appExpr(n: CstNode | undefined): A.Expr {
     if (n === undefined) return this.error(this.fileSpan);
     const fn = this.postfixExpr(node(n, 'head'));
+    if (soleChild(n) !== undefined) return fn;
     const args: A.Expr[] = [];
     const negs = tokens(n, 'negArgValue');
     for (const c of inOrder(n)) {
@@ -288,6 +291,7 @@ export class AstBuilder {
   private postfixExpr(n: CstNode | undefined): A.Expr {
     if (n === undefined) return this.error(this.fileSpan);
     let e = this.atom(node(n, 'atom'));
+    if (soleChild(n) !== undefined) return e;
     for (const c of inOrder(n)) {
       if (c.label === 'field') {
         const f = this.name(c.element as IToken);
@@ -307,7 +311,7 @@ export class AstBuilder {
   private atom(n: CstNode | undefined): A.Expr {
     if (n === undefined) return this.error(this.fileSpan);
     const span = this.span(n);
-    const t = inOrder(n)[0]?.element;
+    const t = soleChild(n) ?? Object.values(n.children)[0]?.[0];
     if (t === undefined) return this.error(span);
     if (!isToken(t)) return this.compound(t, span);
     switch (t.tokenType) {

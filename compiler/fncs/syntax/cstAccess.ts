@@ -14,6 +14,18 @@ export const node = (n: CstNode, label: string): CstNode | undefined => nodes(n,
 export const token = (n: CstNode, label: string): IToken | undefined => tokens(n, label)[0];
 export const has = (n: CstNode, label: string): boolean => (n.children[label]?.length ?? 0) > 0;
 
+/** The one child of a node that has exactly one (the common case of a precedence level passing through), else undefined. */
+export function soleChild(n: CstNode): CstNode | IToken | undefined {
+  let found: CstElement | undefined;
+  for (const label in n.children) {
+    const elements = n.children[label]!;
+    if (elements.length === 0) continue;
+    if (found !== undefined || elements.length > 1) return undefined;
+    found = elements[0];
+  }
+  return found as CstNode | IToken | undefined;
+}
+
 /** Start offset of any CST element, for restoring source order across labels. */
 export function offsetOf(e: CstElement): number {
   if (isToken(e)) return e.startOffset;

@@ -16,7 +16,7 @@ const ruleContext: Readonly<Record<string, string>> = {
   parenExpr: 'parenthesized expression', recordExpr: 'record expression', fieldInits: 'record expression',
   fieldInit: 'field binding', ifExpr: "'if' expression", matchExpr: 'pattern match', matchArm: 'pattern matching rules',
   pattern: 'pattern', patAtom: 'pattern', whileExpr: "'while' loop", forExpr: "'for' loop",
-  unsupportedExpr: 'expression', skipped: 'expression',
+  unsupportedExpr: 'expression',
 };
 
 const virtualTokens = new Set([T.Indent, T.Dedent, T.Sep]);

@@ -8,7 +8,7 @@
  * `|>`, comparisons, `|||`, `&&&`, `<<<`, `>>>` (one level, left-associative, as in F#);
  * `^^^` (right); `+ -`; `* / %`; prefix `- ~~~ not`; application; `.` and `.[ ]`.
  */
-import { CstParser, type IToken, type TokenType } from 'chevrotain';
+import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
 import * as T from './tokens.js';
 
 /** Tokens of the one F# precedence level that holds `|>`, comparisons and most bitwise operators. */
@@ -16,10 +16,9 @@ export const comparisonOps: readonly TokenType[] = [
   T.Pipe, T.Equals, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.BarBarBar, T.AmpAmpAmp, T.ShiftLeft, T.ShiftRight,
 ];
 
-/** Tokens skipped inside a construct the subset leaves out, after it has been reported. */
-const skippable: readonly TokenType[] = T.lexerTokens.filter(
-  (t) => ![T.WhiteSpace, T.Tab, T.LineComment, T.BlockComment, T.LParen, T.RParen, T.LBracket, T.RBracket, T.LBrace, T.RBrace, T.LArray, T.RArray, T.Begin, T.End, T.Unknown].includes(t),
-);
+/** Tokens that open and close nested parts of a skipped construct (blocks included). */
+const openers: ReadonlySet<TokenType> = new Set([T.LParen, T.LBracket, T.LArray, T.LBrace, T.Begin, T.Indent, T.LAttr]);
+const closing: ReadonlySet<TokenType> = new Set([T.RParen, T.RBracket, T.RArray, T.RBrace, T.End, T.Dedent, T.RAttr]);
 
 const adjacent = (a: IToken, b: IToken): boolean => a.endOffset !== undefined && a.endOffset + 1 === b.startOffset;
 
@@ -431,25 +430,26 @@ export class FSharpParser extends CstParser {
     this.SUBRULE(this.block);
   });
 
-  /** A construct the subset leaves out (`fun`, `try`, lists, arrays…): consumed whole, reported by cst2ast. */
+  /**
+   * A construct the subset leaves out (`fun`, `try`, lists, arrays…): its first token is kept for
+   * cst2ast to report; the rest of it, up to the end of its line or block (brackets balanced), is
+   * skipped so that one unsupported construct gives one diagnostic, not a cascade.
+   */
   private unsupportedExpr = this.RULE('unsupportedExpr', () => {
     this.OR([
-      { ALT: () => { this.CONSUME(T.Unsupported, { LABEL: 'what' }); this.SUBRULE(this.skipped); } },
-      { ALT: () => { this.CONSUME(T.LBracket, { LABEL: 'what' }); this.SUBRULE2(this.skipped); this.CONSUME(T.RBracket); } },
-      { ALT: () => { this.CONSUME(T.LArray, { LABEL: 'what' }); this.SUBRULE3(this.skipped); this.CONSUME(T.RArray); } },
+      { ALT: () => this.CONSUME(T.Unsupported, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.LBracket, { LABEL: 'what' }) },
+      { ALT: () => this.CONSUME(T.LArray, { LABEL: 'what' }) },
     ]);
-  });
-
-  private skipped = this.RULE('skipped', () => {
-    this.MANY(() => {
-      this.OR([
-        ...skippable.map((t) => ({ ALT: () => this.CONSUME(t) })),
-        { ALT: () => { this.CONSUME(T.Indent); this.SUBRULE(this.skipped); this.CONSUME(T.Dedent); } },
-        { ALT: () => { this.CONSUME(T.LParen); this.SUBRULE2(this.skipped); this.CONSUME(T.RParen); } },
-        { ALT: () => { this.CONSUME(T.LBracket); this.SUBRULE3(this.skipped); this.CONSUME(T.RBracket); } },
-        { ALT: () => { this.CONSUME(T.LArray); this.SUBRULE4(this.skipped); this.CONSUME(T.RArray); } },
-        { ALT: () => { this.CONSUME(T.LBrace); this.SUBRULE5(this.skipped); this.CONSUME(T.RBrace); } },
-      ]);
+    this.ACTION(() => {
+      // Inside the brackets a list or array opened, everything up to its closer; then the rest of the line.
+      let depth = this.LA(0).tokenType === T.Unsupported ? 0 : 1;
+      for (let t = this.LA(1).tokenType; t !== EOF; t = this.LA(1).tokenType) {
+        if (depth === 0 && (t === T.Sep || t === T.Semi || closing.has(t))) break;
+        if (openers.has(t)) depth++;
+        else if (closing.has(t)) depth--;
+        this.SKIP_TOKEN();
+      }
     });
   });
 }

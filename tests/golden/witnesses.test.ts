@@ -525,10 +525,9 @@ describe.each(cases)('$name', ({ source, warnings, check }) => {
   });
 });
 
-describe('known bugs (each flips to a failure once fixed: then make it an ordinary case above)', () => {
-  // `x |> f a` is F#'s `f a x`, a saturated call; the |> witness lowers `f a` as the callee and
-  // reports FS4000 "Calling a computed function value (closures)" at `f a`.
-  it.fails('x |> add 1 lowers to func.call @add(%one, %x)', () => {
+describe('pipes', () => {
+  // `x |> f a` is the saturated call `f a x`, not a call of the computed value `f a`.
+  it('x |> add 1 lowers to func.call @add(%one, %x)', () => {
     const mlir = lower(program(
       'let add (a: int) (b: int) = a + b',
       '',
@@ -537,8 +536,8 @@ describe('known bugs (each flips to a failure once fixed: then make it an ordina
       '    5 |> add 1',
     ));
     expectRun([
-      '%five = arith.constant 5 : i32',
       '%one = arith.constant 1 : i32',
+      '%five = arith.constant 5 : i32',
       '%r = func.call @add(%one, %five) : (i32, i32) -> i32',
       'func.return %r : i32',
     ], functionOps(mlir, 'main'));

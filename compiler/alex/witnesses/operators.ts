@@ -57,7 +57,11 @@ function stringOp(L: Lowerer, e: InfixExpr, loc: Loc): Value {
 
 export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   const loc = L.loc(e.span);
-  if (e.op === '|>') return lowerCall(L, e.right, [e.left], e.span, L.typeOf(e), want);
+  // `x |> f a` is the full application `f a x`.
+  if (e.op === '|>') {
+    const [fn, args] = e.right.kind === 'App' ? [e.right.fn, [...e.right.args, e.left]] : [e.right, [e.left]];
+    return lowerCall(L, fn, args, e.span, L.typeOf(e), want);
+  }
   if (e.op === '&&' || e.op === '||') {
     const left = L.lowerValue(e.left);
     const rhs = (b: import('../ir/builder.js').OpBuilder): Value[] => L.fn.nested(b, () => [L.lowerValue(e.right)]);

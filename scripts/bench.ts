@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { coldCompile } from './bench/coldCompile.js';
 import { echo } from './bench/echo.js';
-import { describeMachine } from './bench/machine.js';
+import { describeMachine, oneMinuteLoad } from './bench/machine.js';
 import { CLI, ROOT } from './bench/paths.js';
 import { planPinning } from './bench/pinning.js';
 import { renderMarkdown, writeReport } from './bench/report.js';
@@ -64,6 +64,7 @@ async function main(): Promise<void> {
     rows.push(...(await echo({ rounds: quick ? 1 : 3, durationMs: quick ? 500 : 2500, pinning }, log)));
   }
 
+  machine.loadAtEnd = oneMinuteLoad();
   const report = { machine, durationSeconds: (Date.now() - started) / 1000, rows };
   const markdown = renderMarkdown(report);
   process.stdout.write(`\n${markdown}`);

@@ -59,6 +59,7 @@ export function coldCompile(options: ColdCompileOptions, log: (line: string) => 
       target: TARGETS.coldCompile,
       failed: failure !== '',
       note: failure,
+      samples: { ours: oursMs, theirs: theirsMs },
     }),
   ];
 }

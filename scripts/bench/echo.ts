@@ -94,7 +94,8 @@ async function runOnce(side: Side, scenario: Scenario, durationMs: number, round
 }
 
 function scenarioRows(scenario: Scenario, ours: Side, theirs: Side): Row[] {
-  const rate = (side: Side): number | null => (side.failures.has(scenario.id) ? null : median((side.runs.get(scenario.id) ?? []).map((r) => scenario.rate(r))));
+  const rates = (side: Side): number[] => (side.runs.get(scenario.id) ?? []).map((r) => scenario.rate(r));
+  const rate = (side: Side): number | null => (side.failures.has(scenario.id) ? null : median(rates(side)));
   const latencies = (side: Side): number[] => (side.failures.has(scenario.id) ? [] : (side.runs.get(scenario.id) ?? []).flatMap((r) => [...r.latenciesMs]));
   const note = [ours.failures.get(scenario.id), theirs.failures.get(scenario.id) === undefined ? undefined : `ws: ${theirs.failures.get(scenario.id)}`]
     .filter((n) => n !== undefined)
@@ -102,7 +103,18 @@ function scenarioRows(scenario: Scenario, ours: Side, theirs: Side): Row[] {
   const failed = ours.failures.has(scenario.id);
   const rounds = Math.max(ours.runs.get(scenario.id)?.length ?? 0, theirs.runs.get(scenario.id)?.length ?? 0);
   const rows = [
-    row({ part: 'Echo', metric: `${scenario.title} (median of ${rounds} rounds)`, unit: scenario.unit, higherIsBetter: true, ours: rate(ours), theirs: rate(theirs), target: SCENARIO_TARGETS[scenario.id], failed, note }),
+    row({
+      part: 'Echo',
+      metric: `${scenario.title} (median of ${rounds} rounds)`,
+      unit: scenario.unit,
+      higherIsBetter: true,
+      ours: rate(ours),
+      theirs: rate(theirs),
+      target: SCENARIO_TARGETS[scenario.id],
+      failed,
+      note,
+      samples: { ours: rates(ours), theirs: rates(theirs) },
+    }),
   ];
   if (scenario.latency) {
     for (const p of [50, 99]) {

@@ -1,8 +1,9 @@
 /**
  * The machine a run was measured on, for the report: CPU model, cores, memory, Node version,
- * date, and whether processes could be pinned to cores.
+ * date, whether processes could be pinned to cores, and how busy the machine was (other work on
+ * it skews every figure, so the report says so).
  */
-import { cpus, totalmem, platform, release } from 'node:os';
+import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 
 /** What the report says about where it ran. */
 export interface MachineInfo {
@@ -14,6 +15,9 @@ export interface MachineInfo {
   readonly date: string;
   /** How client and servers were placed on cores, in words. */
   pinning: string;
+  /** 1-minute load average when the run started, and when it ended. */
+  readonly loadAtStart: number;
+  loadAtEnd: number;
 }
 
 /** Describes this machine now. */
@@ -27,5 +31,12 @@ export function describeMachine(): MachineInfo {
     node: process.version,
     date: new Date().toISOString(),
     pinning: 'not pinned',
+    loadAtStart: oneMinuteLoad(),
+    loadAtEnd: oneMinuteLoad(),
   };
+}
+
+/** The 1-minute load average, rounded to two decimals. */
+export function oneMinuteLoad(): number {
+  return Math.round((loadavg()[0] ?? 0) * 100) / 100;
 }

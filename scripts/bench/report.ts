@@ -36,6 +36,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}`,
     `- Node ${m.node}; run started ${m.date}; took ${report.durationSeconds.toFixed(0)} s`,
     `- Pinning: ${m.pinning}`,
+    `- Load average (1 min) at start ${m.loadAtStart}, at end ${m.loadAtEnd} on ${m.cores} cores${m.loadAtStart > m.cores || m.loadAtEnd > m.cores ? ': the machine was busy with other work, so absolute figures are low and noisy; the ratios, measured alternately, are the comparison' : ''}`,
     '- Ratios are ours/theirs from the same run; theirs is `node -e 0` (compile) and the `ws` package (echo).',
     '',
     '| Part | Metric | Ours | Theirs | Ours/theirs | Target | Status | Note |',

@@ -28,6 +28,8 @@ export interface Row {
   readonly status: Status;
   /** Why a figure is missing, what failed, or how it was measured. */
   readonly note: string;
+  /** The individual measurements the figures summarise (per round or per run), for the JSON. */
+  readonly samples: { readonly ours: readonly number[]; readonly theirs: readonly number[] };
 }
 
 /** Whether `row`'s figure meets `target`. */
@@ -50,6 +52,7 @@ export function row(fields: {
   target?: Target | null;
   failed?: boolean;
   note?: string;
+  samples?: { ours: readonly number[]; theirs: readonly number[] };
 }): Row {
   const ratioValue = fields.ours !== null && fields.theirs !== null && fields.theirs !== 0 ? fields.ours / fields.theirs : null;
   const target = fields.target ?? null;
@@ -64,5 +67,6 @@ export function row(fields: {
     target,
     status: judge(target, fields.ours, ratioValue, fields.failed ?? false),
     note: fields.note ?? '',
+    samples: fields.samples ?? { ours: [], theirs: [] },
   };
 }

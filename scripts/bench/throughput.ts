@@ -37,6 +37,7 @@ interface SizeResult {
   readonly target: number;
   readonly lines: number;
   readonly medianMs: number | null;
+  readonly timesMs: readonly number[];
   readonly runs: number;
   readonly error: string;
 }
@@ -59,11 +60,11 @@ function measureSize(size: ThroughputSize): SizeResult {
   let spent = 0;
   while (times.length < size.runs && (times.length === 0 || spent < size.budgetMs)) {
     const result = compileOnce(file, program.text);
-    if ('error' in result) return { target: size.lines, lines: program.lines, medianMs: null, runs: times.length, error: result.error };
+    if ('error' in result) return { target: size.lines, lines: program.lines, medianMs: null, timesMs: times, runs: times.length, error: result.error };
     times.push(result.ms);
     spent += result.ms;
   }
-  return { target: size.lines, lines: program.lines, medianMs: median(times), runs: times.length, error: '' };
+  return { target: size.lines, lines: program.lines, medianMs: median(times), timesMs: times, runs: times.length, error: '' };
 }
 
 const label = (lines: number): string => (lines >= 1000 ? `${lines / 1000}k` : String(lines));
@@ -91,6 +92,7 @@ export function throughput(options: ThroughputOptions, log: (line: string) => vo
         target: TARGETS.linesPerSecond,
         failed: r.error !== '',
         note: r.error,
+        samples: { ours: r.timesMs, theirs: [] },
       }),
     );
   }

@@ -6,6 +6,8 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 30_000,
     pool: 'forks',
+    // The parser skips Chevrotain's grammar validations at run time; tests keep them on.
+    env: { FIREFLY_VALIDATE_GRAMMAR: '1' },
     reporters: ['default', './tests/support/summaryReporter.ts'],
   },
 });

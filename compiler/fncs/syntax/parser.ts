@@ -27,7 +27,7 @@ const typeArgTokens: ReadonlySet<TokenType> = new Set([T.Ident, T.TypeVar, T.Com
 
 export class FSharpParser extends CstParser {
   constructor() {
-    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full' });
+    super(T.allTokens, { recoveryEnabled: true, maxLookahead: 3, nodeLocationTracking: 'full', traceInitPerf: process.env['FIREFLY_TRACE'] === '1', skipValidations: process.env['FIREFLY_VALIDATE_GRAMMAR'] !== '1' });
     this.performSelfAnalysis();
   }
 

@@ -2,10 +2,10 @@
  * The `firefly-sim` command as a user runs it: the built CLI in a real child process (execa),
  * and through `npm run compile`. Exit codes: 0 success, 1 compile errors, 2 bad usage.
  */
-import { mkdtempSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execa, type Options } from 'execa';
+import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { cliPath, ensureBuilt } from '../support/buildOnce.js';
 
@@ -15,9 +15,13 @@ const work = mkdtempSync(join(tmpdir(), 'firefly-cli-'));
 /** The environment without colour settings (vitest may set FORCE_COLOR; an empty one forces colour too). */
 const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR'));
 
-/** Run the CLI; never rejects, so each test asserts the exit code itself. */
-const cli = (args: readonly string[], options: Options = {}) =>
-  execa('node', [cliPath, ...args], { reject: false, stripFinalNewline: false, ...options, extendEnv: false, env: { ...plainEnv, ...(options.env ?? {}) } });
+interface Run { readonly exitCode: number | undefined; readonly stdout: string; readonly stderr: string }
+
+/** Run the CLI with extra environment variables; never rejects, so each test asserts the exit code itself. */
+async function cli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<Run> {
+  const r = await execa('node', [cliPath, ...args], { reject: false, stripFinalNewline: false, extendEnv: false, env: { ...plainEnv, ...env } });
+  return { exitCode: r.exitCode, stdout: r.stdout, stderr: r.stderr };
+}
 
 const typeError = join(work, 'TypeError.fs');
 const syntaxError = join(work, 'SyntaxError.fs');
@@ -175,7 +179,7 @@ describe('diagnostics', () => {
   });
 
   it('NO_COLOR=1 is plain even with FORCE_COLOR', async () => {
-    const r = await cli(['compile', typeError, '--emit', 'typed'], { env: { NO_COLOR: '1', FORCE_COLOR: '1' } });
+    const r = await cli(['compile', typeError, '--emit', 'typed'], { NO_COLOR: '1', FORCE_COLOR: '1' });
     expect(r.stderr).not.toContain(ESC);
     expect(r.stderr).toContain('error FS0001');
   });
@@ -185,7 +189,7 @@ describe('diagnostics', () => {
     expect(on.exitCode).toBe(1);
     expect(on.stderr).toContain(`${ESC}31m`);
     expect(on.stderr.replace(/\x1b\[[0-9;]*m/g, '')).toBe((await cli(['compile', typeError, '--emit', 'typed'])).stderr);
-    const off = await cli(['compile', typeError, '--emit', 'typed', '--no-color'], { env: { FORCE_COLOR: '1' } });
+    const off = await cli(['compile', typeError, '--emit', 'typed', '--no-color'], { FORCE_COLOR: '1' });
     expect(off.stderr).not.toContain(ESC);
   });
 });

@@ -1215,62 +1215,69 @@ module {
     func.return
   }
   func.func @writeFrame(%arg0: i32, %arg1: i32, %arg2: !llvm.ptr, %arg3: i32) -> i1 {
-    %0 = arith.constant 1 : i64
-    %1 = llvm.alloca %0 x i32 : (i64) -> !llvm.ptr
-    %2 = arith.constant 128 : i32
-    %3 = arith.ori %2, %arg1 : i32
-    %4 = arith.trunci %3 : i32 to i8
-    %5 = arith.constant 0 : i32
-    llvm.store %5, %1 : i32, !llvm.ptr
-    %6 = arith.constant 125 : i32
-    %7 = arith.cmpi sle, %arg3, %6 : i32
-    scf.if %7 {
-      %8 = arith.constant 2 : i64
-      %9 = llvm.alloca %8 x i8 : (i64) -> !llvm.ptr
-      %10 = llvm.getelementptr %9[0] : (!llvm.ptr) -> !llvm.ptr, i8
-      llvm.store %4, %10 : i8, !llvm.ptr
-      %11 = arith.trunci %arg3 : i32 to i8
-      %12 = llvm.getelementptr %9[1] : (!llvm.ptr) -> !llvm.ptr, i8
-      llvm.store %11, %12 : i8, !llvm.ptr
-      %13 = llvm.call @write(%arg0, %9, %8) : (i32, !llvm.ptr, i64) -> i64
-      %14 = arith.trunci %13 : i64 to i32
-      llvm.store %14, %1 : i32, !llvm.ptr
+    %0 = arith.constant 125 : i32
+    %1 = arith.cmpi sle, %arg3, %0 : i32
+    %2 = scf.if %1 -> (i32) {
+      %3 = arith.constant 2 : i32
+      scf.yield %3 : i32
+    } else {
+      %4 = arith.constant 65535 : i32
+      %5 = arith.cmpi sle, %arg3, %4 : i32
+      %6 = scf.if %5 -> (i32) {
+        %7 = arith.constant 4 : i32
+        scf.yield %7 : i32
+      } else {
+        %8 = arith.constant 10 : i32
+        scf.yield %8 : i32
+      }
+      scf.yield %6 : i32
+    }
+    %9 = arith.constant 65536 : i32
+    %10 = arith.cmpi sle, %arg3, %9 : i32
+    %11 = scf.if %10 -> (i32) {
+      %12 = arith.addi %2, %arg3 : i32
+      scf.yield %12 : i32
+    } else {
+      scf.yield %2 : i32
+    }
+    %13 = arith.extsi %11 : i32 to i64
+    %14 = llvm.alloca %13 x i8 : (i64) -> !llvm.ptr
+    %15 = arith.constant 128 : i32
+    %16 = arith.ori %15, %arg1 : i32
+    %17 = arith.trunci %16 : i32 to i8
+    %18 = llvm.getelementptr %14[0] : (!llvm.ptr) -> !llvm.ptr, i8
+    llvm.store %17, %18 : i8, !llvm.ptr
+    %19 = arith.cmpi sle, %arg3, %0 : i32
+    scf.if %19 {
+      %20 = arith.trunci %arg3 : i32 to i8
+      %21 = llvm.getelementptr %14[1] : (!llvm.ptr) -> !llvm.ptr, i8
+      llvm.store %20, %21 : i8, !llvm.ptr
       scf.yield
     } else {
-      %15 = arith.constant 65535 : i32
-      %16 = arith.cmpi sle, %arg3, %15 : i32
-      scf.if %16 {
-        %17 = arith.constant 4 : i64
-        %18 = llvm.alloca %17 x i8 : (i64) -> !llvm.ptr
-        %19 = llvm.getelementptr %18[0] : (!llvm.ptr) -> !llvm.ptr, i8
-        llvm.store %4, %19 : i8, !llvm.ptr
-        %20 = arith.constant 126 : i8
-        %21 = llvm.getelementptr %18[1] : (!llvm.ptr) -> !llvm.ptr, i8
-        llvm.store %20, %21 : i8, !llvm.ptr
-        %22 = arith.constant 8 : i32
-        %23 = arith.constant 31 : i32
-        %24 = arith.andi %22, %23 : i32
-        %25 = arith.shrsi %arg3, %24 : i32
-        %26 = arith.trunci %25 : i32 to i8
-        %27 = llvm.getelementptr %18[2] : (!llvm.ptr) -> !llvm.ptr, i8
-        llvm.store %26, %27 : i8, !llvm.ptr
-        %28 = arith.trunci %arg3 : i32 to i8
-        %29 = llvm.getelementptr %18[3] : (!llvm.ptr) -> !llvm.ptr, i8
-        llvm.store %28, %29 : i8, !llvm.ptr
-        %30 = llvm.call @write(%arg0, %18, %17) : (i32, !llvm.ptr, i64) -> i64
-        %31 = arith.trunci %30 : i64 to i32
-        llvm.store %31, %1 : i32, !llvm.ptr
+      %22 = arith.constant 65535 : i32
+      %23 = arith.cmpi sle, %arg3, %22 : i32
+      scf.if %23 {
+        %24 = arith.constant 126 : i8
+        %25 = llvm.getelementptr %14[1] : (!llvm.ptr) -> !llvm.ptr, i8
+        llvm.store %24, %25 : i8, !llvm.ptr
+        %26 = arith.constant 8 : i32
+        %27 = arith.constant 31 : i32
+        %28 = arith.andi %26, %27 : i32
+        %29 = arith.shrsi %arg3, %28 : i32
+        %30 = arith.trunci %29 : i32 to i8
+        %31 = llvm.getelementptr %14[2] : (!llvm.ptr) -> !llvm.ptr, i8
+        llvm.store %30, %31 : i8, !llvm.ptr
+        %32 = arith.trunci %arg3 : i32 to i8
+        %33 = llvm.getelementptr %14[3] : (!llvm.ptr) -> !llvm.ptr, i8
+        llvm.store %32, %33 : i8, !llvm.ptr
         scf.yield
       } else {
-        %32 = arith.constant 10 : i64
-        %33 = llvm.alloca %32 x i8 : (i64) -> !llvm.ptr
-        %34 = llvm.getelementptr %33[0] : (!llvm.ptr) -> !llvm.ptr, i8
-        llvm.store %4, %34 : i8, !llvm.ptr
-        %35 = arith.constant 127 : i8
-        %36 = llvm.getelementptr %33[1] : (!llvm.ptr) -> !llvm.ptr, i8
-        llvm.store %35, %36 : i8, !llvm.ptr
+        %34 = arith.constant 127 : i8
+        %35 = llvm.getelementptr %14[1] : (!llvm.ptr) -> !llvm.ptr, i8
+        llvm.store %34, %35 : i8, !llvm.ptr
+        %36 = arith.constant 0 : i32
         %37 = arith.constant 7 : i32
-        %38 = scf.while (%arg4 = %5) : (i32) -> i32 {
+        %38 = scf.while (%arg4 = %36) : (i32) -> i32 {
           %39 = arith.cmpi sle, %arg4, %37 : i32
           scf.condition(%39) %arg4 : i32
         } do {
@@ -1287,38 +1294,50 @@ module {
           %49 = arith.extui %48 : i32 to i64
           %50 = arith.shrsi %42, %49 : i64
           %51 = arith.trunci %50 : i64 to i8
-          %52 = llvm.getelementptr %33[%41] : (!llvm.ptr, i32) -> !llvm.ptr, i8
+          %52 = llvm.getelementptr %14[%41] : (!llvm.ptr, i32) -> !llvm.ptr, i8
           llvm.store %51, %52 : i8, !llvm.ptr
           %53 = arith.constant 1 : i32
           %54 = arith.addi %arg5, %53 : i32
           scf.yield %54 : i32
         }
-        %55 = llvm.call @write(%arg0, %33, %32) : (i32, !llvm.ptr, i64) -> i64
-        %56 = arith.trunci %55 : i64 to i32
-        llvm.store %56, %1 : i32, !llvm.ptr
         scf.yield
       }
       scf.yield
     }
-    %57 = llvm.load %1 : !llvm.ptr -> i32
-    %58 = arith.cmpi sgt, %57, %5 : i32
-    %59 = scf.if %58 -> (i1) {
-      %60 = arith.cmpi sgt, %arg3, %5 : i32
-      scf.yield %60 : i1
-    } else {
-      %61 = arith.constant false
-      scf.yield %61 : i1
-    }
-    scf.if %59 {
-      %62 = arith.extsi %arg3 : i32 to i64
-      %63 = llvm.call @write(%arg0, %arg2, %62) : (i32, !llvm.ptr, i64) -> i64
+    %55 = scf.if %10 -> (i1) {
+      %56 = arith.constant 0 : i32
+      %57 = arith.cmpi sgt, %arg3, %56 : i32
+      scf.if %57 {
+        %58 = llvm.getelementptr %14[%2] : (!llvm.ptr, i32) -> !llvm.ptr, i8
+        %59 = arith.extsi %arg3 : i32 to i64
+        %60 = llvm.call @memmove(%58, %arg2, %59) : (!llvm.ptr, !llvm.ptr, i64) -> !llvm.ptr
+        scf.yield
+      }
+      %61 = arith.addi %2, %arg3 : i32
+      %62 = arith.extsi %61 : i32 to i64
+      %63 = llvm.call @write(%arg0, %14, %62) : (i32, !llvm.ptr, i64) -> i64
       %64 = arith.trunci %63 : i64 to i32
-      llvm.store %64, %1 : i32, !llvm.ptr
-      scf.yield
+      %65 = arith.cmpi sge, %64, %56 : i32
+      scf.yield %65 : i1
+    } else {
+      %66 = arith.extsi %2 : i32 to i64
+      %67 = llvm.call @write(%arg0, %14, %66) : (i32, !llvm.ptr, i64) -> i64
+      %68 = arith.trunci %67 : i64 to i32
+      %69 = arith.constant 0 : i32
+      %70 = arith.cmpi sge, %68, %69 : i32
+      %71 = scf.if %70 -> (i1) {
+        %72 = arith.extsi %arg3 : i32 to i64
+        %73 = llvm.call @write(%arg0, %arg2, %72) : (i32, !llvm.ptr, i64) -> i64
+        %74 = arith.trunci %73 : i64 to i32
+        %75 = arith.cmpi sge, %74, %69 : i32
+        scf.yield %75 : i1
+      } else {
+        %76 = arith.constant false
+        scf.yield %76 : i1
+      }
+      scf.yield %71 : i1
     }
-    %65 = llvm.load %1 : !llvm.ptr -> i32
-    %66 = arith.cmpi sge, %65, %5 : i32
-    func.return %66 : i1
+    func.return %55 : i1
   }
   func.func @sendCloseFrame(%arg0: i32, %arg1: i32) {
     %0 = arith.constant 2 : i64

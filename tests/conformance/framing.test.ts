@@ -223,3 +223,23 @@ describe('§5.3 masking', () => {
       await expectEcho(c, Op.binary, 'xyz');
     }));
 });
+
+describe('§5.2 echo latency: a frame is not stalled between its header and its payload', () => {
+  // Header and payload in separate writes make the payload wait for the client's delayed ACK of
+  // the header (Nagle, RFC 896 / RFC 1122 §4.2.3.2): about 40 ms for every message.
+  for (const n of [5, 126, 1000]) {
+    it(`the median of 9 echoes of ${n} bytes, one after another, is under 20 ms`, () =>
+      server.withClient(async (c) => {
+        const times: number[] = [];
+        for (let i = 0; i < 9; i++) {
+          const data = bytePattern(n, i);
+          const started = performance.now();
+          await c.write(frame.binary(data));
+          await expectBinary(c, data);
+          times.push(performance.now() - started);
+        }
+        const median = [...times].sort((a, b) => a - b)[4]!;
+        if (median >= 20) throw new Error(`median echo time ${median.toFixed(1)} ms (all: ${times.map((t) => t.toFixed(1)).join(', ')})`);
+      }));
+  }
+});

@@ -18,7 +18,8 @@ export interface BenchReport {
 
 function formatNumber(value: number | null, unit: string): string {
   if (value === null) return '–';
-  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  // Ratios keep two decimals so one just over a bound (12.04× against ≤ 12) does not print as on it.
+  const digits = unit === '×' ? 2 : Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
   const text = value.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   return unit === '×' ? `${text}×` : `${text} ${unit}`;
 }

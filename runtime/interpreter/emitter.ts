@@ -51,4 +51,20 @@ export interface FnEmitter {
   branch(successor: Successor): void;
   /** Ends the nested region being emitted with its terminator. */
   yieldOp(op: Operation): void;
+  /** The access plan's verdicts (accessPlan.ts): a promoted alloca, a fused GEP, a promoted cell's pointer. */
+  isPromoted(alloca: Operation): boolean;
+  isFused(gep: Operation): boolean;
+  isCell(pointer: Value): boolean;
+  /** Defines a promoted cell (a mutable JS variable named for the alloca's result) holding `zero`. */
+  defCell(pointer: Value, zero: string): void;
+  /** Records a fused GEP's address, emitted inside its access. */
+  setAddress(pointer: Value, address: FusedAddress): void;
+  /** The address of a fused GEP's result, if `pointer` is one. */
+  address(pointer: Value): FusedAddress | undefined;
+}
+
+/** A GEP emitted inside the access that uses it: the base pointer and the byte offset, as JS. */
+export interface FusedAddress {
+  readonly base: string;
+  readonly offset: string;
 }

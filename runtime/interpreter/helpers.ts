@@ -1,6 +1,6 @@
 /**
- * The helpers generated code calls: checked loads and stores (with an inlined fast path for bytes,
- * the hot case of payload loops), aggregate loads and stores placed by the IR's data layout,
+ * The helpers generated code calls: the general checked load and store (the typed fast paths are in
+ * scalarAccess.ts and fall back to these), aggregate loads and stores placed by the IR's data layout,
  * division that traps like .NET, aggregate updates and zero values. Every helper that can fail
  * takes the location of the op it serves (`samples/X.fs(12,9)`) and stamps it on the Trap, so a
  * failure names the F# line that caused it; the fast paths only decide when no check can fail and
@@ -18,22 +18,6 @@ export function located(e: unknown, loc: string | undefined): Trap {
 }
 
 // ---- scalar loads and stores --------------------------------------------------------------------
-
-/** `llvm.load p : i8`; the fast path holds exactly when checkAccess would pass (released allocations have no bytes). */
-export function ld8(p: Pointer, loc: string | undefined): number {
-  const a = p.alloc;
-  const o = p.offset;
-  if (a !== null && o >= 0 && o < a.bytes.length) return a.bytes[o]!;
-  return ld(p, 'i8', loc) as number;
-}
-
-/** `llvm.store v, p : i8` */
-export function st8(p: Pointer, v: number, loc: string | undefined): void {
-  const a = p.alloc;
-  const o = p.offset;
-  if (a !== null && !a.readOnly && a.pointers === null && o >= 0 && o < a.bytes.length) a.bytes[o] = v;
-  else st(p, 'i8', v, loc);
-}
 
 /** A checked scalar load. */
 export function ld(p: Pointer, type: ScalarType, loc: string | undefined): number | bigint | Pointer {

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../services/context.js';
 import type { Service } from '../services/service.js';
 import type { AllocationSite } from '../memory/memory.js';
 import * as helpers from './helpers.js';
+import * as scalarAccess from './scalarAccess.js';
 import type { CompiledModule } from './ir2js.js';
 
 /** Thrown into a stopped program's remaining work; never reported. */
@@ -33,7 +34,7 @@ export interface Instance {
 type Factory = (h: unknown, k: readonly unknown[], rt: unknown) => Record<string, ProgramFunction>;
 const factories = new WeakMap<CompiledModule, Factory>();
 
-const H = { ...helpers, P: Pointer, NULL: NULL_PTR };
+const H = { ...helpers, ...scalarAccess, P: Pointer, NULL: NULL_PTR };
 
 /** Instantiates `compiled` for one run over `ctx`. */
 export function instantiate(compiled: CompiledModule, ctx: ServiceContext): Instance {

@@ -11,13 +11,17 @@
  */
 import { formatLoc, getAttr, type Block, type Module, type Operation, type Region, type Successor, type Value } from '../../compiler/alex/ir/ir.js';
 import { buildCallGraph, describeSymbol, jsName, type CallGraph, type FunctionInfo } from './callGraph.js';
-import type { Callee, FnEmitter, YieldHandler } from './emitter.js';
+import { planAccess, type AccessPlan } from './accessPlan.js';
+import type { Callee, FnEmitter, FusedAddress, YieldHandler } from './emitter.js';
 import { MODULE_LEVEL_OPS, opTable } from './opTable.js';
+import { SCALAR_HELPERS } from './scalarAccess.js';
 
 /** Names the helpers (helpers.ts) and run bindings the generated code uses. */
+const scalarHelpers = [...new Set(Object.values(SCALAR_HELPERS).flatMap((h) => [h.load, h.store, h.loadAt, h.storeAt]))];
 const PRELUDE = [
   '"use strict";',
-  'const { P, NULL, ld8, st8, ld, st, loadAggregate, storeAggregate, insert1, insertAt, divsi, divui, divsi64, divui64, unreachable } = H;',
+  'const { P, NULL, loadAggregate, storeAggregate, insert1, insertAt, divsi, divui, divsi64, divui64, unreachable } = H;',
+  `const { ${scalarHelpers.join(', ')} } = H;`,
   'const { M, call, alloca } = rt;',
 ];
 
@@ -34,7 +38,7 @@ export interface CompiledModule {
 class ModuleState {
   readonly constants: unknown[] = [];
   readonly declarations: string[] = [];
-  readonly taken = new Set<string>(['H', 'K', 'rt', 'P', 'NULL', 'M', 'call', 'alloca']);
+  readonly taken = new Set<string>(['H', 'K', 'rt', 'P', 'NULL', 'M', 'call', 'alloca', ...scalarHelpers]);
   private readonly locs = new Map<string, string>();
   private readonly sites = new Map<string, string>();
   readonly globals = new Map<string, string>();
@@ -109,6 +113,8 @@ class FunctionCompiler implements FnEmitter {
   /** The location of the op being compiled, written after its first line (a line table for readers). */
   private pendingComment: string | undefined;
   readonly isAsync: boolean;
+  private readonly plan: AccessPlan;
+  private readonly addresses = new Map<Value, FusedAddress>();
 
   constructor(
     private readonly info: FunctionInfo,
@@ -117,6 +123,7 @@ class FunctionCompiler implements FnEmitter {
     private readonly services: ReadonlyMap<string, string>,
   ) {
     this.isAsync = info.isAsync;
+    this.plan = planAccess(info.op);
   }
 
   compile(): string {
@@ -124,7 +131,7 @@ class FunctionCompiler implements FnEmitter {
     const entry = region.blocks[0]!;
     const params = entry.args.map((a) => this.fresh(a));
     const header = `${this.isAsync ? 'async ' : ''}function ${this.info.js}(${params.join(', ')}) { // @${this.info.symbol} ${formatLoc(this.info.op.loc)}`;
-    if (this.info.hasAlloca) {
+    if (this.info.hasAlloca && this.plan.needsFrame) {
       this.line(`M.pushFrame(${JSON.stringify(this.info.symbol)});`);
       this.line('try {');
       this.indented(() => this.body(region));
@@ -266,6 +273,31 @@ class FunctionCompiler implements FnEmitter {
     } finally {
       this.yields.pop();
     }
+  }
+
+  isPromoted(alloca: Operation): boolean {
+    return this.plan.promoted.has(alloca);
+  }
+
+  isFused(gep: Operation): boolean {
+    return this.plan.fused.has(gep);
+  }
+
+  isCell(pointer: Value): boolean {
+    return this.plan.cells.has(pointer);
+  }
+
+  defCell(pointer: Value, zero: string): void {
+    if (this.hoisted.has(pointer)) this.line(`${this.names.get(pointer)} = ${zero};`);
+    else this.line(`let ${this.fresh(pointer)} = ${zero};`);
+  }
+
+  setAddress(pointer: Value, address: FusedAddress): void {
+    this.addresses.set(pointer, address);
+  }
+
+  address(pointer: Value): FusedAddress | undefined {
+    return this.addresses.get(pointer);
   }
 
   yieldOp(op: Operation): void {

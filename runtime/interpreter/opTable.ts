@@ -11,6 +11,7 @@ import { printType, type MlirType } from '../../compiler/alex/ir/types.js';
 import { byteSize, fieldOffsets } from '../../compiler/alex/ir/layout.js';
 import type { FnEmitter } from './emitter.js';
 import { scalarOf, zeroValue } from './helpers.js';
+import { SCALAR_HELPERS } from './scalarAccess.js';
 
 /** Emits one op. */
 export type OpEmitter = (op: Operation, e: FnEmitter) => void;
@@ -101,7 +102,42 @@ const gep: OpEmitter = (op, e) => {
   if (constant !== 0) terms.push(String(constant));
   const base = e.v(op.operands[0]!);
   if (terms.length === 0) e.alias(op.results[0]!, base);
+  else if (e.isFused(op)) e.setAddress(op.results[0]!, { base, offset: terms.join(' + ') });
   else e.def(op.results[0]!, `new P(${base}.alloc, ${base}.offset + ${terms.join(' + ')})`);
+};
+
+/** `llvm.load`: a promoted cell's variable, a typed checked load (at a fused address), or an aggregate. */
+const load: OpEmitter = (op, e) => {
+  const t = op.results[0]!.type;
+  const s = scalarOf(t);
+  const ptr = op.operands[0]!;
+  if (e.isCell(ptr)) return e.def(op.results[0]!, e.v(ptr));
+  const at = e.address(ptr);
+  if (s === undefined) return e.def(op.results[0]!, `loadAggregate(${e.v(ptr)}, ${e.constant(t, 'type')}, ${e.loc(op)})`);
+  const h = SCALAR_HELPERS[s];
+  e.def(op.results[0]!, at === undefined ? `${h.load}(${e.v(ptr)}, ${e.loc(op)})` : `${h.loadAt}(${at.base}, ${at.offset}, ${e.loc(op)})`);
+};
+
+/** `llvm.store`: the same three ways. */
+const store: OpEmitter = (op, e) => {
+  const t = op.operands[0]!.type;
+  const s = scalarOf(t);
+  const [value, ptr] = [e.v(op.operands[0]!), op.operands[1]!];
+  if (e.isCell(ptr)) return e.line(`${e.v(ptr)} = ${value};`);
+  const at = e.address(ptr);
+  if (s === undefined) return e.line(`storeAggregate(${e.v(ptr)}, ${e.constant(t, 'type')}, ${value}, ${e.loc(op)});`);
+  const h = SCALAR_HELPERS[s];
+  e.line(at === undefined ? `${h.store}(${e.v(ptr)}, ${value}, ${e.loc(op)});` : `${h.storeAt}(${at.base}, ${at.offset}, ${value}, ${e.loc(op)});`);
+};
+
+/** `llvm.alloca`: a promoted cell (see accessPlan.ts), or zeroed bytes in the function's stack frame. */
+const alloca: OpEmitter = (op, e) => {
+  const elem = getAttr(op, 'elem_type', 'type')?.type ?? internal(op, 'no elem_type');
+  if (e.isPromoted(op)) return e.defCell(op.results[0]!, zeroLiteral(elem, e));
+  const count = op.operands[0]!;
+  const n = width(count.type) === 64 ? `Number(${e.v(count)})` : sx(e.v(count), width(count.type));
+  const size = byteSize(elem);
+  e.def(op.results[0]!, `alloca(${size === 1 ? n : `${n} * ${size}`}, ${e.site(op, `stackalloc<${printType(elem)}>`)})`);
 };
 
 /** func.call and llvm.call: a compiled function (awaited when async) or a service (awaited only on a Promise). */
@@ -236,30 +272,10 @@ export const opTable: ReadonlyMap<string, OpEmitter> = new Map<string, OpEmitter
   ['llvm.call', call],
   ['llvm.return', ret],
   ['llvm.unreachable', (op, e) => e.line(`unreachable(${e.loc(op)});`)],
-  ['llvm.alloca', (op, e) => {
-    const elem = getAttr(op, 'elem_type', 'type')?.type ?? internal(op, 'no elem_type');
-    const count = op.operands[0]!;
-    const n = width(count.type) === 64 ? `Number(${e.v(count)})` : sx(e.v(count), width(count.type));
-    const size = byteSize(elem);
-    e.def(op.results[0]!, `alloca(${size === 1 ? n : `${n} * ${size}`}, ${e.site(op, `stackalloc<${printType(elem)}>`)})`);
-  }],
+  ['llvm.alloca', alloca],
   ['llvm.getelementptr', gep],
-  ['llvm.load', (op, e) => {
-    const t = op.results[0]!.type;
-    const s = scalarOf(t);
-    const p = e.v(op.operands[0]!);
-    if (s === 'i8') e.def(op.results[0]!, `ld8(${p}, ${e.loc(op)})`);
-    else if (s !== undefined) e.def(op.results[0]!, `ld(${p}, '${s}', ${e.loc(op)})`);
-    else e.def(op.results[0]!, `loadAggregate(${p}, ${e.constant(t, 'type')}, ${e.loc(op)})`);
-  }],
-  ['llvm.store', (op, e) => {
-    const t = op.operands[0]!.type;
-    const s = scalarOf(t);
-    const [v, p] = [e.v(op.operands[0]!), e.v(op.operands[1]!)];
-    if (s === 'i8') e.line(`st8(${p}, ${v}, ${e.loc(op)});`);
-    else if (s !== undefined) e.line(`st(${p}, '${s}', ${v}, ${e.loc(op)});`);
-    else e.line(`storeAggregate(${p}, ${e.constant(t, 'type')}, ${v}, ${e.loc(op)});`);
-  }],
+  ['llvm.load', load],
+  ['llvm.store', store],
   ['llvm.mlir.addressof', (op, e) => e.alias(op.results[0]!, e.global(getAttr(op, 'global_name', 'symbol')?.name ?? internal(op, 'no global_name')))],
   ['llvm.mlir.zero', (op, e) => e.def(op.results[0]!, zeroLiteral(op.results[0]!.type, e))],
   ['llvm.mlir.undef', (op, e) => e.def(op.results[0]!, zeroLiteral(op.results[0]!.type, e))],

@@ -80,7 +80,7 @@ describe('npm run compile', () => {
   it('npm prints its banner on stdout when asked to log (what the project .npmrc turns off)', async () => {
     const run = await execa('npm', ['run', 'compile', 'samples/HelloWorld.fs', '--loglevel=notice'], { cwd: ROOT, env: userEnv(), extendEnv: false, reject: false });
     expect(run.exitCode).toBe(0);
-    expect(run.stdout).toMatch(/^\n> firefly-sim@\d+\.\d+\.\d+ compile\n> node dist\/compiler\/driver\/cli\.js compile samples\/HelloWorld\.fs\n/);
+    expect(run.stdout).toMatch(/^\n> firefly-sim@\d+\.\d+\.\d+ compile\n> node dist\/firefly-sim\.js compile samples\/HelloWorld\.fs\n/);
   });
 
   it('a compile error still reaches stderr and the exit code through npm', async () => {

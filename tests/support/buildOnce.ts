@@ -7,8 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { execa } from 'execa';
 
-/** The built CLI, as package.json's `bin` names it. */
-export const cliPath = 'dist/compiler/driver/cli.js';
+/** The built CLI, as package.json's `bin` names it: the one-file bundle `npm run build` writes last. */
+export const cliPath = 'dist/firefly-sim.js';
 
 const sourceRoots = ['compiler', 'runtime', 'scripts'];
 
@@ -31,15 +31,17 @@ export function distIsStale(): boolean {
 }
 
 /**
- * Build with `tsc -p tsconfig.build.json` if needed. tsc emits even when some other file has type
- * errors; what matters here is that the CLI was written, so a build is judged by its output.
+ * Build if needed, as `npm run build` does: `tsc -p tsconfig.build.json`, then the bundle. tsc
+ * emits even when some other file has type errors; what matters here is that the CLI was written,
+ * so the bundle step runs regardless and a build is judged by its output.
  */
 export async function ensureBuilt(): Promise<void> {
   if (!distIsStale()) return;
   const started = Date.now();
-  const r = await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { reject: false, all: true });
+  const tsc = await execa('npx', ['tsc', '-p', 'tsconfig.build.json'], { reject: false, all: true });
+  const bundle = await execa('npm', ['run', '--silent', 'bundle'], { reject: false, all: true });
   if (!existsSync(cliPath) || statSync(cliPath).mtimeMs < started - 1000) {
-    throw new Error(`building dist/ failed (exit ${r.exitCode}):\n${r.all}`);
+    throw new Error(`building dist/ failed (tsc exit ${tsc.exitCode}, bundle exit ${bundle.exitCode}):\n${tsc.all}\n${bundle.all}`);
   }
 }
 

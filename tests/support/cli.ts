@@ -1,8 +1,9 @@
 /**
  * Running the built `firefly-sim` command line as a real child process, as a user would.
  *
- * The end-to-end tests exercise `dist/compiler/driver/cli.js` (built by `npm test` before vitest
- * runs), never the TypeScript sources in-process: what is tested is what `npm start` runs.
+ * The end-to-end tests exercise `dist/firefly-sim.js`, the one-file bundle that `bin` and
+ * `npm start` run (built by `npm test` before vitest runs), never the TypeScript sources in-process:
+ * what is tested is what the user runs.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -12,11 +13,11 @@ import { execa } from 'execa';
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
 /** The built command line. */
-export const CLI = fileURLToPath(new URL('../../dist/compiler/driver/cli.js', import.meta.url));
+export const CLI = fileURLToPath(new URL('../../dist/firefly-sim.js', import.meta.url));
 
 /** Throws a clear error when the CLI has not been built. */
 export function requireBuiltCli(): string {
-  if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: build first (npx tsc -p tsconfig.build.json, or npm test)`);
+  if (!existsSync(CLI)) throw new Error(`${CLI} does not exist: build first (npm run build, or npm test)`);
   return CLI;
 }
 
@@ -37,7 +38,7 @@ export interface CliOptions {
 }
 
 /**
- * `node dist/compiler/driver/cli.js args…` from the repository root, colour off, never rejecting:
+ * `node dist/firefly-sim.js args…` from the repository root, colour off, never rejecting:
  * the caller asserts on the exit code and the streams.
  */
 export async function runCli(args: readonly string[], options: CliOptions = {}): Promise<CliRun> {

@@ -19,6 +19,7 @@ import { describeMachine, oneMinuteLoad } from './bench/machine.js';
 import { CLI, ROOT } from './bench/paths.js';
 import { planPinning } from './bench/pinning.js';
 import { renderMarkdown, writeReport } from './bench/report.js';
+import { describeRevision } from './bench/revision.js';
 import type { Row } from './bench/results.js';
 import { DEFAULT_SIZES, throughput } from './bench/throughput.js';
 
@@ -50,6 +51,7 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const machine = describeMachine();
+  const revision = describeRevision();
   const pinning = planPinning();
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const rows: Row[] = [];
@@ -65,7 +67,7 @@ async function main(): Promise<void> {
   }
 
   machine.loadAtEnd = oneMinuteLoad();
-  const report = { machine, durationSeconds: (Date.now() - started) / 1000, rows };
+  const report = { machine, revision, durationSeconds: (Date.now() - started) / 1000, rows };
   const markdown = renderMarkdown(report);
   process.stdout.write(`\n${markdown}`);
   if (quick) {

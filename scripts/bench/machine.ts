@@ -30,7 +30,7 @@ export function describeMachine(): MachineInfo {
     os: `${platform()} ${release()}`,
     node: process.version,
     date: new Date().toISOString(),
-    pinning: 'not pinned',
+    pinning: 'not pinned (compile and throughput runs are never pinned; only the echo part pins)',
     loadAtStart: oneMinuteLoad(),
     loadAtEnd: oneMinuteLoad(),
   };

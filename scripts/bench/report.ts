@@ -5,6 +5,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { MachineInfo } from './machine.js';
+import type { Revision } from './revision.js';
 import { RESULTS_DIR } from './paths.js';
 import type { Row, Status } from './results.js';
 import { describeTarget } from './targets.js';
@@ -12,6 +13,7 @@ import { describeTarget } from './targets.js';
 /** Everything one run measured. */
 export interface BenchReport {
   readonly machine: MachineInfo;
+  readonly revision: Revision;
   readonly durationSeconds: number;
   readonly rows: readonly Row[];
 }
@@ -36,6 +38,7 @@ export function renderMarkdown(report: BenchReport): string {
     '',
     `- Machine: ${m.cpuModel}, ${m.cores} cores, ${m.memoryGiB} GiB memory, ${m.os}`,
     `- Node ${m.node}; run started ${m.date}; took ${report.durationSeconds.toFixed(0)} s`,
+    `- Code: commit ${report.revision.commit}${report.revision.uncommittedFiles > 0 ? ` plus ${report.revision.uncommittedFiles} uncommitted file(s) under compiler/, runtime/ or samples/` : ''}`,
     `- Pinning: ${m.pinning}`,
     `- Load average (1 min) at start ${m.loadAtStart}, at end ${m.loadAtEnd} on ${m.cores} cores${m.loadAtStart > m.cores || m.loadAtEnd > m.cores ? ': the machine was busy with other work, so absolute figures are low and noisy; the ratios, measured alternately, are the comparison' : ''}`,
     '- Ratios are ours/theirs from the same run; theirs is `node -e 0` (compile) and the `ws` package (echo).',

@@ -198,7 +198,7 @@ describe('§4.4 versions other than 13 get 426 with Sec-WebSocket-Version: 13', 
   refused('a missing Sec-WebSocket-Version gets 400 or 426', { override: { 'Sec-WebSocket-Version': null } }, [400, 426]);
 });
 
-describe('request size limit', () => {
+describe('RFC 6585 §5: request headers over 8 KiB', () => {
   it('headers over 8 KiB get 431 (or 400) and the connection is closed', () =>
     server.withConnection(async (c) => {
       const request = upgradeRequest({ extra: Array.from({ length: 100 }, (_, i) => [`X-Filler-${i}`, 'y'.repeat(100)] as const) });
@@ -220,7 +220,7 @@ describe('request size limit', () => {
     }));
 });
 
-describe('after a refusal the next client is served', () => {
+describe('§4.2.1 after a refusal the next client is served', () => {
   it('a POST is refused, then a good handshake on a new connection echoes', async () => {
     await server.withConnection(async (c) => {
       await expectRefusal(c, await c.handshake({ method: 'POST' }), 400);

@@ -1,0 +1,75 @@
+/**
+ * Soak: 1,000 connections in a row against one interpreted echo server, each with an opening
+ * handshake, a few messages (text, binary, a ping, a fragmented text) and a closing handshake.
+ * Every echo must be exact, and the server's resident memory (VmRSS from /proc/PID/status), read
+ * after a warm-up and again at the end, must not grow by more than a small bound: each
+ * connection's memory lives in a region released when it ends.
+ */
+import { describe, expect, it } from 'vitest';
+import { frame } from './support/frames.js';
+import { expectBinary, expectCloseReply, expectPong, expectText } from './support/expect.js';
+import { bytePattern } from './support/payloads.js';
+import { rssBytes, useEchoServer } from './support/server.js';
+
+const server = useEchoServer();
+
+const CONNECTIONS = 1_000;
+const WARM_UP = 100;
+const MiB = 1024 * 1024;
+/** How much the server's RSS may grow between the warm-up and the end. */
+const RSS_GROWTH_BOUND = 32 * MiB;
+
+/** One connection's life: handshake, messages, close. Returns the number of echoes checked. */
+async function oneConnection(i: number): Promise<number> {
+  let echoes = 0;
+  await server.withClient(async (c) => {
+    const text = `connection ${i}: hello`;
+    const data = bytePattern(100 + (i % 400), i);
+    const big = bytePattern(70_000, i);
+    await c.writeJoined([frame.text(text), frame.binary(data), frame.ping(`p${i}`)]);
+    await expectText(c, text);
+    await expectBinary(c, data);
+    await expectPong(c, `p${i}`);
+    await c.writeJoined([frame.text('frag', { fin: false }), frame.continuation(`ment ${i}`)]);
+    await expectText(c, `fragment ${i}`);
+    if (i % 10 === 0) {
+      await c.write(frame.binary(big));
+      await expectBinary(c, big);
+      echoes++;
+    }
+    await c.write(frame.close(1000, 'bye'));
+    await expectCloseReply(c, 1000, 'bye');
+    echoes += 4;
+  });
+  return echoes;
+}
+
+describe('soak: 1,000 connections in a row', () => {
+  it(
+    `serves ${CONNECTIONS} connections with exact echoes, and its RSS grows by less than ${RSS_GROWTH_BOUND / MiB} MiB`,
+    async () => {
+      let echoes = 0;
+      for (let i = 0; i < WARM_UP; i++) echoes += await oneConnection(i);
+      const pid = server.pid();
+      const before = rssBytes(pid);
+      let peak = before;
+      const started = Date.now();
+      for (let i = WARM_UP; i < CONNECTIONS; i++) {
+        echoes += await oneConnection(i);
+        if (i % 50 === 0) peak = Math.max(peak, rssBytes(pid));
+      }
+      const after = rssBytes(pid);
+      peak = Math.max(peak, after);
+      const seconds = (Date.now() - started) / 1000;
+      const mib = (n: number): string => (n / MiB).toFixed(1);
+      console.info(
+        `soak: ${CONNECTIONS} connections, ${echoes} exact echoes; server RSS after ${WARM_UP} warm-up connections ${mib(before)} MiB, ` +
+          `at the end ${mib(after)} MiB (growth ${mib(after - before)} MiB, peak ${mib(peak)} MiB); ` +
+          `${CONNECTIONS - WARM_UP} connections in ${seconds.toFixed(1)} s`,
+      );
+      expect(echoes).toBe(CONNECTIONS * 4 + CONNECTIONS / 10);
+      expect(after - before, `RSS ${mib(before)} MiB -> ${mib(after)} MiB`).toBeLessThan(RSS_GROWTH_BOUND);
+    },
+    170_000,
+  );
+});

@@ -12,6 +12,7 @@
  *   store in the same block is emitted inside that access (`ld8at(base, offset, loc)`): the access
  *   is still checked at run time, against `base`'s allocation, at `base.offset + offset`. Within a
  *   block no operand of the GEP is reassigned before the access, so evaluating it there is exact.
+ * - **In-place aggregate updates.** See `inPlace` below: the only copy-free case of `insertvalue`.
  */
 import { getAttr, type Block, type Operation, type Value } from '../../compiler/alex/ir/ir.js';
 import { typeEquals, type MlirType } from '../../compiler/alex/ir/types.js';
@@ -26,6 +27,13 @@ export interface AccessPlan {
   readonly fused: ReadonlySet<Operation>;
   /** Whether any alloca stays in memory (the function then needs a stack frame). */
   readonly needsFrame: boolean;
+  /**
+   * `llvm.insertvalue`s at a top-level field that may update their aggregate in place: it is the
+   * fresh copy made by another insertvalue earlier in the same block (so made anew each time the
+   * block runs), and this is its only use, so nothing else can see it change (a record built field
+   * by field is copied once, not once per field).
+   */
+  readonly inPlace: ReadonlySet<Operation>;
 }
 
 interface Use {
@@ -77,6 +85,7 @@ export function planAccess(fn: Operation): AccessPlan {
   const promoted = new Set<Operation>();
   const cells = new Set<Value>();
   const fused = new Set<Operation>();
+  const inPlace = new Set<Operation>();
   let needsFrame = false;
   for (const [result, op] of defs) {
     if (op.name === 'llvm.alloca') {
@@ -95,8 +104,12 @@ export function planAccess(fn: Operation): AccessPlan {
       if (only?.length !== 1) continue;
       const t = accessedType(only[0]!);
       if (t !== undefined && isScalar(t) && only[0]!.block === owners.get(op)) fused.add(op);
+    } else if (op.name === 'llvm.insertvalue' && (getAttr(op, 'position', 'dense')?.values.length ?? 0) === 1) {
+      const agg = op.operands[1]!;
+      const def = defs.get(agg);
+      if (def?.name === 'llvm.insertvalue' && uses.get(agg)?.length === 1 && owners.get(def) === owners.get(op)) inPlace.add(op);
     }
   }
-  return { promoted, cells, fused, needsFrame };
+  return { promoted, cells, fused, needsFrame, inPlace };
 }
 

@@ -287,6 +287,10 @@ class FunctionCompiler implements FnEmitter {
     return this.plan.cells.has(pointer);
   }
 
+  isInPlace(insert: Operation): boolean {
+    return this.plan.inPlace.has(insert);
+  }
+
   defCell(pointer: Value, zero: string): void {
     if (this.hoisted.has(pointer)) this.line(`${this.names.get(pointer)} = ${zero};`);
     else this.line(`let ${this.fresh(pointer)} = ${zero};`);

@@ -283,6 +283,10 @@ export const opTable: ReadonlyMap<string, OpEmitter> = new Map<string, OpEmitter
   ['llvm.insertvalue', (op, e) => {
     const path = getAttr(op, 'position', 'dense')?.values ?? [];
     const [v, agg] = [e.v(op.operands[0]!), e.v(op.operands[1]!)];
+    if (e.isInPlace(op)) {
+      e.line(`${agg}[${path[0]}] = ${v};`);
+      return e.alias(op.results[0]!, agg);
+    }
     e.def(op.results[0]!, path.length === 1 ? `insert1(${agg}, ${path[0]}, ${v})` : `insertAt(${agg}, ${e.constant(Object.freeze([...path]), 'path')}, ${v})`);
   }],
   ['llvm.extractvalue', (op, e) => {

@@ -35,6 +35,15 @@ export interface MemoryStats {
 /** The most pages one region may have (64 MiB): a larger request is a Trap, not a host crash. */
 export const MAX_REGION_PAGES = 16384;
 
+/**
+ * How many bytes of released region buffers are kept for the next regions of the same size. A
+ * server that creates a region per connection or per large message then reuses its buffers
+ * instead of leaving the garbage collector a large buffer per connection. Nothing can reach a
+ * kept buffer (its allocations are released and hold no bytes), and `Region.alloc` zeroes every
+ * span it hands out, so reuse is invisible to the program.
+ */
+export const SPARE_REGION_BYTES = 8 * 1024 * 1024;
+
 const at = (site: AllocationSite | undefined): string => (site?.location === undefined ? '' : ` (${site.location})`);
 
 /** The simulated memory of one program run. Build one per run. */
@@ -44,6 +53,9 @@ export class Memory {
   private nextFrameId = 1;
   private readonly live: Record<AllocationKind, number> = { stack: 0, region: 0, string: 0, static: 0, service: 0 };
   private readonly regions = new Set<Region>();
+  /** Released region buffers by page count, SPARE_REGION_BYTES at most in all. */
+  private readonly spare = new Map<number, Uint8Array[]>();
+  private spareBytes = 0;
   private readonly frames: Frame[] = [];
   /** Decrements the accounting of owner-less allocations when the GC takes them. */
   private readonly collected = new FinalizationRegistry<{ kind: AllocationKind; size: number }>((held) => {
@@ -90,7 +102,9 @@ export class Memory {
     if (!Number.isInteger(pages) || pages < 1 || pages > MAX_REGION_PAGES) {
       throw new Trap('invalid-argument', `Region.create: the page count must be between 1 and ${MAX_REGION_PAGES} (got ${pages})`);
     }
-    const region = new Region(this.nextRegionId++, pages, site?.location);
+    const kept = this.spare.get(pages)?.pop();
+    if (kept !== undefined) this.spareBytes -= kept.length;
+    const region = new Region(this.nextRegionId++, pages, site?.location, kept);
     this.regions.add(region);
     this.live.region += region.capacity;
     return new Pointer(this.allocate('service', `handle of ${region.name}`, new Uint8Array(0), true, region), 0);
@@ -140,9 +154,16 @@ export class Memory {
     if (!region.live) {
       throw new Trap('double-release', `double release of ${region.name}${at(site)}: already released by ${region.releasedBy}`);
     }
+    const buffer = region.buffer!;
     region.release(`Region.release of region #${region.id}${at(site)}`);
     this.regions.delete(region);
     this.live.region -= region.capacity;
+    if (this.spareBytes + buffer.length <= SPARE_REGION_BYTES) {
+      const list = this.spare.get(region.pages);
+      if (list === undefined) this.spare.set(region.pages, [buffer]);
+      else list.push(buffer);
+      this.spareBytes += buffer.length;
+    }
   }
 
   // ---- stack frames ------------------------------------------------------------------------------

@@ -27,8 +27,10 @@ export class Region {
     readonly pages: number,
     /** Where `Region.create` ran, if known. */
     readonly createdAt: string | undefined,
+    /** The pages, if the owner has a spare buffer of exactly this size (carve zeroes what it hands out). */
+    buffer: Uint8Array = new Uint8Array(pages * PAGE_SIZE),
   ) {
-    this.buffer = new Uint8Array(pages * PAGE_SIZE);
+    this.buffer = buffer;
   }
 
   /** Capacity in bytes. */

@@ -5,6 +5,12 @@
  * so a fast client cannot grow memory without bound. Writes copy the program's bytes, report
  * backpressure as a Promise that settles on 'drain', and never throw: every socket has an 'error'
  * handler, and errors become -1 results.
+ *
+ * Writes are coalesced: the first write of a turn corks the socket and a `process.nextTick` uncorks
+ * it, so everything the program writes until it next waits (a blocking call that must wait, or
+ * the end of the run) leaves in one `writev` in the order written, instead of one system call per
+ * write (a frame header, then its payload; or a batch of pipelined echoes). Past the socket's
+ * high-water mark a write already waits for 'drain', which ends the turn and flushes.
  */
 import type { Socket } from 'node:net';
 
@@ -27,6 +33,12 @@ export class SocketStream {
   private failed: Error | null = null;
   private closedByProgram = false;
   private readonly waiters: (() => void)[] = [];
+  /** Corked by a write of this turn; the scheduled uncork flushes. */
+  private corked = false;
+  private readonly uncork = (): void => {
+    this.corked = false;
+    this.socket.uncork();
+  };
 
   constructor(
     readonly socket: Socket,
@@ -116,6 +128,11 @@ export class SocketStream {
     if (this.failed !== null || this.closedByProgram || s.destroyed || !s.writable) return -1;
     const n = bytes.length;
     if (n === 0) return 0;
+    if (!this.corked) {
+      this.corked = true;
+      s.cork();
+      process.nextTick(this.uncork);
+    }
     if (s.write(Buffer.from(bytes))) return n;
     return new Promise((resolve) => {
       const settle = (result: number): void => {

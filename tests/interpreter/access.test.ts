@@ -244,3 +244,32 @@ describe('a promoted stack cell', () => {
     expect(r.stderr).toMatch(/^C\.fs\(3,5\): runtime error: out-of-bounds read of 4 bytes at offset 0 of stackalloc<i8> 1 byte/);
   });
 });
+
+describe('an aggregate built field by field', () => {
+  it('is copied once, then updated in place; a value used again keeps its fields', async () => {
+    const r = await runText(`module {
+  func.func @main() -> i32 {
+    %u = llvm.mlir.undef : !llvm.struct<(i32, i32, i32)>
+    %a = arith.constant 1 : i32
+    %b = arith.constant 20 : i32
+    %c = arith.constant 300 : i32
+    %s0 = llvm.insertvalue %a, %u[0] : !llvm.struct<(i32, i32, i32)>
+    %s1 = llvm.insertvalue %b, %s0[1] : !llvm.struct<(i32, i32, i32)>
+    %s2 = llvm.insertvalue %c, %s1[2] : !llvm.struct<(i32, i32, i32)>
+    %t = llvm.insertvalue %a, %s2[2] : !llvm.struct<(i32, i32, i32)>
+    %x = llvm.extractvalue %s2[2] : !llvm.struct<(i32, i32, i32)>
+    %y = llvm.extractvalue %t[2] : !llvm.struct<(i32, i32, i32)>
+    %z = llvm.extractvalue %u[0] : !llvm.struct<(i32, i32, i32)>
+    %f = llvm.extractvalue %s2[1] : !llvm.struct<(i32, i32, i32)>
+    %xy = arith.addi %x, %y : i32
+    %xyz = arith.addi %xy, %z : i32
+    %r = arith.addi %xyz, %f : i32
+    func.return %r : i32
+  }
+}`);
+    // %s2 has two uses, so %t is a copy: %s2[2] stays 300; the undef constant is never written
+    expect(r.code).toBe(300 + 1 + 0 + 20);
+    expect(r.js.match(/insert1\(/g)?.length).toBe(2);
+    expect(r.js).toMatch(/v\d+\[1\] = v\d+;/);
+  });
+});

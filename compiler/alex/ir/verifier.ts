@@ -9,6 +9,7 @@
  * Failures are values, each naming the op and its source location.
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
+import { dominance, type Dominance } from './dominance.js';
 import { arityAccepts, describeArity, opsByName, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
@@ -44,19 +45,53 @@ export function verifyModule(m: Module): VerifyFailure[] {
   const verifier = new Verifier((name) => symbols.get(name), report);
   for (const op of m.ops) {
     if (!TOP_LEVEL.has(op.name)) report(op, 'cannot appear at the top level of a module (only functions and globals can)');
-    verifier.op(op, undefined, 0, new Set());
+    verifier.op(op, undefined, 0);
   }
   return failures;
 }
 
+/** Where a value is defined: a block of a region, and its position there (-1 for a block argument). */
+interface Definition {
+  readonly region: Region;
+  readonly block: Block;
+  readonly index: number;
+}
+
+/** A region being walked: its dominance, its blocks, and the position of the op being verified in it. */
+interface Frame {
+  readonly dominance: Dominance;
+  readonly blocks: ReadonlySet<Block>;
+  block: Block | undefined;
+  index: number;
+}
+
+/**
+ * Walks ops in order. A value is visible at a use when its region is one being walked (an
+ * enclosing one, not across an isolated op) and its definition dominates the use's position in that
+ * region: an earlier op or an argument of the same block, or a dominating block. Each check is a
+ * few lookups, so verifying is linear in the size of the module.
+ */
 class Verifier {
+  private readonly definitions = new Map<Value, Definition>();
+  /** The regions being walked, innermost last in insertion order; replaced for an isolated op's regions. */
+  private frames = new Map<Region, Frame>();
+
   constructor(
     private readonly lookup: (name: string) => Operation | undefined,
     private readonly report: (op: Operation, problem: string) => void,
   ) {}
 
-  /** Verify `op`, which sits in region `regionIndex` of `parent`, where `visible` values may be used. */
-  op(op: Operation, parent: Operation | undefined, regionIndex: number, visible: ReadonlySet<Value>, region?: Region): void {
+  /** Whether `v` may be used by the op being verified. */
+  private visible(v: Value): boolean {
+    const def = this.definitions.get(v);
+    if (def === undefined) return false;
+    const at = this.frames.get(def.region);
+    if (at === undefined || at.block === undefined) return false;
+    return def.block === at.block ? def.index < at.index : at.dominance.dominates(def.block, at.block);
+  }
+
+  /** Verify `op`, which sits in region `regionIndex` of `parent` (and in `region`, when it is in one). */
+  op(op: Operation, parent: Operation | undefined, regionIndex: number, region?: Region): void {
     const spec = opsByName.get(op.name);
     if (spec === undefined) {
       this.report(op, 'is not an op the compiler knows');
@@ -77,14 +112,15 @@ class Verifier {
     }
     for (const key of Object.keys(op.attributes)) if (!(key in attrs)) this.report(op, `has an unknown attribute '${key}'`);
     op.operands.forEach((v, i) => {
-      if (!visible.has(v)) this.report(op, `uses operand #${i} (${printType(v.type)}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`);
+      if (!this.visible(v)) this.report(op, `uses operand #${i} (${printType(v.type)}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`);
     });
+    const frame = region === undefined ? undefined : this.frames.get(region);
     for (const s of op.successors) {
-      if (region === undefined || !region.blocks.includes(s.block) || s.block === region.blocks[0]) {
+      if (frame === undefined || !frame.blocks.has(s.block) || s.block === region?.blocks[0]) {
         this.report(op, 'branches to a block that is not a non-entry block of its own region');
       }
       s.args.forEach((v) => {
-        if (!visible.has(v)) this.report(op, 'passes a value to a block where that value is not defined');
+        if (!this.visible(v)) this.report(op, 'passes a value to a block where that value is not defined');
       });
       const want = s.block.args.map((a) => a.type);
       const got = s.args.map((a) => a.type);
@@ -92,19 +128,25 @@ class Verifier {
     }
     const ctx: VerifyContext = { lookup: this.lookup, parent, regionIndex };
     for (const problem of spec.verify?.(op, ctx) ?? []) this.report(op, problem);
-    op.regions.forEach((r, i) => this.region(r, op, i, spec.isolated === true ? new Set() : visible));
+    if (op.regions.length === 0) return;
+    const outer = this.frames;
+    if (spec.isolated === true) this.frames = new Map();
+    op.regions.forEach((r, i) => this.region(r, op, i));
+    this.frames = outer;
   }
 
-  private region(r: Region, owner: Operation, index: number, outer: ReadonlySet<Value>): void {
-    const doms = dominators(r);
-    const defs = new Map(r.blocks.map((b) => [b, definedIn(b)] as const));
+  private region(r: Region, owner: Operation, index: number): void {
     for (const b of r.blocks) {
-      const visible = new Set(outer);
-      for (const d of doms.get(b) ?? []) if (d !== b) for (const v of defs.get(d) ?? []) visible.add(v);
-      b.args.forEach((a) => visible.add(a));
+      b.args.forEach((a) => this.definitions.set(a, { region: r, block: b, index: -1 }));
+      b.ops.forEach((op, i) => op.results.forEach((v) => this.definitions.set(v, { region: r, block: b, index: i })));
+    }
+    const frame: Frame = { dominance: dominance(r), blocks: new Set(r.blocks), block: undefined, index: 0 };
+    this.frames.set(r, frame);
+    for (const b of r.blocks) {
+      frame.block = b;
       b.ops.forEach((op, i) => {
-        this.op(op, owner, index, visible, r);
-        op.results.forEach((v) => visible.add(v));
+        frame.index = i;
+        this.op(op, owner, index, r);
         this.placement(op, owner, i === b.ops.length - 1);
       });
       const last = b.ops[b.ops.length - 1];
@@ -113,6 +155,7 @@ class Verifier {
         this.report(owner, `has a block in region #${index} that does not end in a terminator: its last op is '${last.name}' at ${formatLoc(last.loc)}`);
       }
     }
+    this.frames.delete(r);
   }
 
   /** Terminators only last in a block, and only in the ops they may end. */
@@ -122,37 +165,4 @@ class Verifier {
     if (!isLast) this.report(op, 'is a terminator but is not the last op of its block');
     if (term.parents !== undefined && !term.parents.includes(owner.name)) this.report(op, `cannot end a block of '${owner.name}' (only of ${term.parents.map((p) => `'${p}'`).join(', ')})`);
   }
-}
-
-/** Block arguments and the results of the block's own ops (not of ops nested in their regions). */
-function definedIn(b: Block): Value[] {
-  return [...b.args, ...b.ops.flatMap((op) => op.results)];
-}
-
-/** The dominator sets of a region's blocks (the classic iterative data-flow solution). */
-function dominators(r: Region): Map<Block, Set<Block>> {
-  const doms = new Map<Block, Set<Block>>();
-  const entry = r.blocks[0];
-  if (entry === undefined) return doms;
-  const preds = new Map<Block, Block[]>(r.blocks.map((b) => [b, []]));
-  for (const b of r.blocks) {
-    const last = b.ops[b.ops.length - 1];
-    for (const s of last?.successors ?? []) preds.get(s.block)?.push(b);
-  }
-  for (const b of r.blocks) doms.set(b, b === entry ? new Set([entry]) : new Set(r.blocks));
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const b of r.blocks) {
-      if (b === entry) continue;
-      const ps = preds.get(b) ?? [];
-      const next = new Set<Block>(ps.length === 0 ? [entry] : [...doms.get(ps[0]!)!].filter((d) => ps.every((p) => doms.get(p)!.has(d))));
-      next.add(b);
-      if (next.size !== doms.get(b)!.size) {
-        doms.set(b, next);
-        changed = true;
-      }
-    }
-  }
-  return doms;
 }

@@ -34,20 +34,32 @@ export class Allocation {
    */
   pointers: Map<number, Pointer> | null = null;
 
+  /** The label, or how to make it: most allocations never appear in a message, so hot paths defer the text. */
+  private labelSource: string | (() => string);
+
   constructor(
     /** Unique per `Memory`, in creation order. */
     readonly id: number,
     readonly kind: AllocationKind,
-    /** Human description used in trap messages, e.g. `Region.alloc<byte> 4096 bytes in region #1 (samples/X.fs(5,18))`. */
-    readonly label: string,
+    label: string | (() => string),
     bytes: Uint8Array,
     /** Writes trap (string bytes, literals, digests, sockaddrs). */
     readonly readOnly: boolean,
     /** The host object behind a service allocation (e.g. the Region a handle stands for), else null. */
     readonly host: object | null = null,
   ) {
+    this.labelSource = label;
     this.bytes = bytes;
     this.size = bytes.length;
+  }
+
+  /** Human description used in trap messages, e.g. `Region.alloc<byte> 4096 bytes in region #1 (samples/X.fs(5,18))`. */
+  get label(): string {
+    const l = this.labelSource;
+    if (typeof l === 'string') return l;
+    const text = l();
+    this.labelSource = text;
+    return text;
   }
 
   /** Size in bytes, kept after release so messages can still name it. */

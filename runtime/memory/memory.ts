@@ -44,6 +44,13 @@ export const MAX_REGION_PAGES = 16384;
  */
 export const SPARE_REGION_BYTES = 8 * 1024 * 1024;
 
+/**
+ * Bytes of the stack arena: stack allocations are carved from it (and zeroed) while they fit, and
+ * given back when their frame pops, as on a native stack; a larger one gets bytes of its own. A
+ * popped frame's allocations are released (they hold no bytes), so reuse is invisible.
+ */
+export const STACK_ARENA_BYTES = 1024 * 1024;
+
 const at = (site: AllocationSite | undefined): string => (site?.location === undefined ? '' : ` (${site.location})`);
 
 /** The simulated memory of one program run. Build one per run. */
@@ -57,13 +64,15 @@ export class Memory {
   private readonly spare = new Map<number, Uint8Array[]>();
   private spareBytes = 0;
   private readonly frames: Frame[] = [];
+  private stackArena: Uint8Array | null = null;
+  private stackTop = 0;
   /** Decrements the accounting of owner-less allocations when the GC takes them. */
   private readonly collected = new FinalizationRegistry<{ kind: AllocationKind; size: number }>((held) => {
     this.live[held.kind] -= held.size;
   });
 
   /** A new allocation; the caller decides who frees it. */
-  private allocate(kind: AllocationKind, label: string, bytes: Uint8Array, readOnly: boolean, host: object | null = null): Allocation {
+  private allocate(kind: AllocationKind, label: string | (() => string), bytes: Uint8Array, readOnly: boolean, host: object | null = null): Allocation {
     const a = new Allocation(this.nextAllocationId++, kind, label, bytes, readOnly, host);
     this.live[kind] += bytes.length;
     if (kind === 'string' || kind === 'static' || kind === 'service') this.collected.register(a, { kind, size: bytes.length });
@@ -142,7 +151,7 @@ export class Memory {
     }
     const span = region.buffer!.subarray(start, start + bytes);
     span.fill(0);
-    const a = this.allocate('region', `${what} ${bytes} bytes in region #${region.id}${at(site)}`, span, false);
+    const a = this.allocate('region', () => `${what} ${bytes} bytes in region #${region.id}${at(site)}`, span, false);
     this.live.region -= bytes; // the region's whole buffer is already counted
     region.allocations.push(a);
     return new Pointer(a, 0);
@@ -170,7 +179,7 @@ export class Memory {
 
   /** Enters a function: allocations from now on belong to a new frame owned by `owner`. */
   pushFrame(owner = 'a function'): void {
-    this.frames.push(new Frame(this.nextFrameId++, owner));
+    this.frames.push(new Frame(this.nextFrameId++, owner, this.stackTop));
   }
 
   /** Leaves the current function: its stack allocations die. */
@@ -178,6 +187,7 @@ export class Memory {
     const frame = this.frames.pop();
     if (frame === undefined) throw new Trap('internal', 'internal error: popFrame with no stack frame');
     frame.pop();
+    this.stackTop = frame.arenaMark;
     this.live.stack -= frame.bytes;
   }
 
@@ -187,10 +197,19 @@ export class Memory {
     if (frame === undefined) throw new Trap('internal', 'internal error: stack allocation outside any stack frame');
     if (!Number.isInteger(bytes) || bytes < 0) throw new Trap('invalid-argument', `stack allocation of ${bytes} bytes${at(site)}`);
     const what = site?.description ?? 'stack allocation';
-    const a = this.allocate('stack', `${what} ${bytes} bytes in frame #${frame.id} of ${frame.owner}${at(site)}`, new Uint8Array(bytes), false);
+    const a = this.allocate('stack', () => `${what} ${bytes} bytes in frame #${frame.id} of ${frame.owner}${at(site)}`, this.stackBytes(bytes), false);
     frame.allocations.push(a);
     frame.bytes += bytes;
     return new Pointer(a, 0);
+  }
+
+  /** `bytes` zeroed bytes from the stack arena (8-byte aligned), or bytes of their own when they do not fit. */
+  private stackBytes(bytes: number): Uint8Array {
+    const start = (this.stackTop + 7) & ~7;
+    if (start + bytes > STACK_ARENA_BYTES) return new Uint8Array(bytes);
+    this.stackArena ??= new Uint8Array(STACK_ARENA_BYTES);
+    this.stackTop = start + bytes;
+    return this.stackArena.subarray(start, start + bytes).fill(0);
   }
 
   /** The number of frames pushed and not yet popped. */

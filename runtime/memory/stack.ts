@@ -16,6 +16,8 @@ export class Frame {
     readonly id: number,
     /** The function the frame belongs to (`handleClient`), or a generic name. */
     readonly owner: string,
+    /** The top of the stack arena when the frame was pushed; popping the frame gives back what lies above. */
+    readonly arenaMark: number,
   ) {}
 
   /** Kills every allocation of the frame. */

@@ -104,7 +104,7 @@ describe('socket writes coalesced within a turn', () => {
   });
 });
 
-describe('region buffers kept for reuse', () => {
+describe('memory kept for reuse', () => {
   it('read as zero in the next region, and pointers into the released region still trap', () => {
     const m = new Memory();
     const first = m.createRegion(2);
@@ -119,5 +119,24 @@ describe('region buffers kept for reuse', () => {
     expect(() => load(new Pointer(a.alloc, 10), 'i8')).toThrow(Trap);
     expect(() => load(new Pointer(a.alloc, 10), 'i8')).toThrow(/use after release: read of 1 byte at offset 10 of Region\.alloc<byte> 8192 bytes in region #1 \(R\.fs\(3,5\)\), released by Region\.release of region #1 \(R\.fs\(4,5\)\)/);
     expect(m.stats().byKind.region).toBe(8192);
+  });
+
+  it('stack bytes come from one arena: a new frame reads zero where a popped one wrote, and its old pointers trap', () => {
+    const m = new Memory();
+    m.pushFrame('first');
+    const a = m.stackAlloc(64, { description: 'stackalloc<byte>', location: 'S.fs(2,5)' });
+    bytesAt(a, 64, 'write').fill(0xcd);
+    const { buffer, byteOffset } = a.alloc!.bytes;
+    m.popFrame();
+    m.pushFrame('second');
+    const b = m.stackAlloc(64);
+    expect(b.alloc!.bytes.buffer).toBe(buffer); // the same arena bytes, given back and taken again
+    expect(b.alloc!.bytes.byteOffset).toBe(byteOffset);
+    expect(bytesAt(b, 64, 'read').every((x) => x === 0)).toBe(true);
+    expect(() => load(new Pointer(a.alloc, 3), 'i8')).toThrow(/use after release: read of 1 byte at offset 3 of stackalloc<byte> 64 bytes in frame #1 of first \(S\.fs\(2,5\)\), released by return from first/);
+    const big = m.stackAlloc(2 * 1024 * 1024);
+    expect(big.alloc!.size).toBe(2 * 1024 * 1024); // larger than the arena: bytes of its own
+    m.popFrame();
+    expect(m.stats().byKind.stack).toBe(0);
   });
 });

@@ -42,20 +42,21 @@ module {
   llvm.mlir.global internal constant @str13("connection") {addr_space = 0 : i32}
   llvm.mlir.global internal constant @str14("sec-websocket-key") {addr_space = 0 : i32}
   llvm.mlir.global internal constant @str15("sec-websocket-version") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str16("GET ") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str17(" HTTP/1.1") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str18("websocket") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str19("400 Bad Request") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str20("13") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str21("426 Upgrade Required") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str22("Sec-WebSocket-Version: 13\0D\0A") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str23("431 Request Header Fields Too Large") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str24("=== WebSocket Echo Server ===") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str25("0.0.0.0") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str26("Cannot listen on port ") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str27("Listening on ws://localhost:") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str28("accept failed") {addr_space = 0 : i32}
-  llvm.mlir.global internal constant @str29("Client connected") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str16("host") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str17("GET ") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str18(" HTTP/1.1") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str19("websocket") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str20("400 Bad Request") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str21("13") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str22("426 Upgrade Required") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str23("Sec-WebSocket-Version: 13\0D\0A") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str24("431 Request Header Fields Too Large") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str25("=== WebSocket Echo Server ===") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str26("0.0.0.0") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str27("Cannot listen on port ") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str28("Listening on ws://localhost:") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str29("accept failed") {addr_space = 0 : i32}
+  llvm.mlir.global internal constant @str30("Client connected") {addr_space = 0 : i32}
   func.func @getState(%arg0: !llvm.struct<(i32, ptr, ptr, ptr, ptr)>, %arg1: i32) -> i32 {
     %0 = llvm.extractvalue %arg0[1] : !llvm.struct<(i32, ptr, ptr, ptr, ptr)>
     %1 = llvm.getelementptr %0[%arg1] : (!llvm.ptr, i32) -> !llvm.ptr, i32
@@ -662,126 +663,142 @@ module {
     %3 = llvm.alloca %0 x !llvm.struct<(ptr, i64)> : (i64) -> !llvm.ptr
     %4 = llvm.alloca %0 x i32 : (i64) -> !llvm.ptr
     %5 = llvm.alloca %0 x !llvm.struct<(ptr, i64)> : (i64) -> !llvm.ptr
-    %6 = llvm.alloca %0 x i1 : (i64) -> !llvm.ptr
-    %7 = llvm.alloca %0 x i32 : (i64) -> !llvm.ptr
-    %8 = llvm.mlir.addressof @str8 : !llvm.ptr
-    %9 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-    %10 = llvm.insertvalue %8, %9[0] : !llvm.struct<(ptr, i64)>
-    %11 = arith.constant 2 : i64
-    %12 = llvm.insertvalue %11, %10[1] : !llvm.struct<(ptr, i64)>
-    %13 = llvm.call @fidelity_string_index_of(%arg1, %12) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i32
-    %14 = arith.constant 0 : i32
-    %15 = llvm.call @fidelity_string_substring(%arg1, %14, %13) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
-    %16 = llvm.mlir.addressof @str10 : !llvm.ptr
-    %17 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-    %18 = llvm.insertvalue %16, %17[0] : !llvm.struct<(ptr, i64)>
-    %19 = arith.constant 0 : i64
-    %20 = llvm.insertvalue %19, %18[1] : !llvm.struct<(ptr, i64)>
-    llvm.store %20, %1 : !llvm.struct<(ptr, i64)>, !llvm.ptr
-    %21 = llvm.mlir.addressof @str10 : !llvm.ptr
-    %22 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-    %23 = llvm.insertvalue %21, %22[0] : !llvm.struct<(ptr, i64)>
-    %24 = llvm.insertvalue %19, %23[1] : !llvm.struct<(ptr, i64)>
-    llvm.store %24, %2 : !llvm.struct<(ptr, i64)>, !llvm.ptr
-    %25 = llvm.mlir.addressof @str10 : !llvm.ptr
-    %26 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-    %27 = llvm.insertvalue %25, %26[0] : !llvm.struct<(ptr, i64)>
-    %28 = llvm.insertvalue %19, %27[1] : !llvm.struct<(ptr, i64)>
-    llvm.store %28, %3 : !llvm.struct<(ptr, i64)>, !llvm.ptr
-    llvm.store %14, %4 : i32, !llvm.ptr
-    %29 = llvm.mlir.addressof @str10 : !llvm.ptr
-    %30 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-    %31 = llvm.insertvalue %29, %30[0] : !llvm.struct<(ptr, i64)>
-    %32 = llvm.insertvalue %19, %31[1] : !llvm.struct<(ptr, i64)>
-    llvm.store %32, %5 : !llvm.struct<(ptr, i64)>, !llvm.ptr
-    %33 = arith.constant false
-    llvm.store %33, %6 : i1, !llvm.ptr
-    %34 = arith.constant 2 : i32
-    %35 = arith.addi %13, %34 : i32
-    llvm.store %35, %7 : i32, !llvm.ptr
+    %6 = llvm.alloca %0 x i32 : (i64) -> !llvm.ptr
+    %7 = llvm.alloca %0 x i1 : (i64) -> !llvm.ptr
+    %8 = llvm.alloca %0 x i32 : (i64) -> !llvm.ptr
+    %9 = llvm.mlir.addressof @str8 : !llvm.ptr
+    %10 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+    %11 = llvm.insertvalue %9, %10[0] : !llvm.struct<(ptr, i64)>
+    %12 = arith.constant 2 : i64
+    %13 = llvm.insertvalue %12, %11[1] : !llvm.struct<(ptr, i64)>
+    %14 = llvm.call @fidelity_string_index_of(%arg1, %13) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i32
+    %15 = arith.constant 0 : i32
+    %16 = llvm.call @fidelity_string_substring(%arg1, %15, %14) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
+    %17 = llvm.mlir.addressof @str10 : !llvm.ptr
+    %18 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+    %19 = llvm.insertvalue %17, %18[0] : !llvm.struct<(ptr, i64)>
+    %20 = arith.constant 0 : i64
+    %21 = llvm.insertvalue %20, %19[1] : !llvm.struct<(ptr, i64)>
+    llvm.store %21, %1 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+    %22 = llvm.mlir.addressof @str10 : !llvm.ptr
+    %23 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+    %24 = llvm.insertvalue %22, %23[0] : !llvm.struct<(ptr, i64)>
+    %25 = llvm.insertvalue %20, %24[1] : !llvm.struct<(ptr, i64)>
+    llvm.store %25, %2 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+    %26 = llvm.mlir.addressof @str10 : !llvm.ptr
+    %27 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+    %28 = llvm.insertvalue %26, %27[0] : !llvm.struct<(ptr, i64)>
+    %29 = llvm.insertvalue %20, %28[1] : !llvm.struct<(ptr, i64)>
+    llvm.store %29, %3 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+    llvm.store %15, %4 : i32, !llvm.ptr
+    %30 = llvm.mlir.addressof @str10 : !llvm.ptr
+    %31 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+    %32 = llvm.insertvalue %30, %31[0] : !llvm.struct<(ptr, i64)>
+    %33 = llvm.insertvalue %20, %32[1] : !llvm.struct<(ptr, i64)>
+    llvm.store %33, %5 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+    llvm.store %15, %6 : i32, !llvm.ptr
+    %34 = arith.constant false
+    llvm.store %34, %7 : i1, !llvm.ptr
+    %35 = arith.constant 2 : i32
+    %36 = arith.addi %14, %35 : i32
+    llvm.store %36, %8 : i32, !llvm.ptr
     scf.while : () -> () {
-      %36 = llvm.load %7 : !llvm.ptr -> i32
-      %37 = llvm.extractvalue %arg1[1] : !llvm.struct<(ptr, i64)>
-      %38 = arith.trunci %37 : i64 to i32
-      %39 = arith.subi %38, %34 : i32
-      %40 = arith.cmpi slt, %36, %39 : i32
-      scf.condition(%40)
+      %37 = llvm.load %8 : !llvm.ptr -> i32
+      %38 = llvm.extractvalue %arg1[1] : !llvm.struct<(ptr, i64)>
+      %39 = arith.trunci %38 : i64 to i32
+      %40 = arith.subi %39, %35 : i32
+      %41 = arith.cmpi slt, %37, %40 : i32
+      scf.condition(%41)
     } do {
-      %41 = llvm.load %7 : !llvm.ptr -> i32
-      %42 = llvm.extractvalue %arg1[1] : !llvm.struct<(ptr, i64)>
-      %43 = arith.trunci %42 : i64 to i32
-      %44 = llvm.load %7 : !llvm.ptr -> i32
-      %45 = arith.subi %43, %44 : i32
-      %46 = llvm.call @fidelity_string_substring(%arg1, %41, %45) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
-      %47 = llvm.mlir.addressof @str8 : !llvm.ptr
-      %48 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %49 = llvm.insertvalue %47, %48[0] : !llvm.struct<(ptr, i64)>
-      %50 = llvm.insertvalue %11, %49[1] : !llvm.struct<(ptr, i64)>
-      %51 = llvm.call @fidelity_string_index_of(%46, %50) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i32
-      %52 = llvm.call @fidelity_string_substring(%46, %14, %51) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
-      %53 = llvm.mlir.addressof @str11 : !llvm.ptr
-      %54 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %55 = llvm.insertvalue %53, %54[0] : !llvm.struct<(ptr, i64)>
-      %56 = llvm.insertvalue %0, %55[1] : !llvm.struct<(ptr, i64)>
-      %57 = llvm.call @fidelity_string_index_of(%52, %56) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i32
-      %58 = arith.cmpi sle, %57, %14 : i32
-      scf.if %58 {
-        %59 = arith.constant true
-        llvm.store %59, %6 : i1, !llvm.ptr
+      %42 = llvm.load %8 : !llvm.ptr -> i32
+      %43 = llvm.extractvalue %arg1[1] : !llvm.struct<(ptr, i64)>
+      %44 = arith.trunci %43 : i64 to i32
+      %45 = llvm.load %8 : !llvm.ptr -> i32
+      %46 = arith.subi %44, %45 : i32
+      %47 = llvm.call @fidelity_string_substring(%arg1, %42, %46) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
+      %48 = llvm.mlir.addressof @str8 : !llvm.ptr
+      %49 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %50 = llvm.insertvalue %48, %49[0] : !llvm.struct<(ptr, i64)>
+      %51 = llvm.insertvalue %12, %50[1] : !llvm.struct<(ptr, i64)>
+      %52 = llvm.call @fidelity_string_index_of(%47, %51) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i32
+      %53 = llvm.call @fidelity_string_substring(%47, %15, %52) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
+      %54 = llvm.mlir.addressof @str11 : !llvm.ptr
+      %55 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %56 = llvm.insertvalue %54, %55[0] : !llvm.struct<(ptr, i64)>
+      %57 = llvm.insertvalue %0, %56[1] : !llvm.struct<(ptr, i64)>
+      %58 = llvm.call @fidelity_string_index_of(%53, %57) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i32
+      %59 = arith.cmpi sle, %58, %15 : i32
+      scf.if %59 {
+        %60 = arith.constant true
+        llvm.store %60, %7 : i1, !llvm.ptr
         scf.yield
       } else {
-        %60 = llvm.call @fidelity_string_substring(%52, %14, %57) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
-        %61 = llvm.call @fidelity_string_trim(%60) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-        %62 = llvm.call @fidelity_string_to_lower(%61) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-        %63 = arith.constant 1 : i32
-        %64 = arith.addi %57, %63 : i32
-        %65 = arith.subi %51, %57 : i32
-        %66 = arith.subi %65, %63 : i32
-        %67 = llvm.call @fidelity_string_substring(%52, %64, %66) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
-        %68 = llvm.call @fidelity_string_trim(%67) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-        %69 = llvm.mlir.addressof @str12 : !llvm.ptr
-        %70 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-        %71 = llvm.insertvalue %69, %70[0] : !llvm.struct<(ptr, i64)>
-        %72 = arith.constant 7 : i64
-        %73 = llvm.insertvalue %72, %71[1] : !llvm.struct<(ptr, i64)>
-        %74 = llvm.call @fidelity_string_equals(%62, %73) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-        scf.if %74 {
-          llvm.store %68, %1 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+        %61 = llvm.call @fidelity_string_substring(%53, %15, %58) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
+        %62 = llvm.call @fidelity_string_trim(%61) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+        %63 = llvm.call @fidelity_string_to_lower(%62) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+        %64 = arith.constant 1 : i32
+        %65 = arith.addi %58, %64 : i32
+        %66 = arith.subi %52, %58 : i32
+        %67 = arith.subi %66, %64 : i32
+        %68 = llvm.call @fidelity_string_substring(%53, %65, %67) : (!llvm.struct<(ptr, i64)>, i32, i32) -> !llvm.struct<(ptr, i64)>
+        %69 = llvm.call @fidelity_string_trim(%68) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+        %70 = llvm.mlir.addressof @str12 : !llvm.ptr
+        %71 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+        %72 = llvm.insertvalue %70, %71[0] : !llvm.struct<(ptr, i64)>
+        %73 = arith.constant 7 : i64
+        %74 = llvm.insertvalue %73, %72[1] : !llvm.struct<(ptr, i64)>
+        %75 = llvm.call @fidelity_string_equals(%63, %74) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+        scf.if %75 {
+          llvm.store %69, %1 : !llvm.struct<(ptr, i64)>, !llvm.ptr
           scf.yield
         } else {
-          %75 = llvm.mlir.addressof @str13 : !llvm.ptr
-          %76 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-          %77 = llvm.insertvalue %75, %76[0] : !llvm.struct<(ptr, i64)>
-          %78 = arith.constant 10 : i64
-          %79 = llvm.insertvalue %78, %77[1] : !llvm.struct<(ptr, i64)>
-          %80 = llvm.call @fidelity_string_equals(%62, %79) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-          scf.if %80 {
-            llvm.store %68, %2 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+          %76 = llvm.mlir.addressof @str13 : !llvm.ptr
+          %77 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+          %78 = llvm.insertvalue %76, %77[0] : !llvm.struct<(ptr, i64)>
+          %79 = arith.constant 10 : i64
+          %80 = llvm.insertvalue %79, %78[1] : !llvm.struct<(ptr, i64)>
+          %81 = llvm.call @fidelity_string_equals(%63, %80) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+          scf.if %81 {
+            llvm.store %69, %2 : !llvm.struct<(ptr, i64)>, !llvm.ptr
             scf.yield
           } else {
-            %81 = llvm.mlir.addressof @str14 : !llvm.ptr
-            %82 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-            %83 = llvm.insertvalue %81, %82[0] : !llvm.struct<(ptr, i64)>
-            %84 = arith.constant 17 : i64
-            %85 = llvm.insertvalue %84, %83[1] : !llvm.struct<(ptr, i64)>
-            %86 = llvm.call @fidelity_string_equals(%62, %85) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-            scf.if %86 {
-              llvm.store %68, %3 : !llvm.struct<(ptr, i64)>, !llvm.ptr
-              %87 = llvm.load %4 : !llvm.ptr -> i32
-              %88 = arith.addi %87, %63 : i32
-              llvm.store %88, %4 : i32, !llvm.ptr
+            %82 = llvm.mlir.addressof @str14 : !llvm.ptr
+            %83 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+            %84 = llvm.insertvalue %82, %83[0] : !llvm.struct<(ptr, i64)>
+            %85 = arith.constant 17 : i64
+            %86 = llvm.insertvalue %85, %84[1] : !llvm.struct<(ptr, i64)>
+            %87 = llvm.call @fidelity_string_equals(%63, %86) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+            scf.if %87 {
+              llvm.store %69, %3 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+              %88 = llvm.load %4 : !llvm.ptr -> i32
+              %89 = arith.addi %88, %64 : i32
+              llvm.store %89, %4 : i32, !llvm.ptr
               scf.yield
             } else {
-              %89 = llvm.mlir.addressof @str15 : !llvm.ptr
-              %90 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-              %91 = llvm.insertvalue %89, %90[0] : !llvm.struct<(ptr, i64)>
-              %92 = arith.constant 21 : i64
-              %93 = llvm.insertvalue %92, %91[1] : !llvm.struct<(ptr, i64)>
-              %94 = llvm.call @fidelity_string_equals(%62, %93) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-              scf.if %94 {
-                llvm.store %68, %5 : !llvm.struct<(ptr, i64)>, !llvm.ptr
+              %90 = llvm.mlir.addressof @str15 : !llvm.ptr
+              %91 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+              %92 = llvm.insertvalue %90, %91[0] : !llvm.struct<(ptr, i64)>
+              %93 = arith.constant 21 : i64
+              %94 = llvm.insertvalue %93, %92[1] : !llvm.struct<(ptr, i64)>
+              %95 = llvm.call @fidelity_string_equals(%63, %94) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+              scf.if %95 {
+                llvm.store %69, %5 : !llvm.struct<(ptr, i64)>, !llvm.ptr
                 scf.yield
               } else {
+                %96 = llvm.mlir.addressof @str16 : !llvm.ptr
+                %97 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+                %98 = llvm.insertvalue %96, %97[0] : !llvm.struct<(ptr, i64)>
+                %99 = arith.constant 4 : i64
+                %100 = llvm.insertvalue %99, %98[1] : !llvm.struct<(ptr, i64)>
+                %101 = llvm.call @fidelity_string_equals(%63, %100) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+                scf.if %101 {
+                  %102 = llvm.load %6 : !llvm.ptr -> i32
+                  %103 = arith.addi %102, %64 : i32
+                  llvm.store %103, %6 : i32, !llvm.ptr
+                  scf.yield
+                } else {
+                  scf.yield
+                }
                 scf.yield
               }
               scf.yield
@@ -792,124 +809,132 @@ module {
         }
         scf.yield
       }
-      %95 = llvm.load %7 : !llvm.ptr -> i32
-      %96 = arith.addi %95, %51 : i32
-      %97 = arith.addi %96, %34 : i32
-      llvm.store %97, %7 : i32, !llvm.ptr
+      %104 = llvm.load %8 : !llvm.ptr -> i32
+      %105 = arith.addi %104, %52 : i32
+      %106 = arith.addi %105, %35 : i32
+      llvm.store %106, %8 : i32, !llvm.ptr
       scf.yield
     }
-    %98 = llvm.mlir.addressof @str16 : !llvm.ptr
-    %99 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-    %100 = llvm.insertvalue %98, %99[0] : !llvm.struct<(ptr, i64)>
-    %101 = arith.constant 4 : i64
-    %102 = llvm.insertvalue %101, %100[1] : !llvm.struct<(ptr, i64)>
-    %103 = llvm.call @fidelity_string_starts_with(%15, %102) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-    %104 = scf.if %103 -> (i1) {
-      %105 = llvm.mlir.addressof @str17 : !llvm.ptr
-      %106 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %107 = llvm.insertvalue %105, %106[0] : !llvm.struct<(ptr, i64)>
-      %108 = arith.constant 9 : i64
-      %109 = llvm.insertvalue %108, %107[1] : !llvm.struct<(ptr, i64)>
-      %110 = llvm.call @fidelity_string_contains(%15, %109) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-      scf.yield %110 : i1
+    %107 = llvm.mlir.addressof @str17 : !llvm.ptr
+    %108 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+    %109 = llvm.insertvalue %107, %108[0] : !llvm.struct<(ptr, i64)>
+    %110 = arith.constant 4 : i64
+    %111 = llvm.insertvalue %110, %109[1] : !llvm.struct<(ptr, i64)>
+    %112 = llvm.call @fidelity_string_starts_with(%16, %111) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+    %113 = scf.if %112 -> (i1) {
+      %114 = llvm.mlir.addressof @str18 : !llvm.ptr
+      %115 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %116 = llvm.insertvalue %114, %115[0] : !llvm.struct<(ptr, i64)>
+      %117 = arith.constant 9 : i64
+      %118 = llvm.insertvalue %117, %116[1] : !llvm.struct<(ptr, i64)>
+      %119 = llvm.call @fidelity_string_contains(%16, %118) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+      scf.yield %119 : i1
     } else {
-      scf.yield %33 : i1
+      scf.yield %34 : i1
     }
-    %111 = scf.if %104 -> (i1) {
-      %112 = llvm.load %6 : !llvm.ptr -> i1
-      %113 = arith.constant true
-      %114 = arith.xori %112, %113 : i1
-      scf.yield %114 : i1
+    %120 = scf.if %113 -> (i1) {
+      %121 = llvm.load %7 : !llvm.ptr -> i1
+      %122 = arith.constant true
+      %123 = arith.xori %121, %122 : i1
+      scf.yield %123 : i1
     } else {
-      scf.yield %33 : i1
+      scf.yield %34 : i1
     }
-    %115 = scf.if %111 -> (i1) {
-      %116 = llvm.load %1 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
-      %117 = llvm.mlir.addressof @str18 : !llvm.ptr
-      %118 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %119 = llvm.insertvalue %117, %118[0] : !llvm.struct<(ptr, i64)>
-      %120 = arith.constant 9 : i64
-      %121 = llvm.insertvalue %120, %119[1] : !llvm.struct<(ptr, i64)>
-      %122 = func.call @hasToken(%116, %121) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-      scf.yield %122 : i1
+    %124 = scf.if %120 -> (i1) {
+      %125 = llvm.load %6 : !llvm.ptr -> i32
+      %126 = arith.constant 1 : i32
+      %127 = arith.cmpi eq, %125, %126 : i32
+      scf.yield %127 : i1
     } else {
-      scf.yield %33 : i1
+      scf.yield %34 : i1
     }
-    %123 = scf.if %115 -> (i1) {
-      %124 = llvm.load %2 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
-      %125 = llvm.mlir.addressof @str12 : !llvm.ptr
-      %126 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %127 = llvm.insertvalue %125, %126[0] : !llvm.struct<(ptr, i64)>
-      %128 = arith.constant 7 : i64
-      %129 = llvm.insertvalue %128, %127[1] : !llvm.struct<(ptr, i64)>
-      %130 = func.call @hasToken(%124, %129) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-      scf.yield %130 : i1
+    %128 = scf.if %124 -> (i1) {
+      %129 = llvm.load %1 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
+      %130 = llvm.mlir.addressof @str19 : !llvm.ptr
+      %131 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %132 = llvm.insertvalue %130, %131[0] : !llvm.struct<(ptr, i64)>
+      %133 = arith.constant 9 : i64
+      %134 = llvm.insertvalue %133, %132[1] : !llvm.struct<(ptr, i64)>
+      %135 = func.call @hasToken(%129, %134) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+      scf.yield %135 : i1
     } else {
-      scf.yield %33 : i1
+      scf.yield %34 : i1
     }
-    %131 = arith.constant true
-    %132 = arith.xori %123, %131 : i1
-    %133 = scf.if %132 -> (i1) {
-      scf.yield %131 : i1
+    %136 = scf.if %128 -> (i1) {
+      %137 = llvm.load %2 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
+      %138 = llvm.mlir.addressof @str12 : !llvm.ptr
+      %139 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %140 = llvm.insertvalue %138, %139[0] : !llvm.struct<(ptr, i64)>
+      %141 = arith.constant 7 : i64
+      %142 = llvm.insertvalue %141, %140[1] : !llvm.struct<(ptr, i64)>
+      %143 = func.call @hasToken(%137, %142) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+      scf.yield %143 : i1
     } else {
-      %134 = llvm.load %4 : !llvm.ptr -> i32
-      %135 = arith.constant 1 : i32
-      %136 = arith.cmpi ne, %134, %135 : i32
-      scf.yield %136 : i1
+      scf.yield %34 : i1
     }
-    %137 = scf.if %133 -> (i1) {
-      scf.yield %131 : i1
+    %144 = arith.constant true
+    %145 = arith.xori %136, %144 : i1
+    %146 = scf.if %145 -> (i1) {
+      scf.yield %144 : i1
     } else {
-      %138 = llvm.load %3 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
-      %139 = func.call @isValidKey(%138) : (!llvm.struct<(ptr, i64)>) -> i1
-      %140 = arith.xori %139, %131 : i1
-      scf.yield %140 : i1
+      %147 = llvm.load %4 : !llvm.ptr -> i32
+      %148 = arith.constant 1 : i32
+      %149 = arith.cmpi ne, %147, %148 : i32
+      scf.yield %149 : i1
     }
-    %141 = scf.if %137 -> (i1) {
-      %142 = llvm.mlir.addressof @str19 : !llvm.ptr
-      %143 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %144 = llvm.insertvalue %142, %143[0] : !llvm.struct<(ptr, i64)>
-      %145 = arith.constant 15 : i64
-      %146 = llvm.insertvalue %145, %144[1] : !llvm.struct<(ptr, i64)>
-      %147 = llvm.mlir.addressof @str10 : !llvm.ptr
-      %148 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %149 = llvm.insertvalue %147, %148[0] : !llvm.struct<(ptr, i64)>
-      %150 = llvm.insertvalue %19, %149[1] : !llvm.struct<(ptr, i64)>
-      %151 = func.call @httpError(%146, %150) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-      %152 = func.call @writeString(%arg0, %151) : (i32, !llvm.struct<(ptr, i64)>) -> i1
-      scf.yield %33 : i1
+    %150 = scf.if %146 -> (i1) {
+      scf.yield %144 : i1
     } else {
-      %153 = llvm.load %5 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
-      %154 = llvm.mlir.addressof @str20 : !llvm.ptr
-      %155 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-      %156 = llvm.insertvalue %154, %155[0] : !llvm.struct<(ptr, i64)>
-      %157 = llvm.insertvalue %11, %156[1] : !llvm.struct<(ptr, i64)>
-      %158 = llvm.call @fidelity_string_equals(%153, %157) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
-      %159 = arith.xori %158, %131 : i1
-      %160 = scf.if %159 -> (i1) {
-        %161 = llvm.mlir.addressof @str21 : !llvm.ptr
-        %162 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-        %163 = llvm.insertvalue %161, %162[0] : !llvm.struct<(ptr, i64)>
-        %164 = arith.constant 20 : i64
-        %165 = llvm.insertvalue %164, %163[1] : !llvm.struct<(ptr, i64)>
-        %166 = llvm.mlir.addressof @str22 : !llvm.ptr
-        %167 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
-        %168 = llvm.insertvalue %166, %167[0] : !llvm.struct<(ptr, i64)>
-        %169 = arith.constant 27 : i64
-        %170 = llvm.insertvalue %169, %168[1] : !llvm.struct<(ptr, i64)>
-        %171 = func.call @httpError(%165, %170) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-        %172 = func.call @writeString(%arg0, %171) : (i32, !llvm.struct<(ptr, i64)>) -> i1
-        scf.yield %33 : i1
+      %151 = llvm.load %3 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
+      %152 = func.call @isValidKey(%151) : (!llvm.struct<(ptr, i64)>) -> i1
+      %153 = arith.xori %152, %144 : i1
+      scf.yield %153 : i1
+    }
+    %154 = scf.if %150 -> (i1) {
+      %155 = llvm.mlir.addressof @str20 : !llvm.ptr
+      %156 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %157 = llvm.insertvalue %155, %156[0] : !llvm.struct<(ptr, i64)>
+      %158 = arith.constant 15 : i64
+      %159 = llvm.insertvalue %158, %157[1] : !llvm.struct<(ptr, i64)>
+      %160 = llvm.mlir.addressof @str10 : !llvm.ptr
+      %161 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %162 = llvm.insertvalue %160, %161[0] : !llvm.struct<(ptr, i64)>
+      %163 = llvm.insertvalue %20, %162[1] : !llvm.struct<(ptr, i64)>
+      %164 = func.call @httpError(%159, %163) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+      %165 = func.call @writeString(%arg0, %164) : (i32, !llvm.struct<(ptr, i64)>) -> i1
+      scf.yield %34 : i1
+    } else {
+      %166 = llvm.load %5 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
+      %167 = llvm.mlir.addressof @str21 : !llvm.ptr
+      %168 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+      %169 = llvm.insertvalue %167, %168[0] : !llvm.struct<(ptr, i64)>
+      %170 = llvm.insertvalue %12, %169[1] : !llvm.struct<(ptr, i64)>
+      %171 = llvm.call @fidelity_string_equals(%166, %170) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> i1
+      %172 = arith.xori %171, %144 : i1
+      %173 = scf.if %172 -> (i1) {
+        %174 = llvm.mlir.addressof @str22 : !llvm.ptr
+        %175 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+        %176 = llvm.insertvalue %174, %175[0] : !llvm.struct<(ptr, i64)>
+        %177 = arith.constant 20 : i64
+        %178 = llvm.insertvalue %177, %176[1] : !llvm.struct<(ptr, i64)>
+        %179 = llvm.mlir.addressof @str23 : !llvm.ptr
+        %180 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
+        %181 = llvm.insertvalue %179, %180[0] : !llvm.struct<(ptr, i64)>
+        %182 = arith.constant 27 : i64
+        %183 = llvm.insertvalue %182, %181[1] : !llvm.struct<(ptr, i64)>
+        %184 = func.call @httpError(%178, %183) : (!llvm.struct<(ptr, i64)>, !llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+        %185 = func.call @writeString(%arg0, %184) : (i32, !llvm.struct<(ptr, i64)>) -> i1
+        scf.yield %34 : i1
       } else {
-        %173 = llvm.load %3 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
-        %174 = func.call @webSocketAcceptKey(%173) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-        %175 = func.call @buildUpgradeResponse(%174) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
-        %176 = func.call @writeString(%arg0, %175) : (i32, !llvm.struct<(ptr, i64)>) -> i1
-        scf.yield %176 : i1
+        %186 = llvm.load %3 : !llvm.ptr -> !llvm.struct<(ptr, i64)>
+        %187 = func.call @webSocketAcceptKey(%186) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+        %188 = func.call @buildUpgradeResponse(%187) : (!llvm.struct<(ptr, i64)>) -> !llvm.struct<(ptr, i64)>
+        %189 = func.call @writeString(%arg0, %188) : (i32, !llvm.struct<(ptr, i64)>) -> i1
+        scf.yield %189 : i1
       }
-      scf.yield %160 : i1
+      scf.yield %173 : i1
     }
-    func.return %141 : i1
+    func.return %154 : i1
   }
   func.func @readBigEndian(%arg0: !llvm.ptr, %arg1: i32, %arg2: i32) -> i64 {
     %0 = arith.constant 1 : i64
@@ -2202,7 +2227,7 @@ module {
     %31 = arith.constant 0 : i32
     %32 = arith.cmpi slt, %30, %31 : i32
     scf.if %32 {
-      %33 = llvm.mlir.addressof @str23 : !llvm.ptr
+      %33 = llvm.mlir.addressof @str24 : !llvm.ptr
       %34 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
       %35 = llvm.insertvalue %33, %34[0] : !llvm.struct<(ptr, i64)>
       %36 = arith.constant 35 : i64
@@ -2266,7 +2291,7 @@ module {
     } else {
       scf.yield %6 : i32
     }
-    %23 = llvm.mlir.addressof @str24 : !llvm.ptr
+    %23 = llvm.mlir.addressof @str25 : !llvm.ptr
     %24 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
     %25 = llvm.insertvalue %23, %24[0] : !llvm.struct<(ptr, i64)>
     %26 = arith.constant 29 : i64
@@ -2276,7 +2301,7 @@ module {
     %29 = llvm.call @socket(%28, %16, %6) : (i32, i32, i32) -> i32
     %30 = arith.cmpi sge, %29, %6 : i32
     %31 = scf.if %30 -> (i1) {
-      %32 = llvm.mlir.addressof @str25 : !llvm.ptr
+      %32 = llvm.mlir.addressof @str26 : !llvm.ptr
       %33 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
       %34 = llvm.insertvalue %32, %33[0] : !llvm.struct<(ptr, i64)>
       %35 = arith.constant 7 : i64
@@ -2302,7 +2327,7 @@ module {
     %47 = arith.constant true
     %48 = arith.xori %42, %47 : i1
     %49 = scf.if %48 -> (i32) {
-      %50 = llvm.mlir.addressof @str26 : !llvm.ptr
+      %50 = llvm.mlir.addressof @str27 : !llvm.ptr
       %51 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
       %52 = llvm.insertvalue %50, %51[0] : !llvm.struct<(ptr, i64)>
       %53 = arith.constant 22 : i64
@@ -2317,7 +2342,7 @@ module {
       }
       scf.yield %16 : i32
     } else {
-      %59 = llvm.mlir.addressof @str27 : !llvm.ptr
+      %59 = llvm.mlir.addressof @str28 : !llvm.ptr
       %60 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
       %61 = llvm.insertvalue %59, %60[0] : !llvm.struct<(ptr, i64)>
       %62 = arith.constant 28 : i64
@@ -2350,7 +2375,7 @@ module {
         %75 = llvm.call @accept(%29, %73, %74) : (i32, !llvm.ptr, !llvm.ptr) -> i32
         %76 = arith.cmpi slt, %75, %6 : i32
         scf.if %76 {
-          %77 = llvm.mlir.addressof @str28 : !llvm.ptr
+          %77 = llvm.mlir.addressof @str29 : !llvm.ptr
           %78 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
           %79 = llvm.insertvalue %77, %78[0] : !llvm.struct<(ptr, i64)>
           %80 = arith.constant 13 : i64
@@ -2360,7 +2385,7 @@ module {
           llvm.store %82, %3 : i1, !llvm.ptr
           scf.yield
         } else {
-          %83 = llvm.mlir.addressof @str29 : !llvm.ptr
+          %83 = llvm.mlir.addressof @str30 : !llvm.ptr
           %84 = llvm.mlir.undef : !llvm.struct<(ptr, i64)>
           %85 = llvm.insertvalue %83, %84[0] : !llvm.struct<(ptr, i64)>
           %86 = arith.constant 16 : i64

@@ -270,6 +270,7 @@ let handleUpgrade (client: int) (request: string) : bool =
     let mutable key = ""
     let mutable keyCount = 0
     let mutable version = ""
+    let mutable hostCount = 0
     let mutable malformed = false
 
     // Header lines are `Name: value`, names without regard to case; the request ends with an
@@ -292,6 +293,7 @@ let handleUpgrade (client: int) (request: string) : bool =
                 key <- value
                 keyCount <- keyCount + 1
             | "sec-websocket-version" -> version <- value
+            | "host" -> hostCount <- hostCount + 1
             | _ -> ()
         pos <- pos + lineLength + 2
 
@@ -299,6 +301,8 @@ let handleUpgrade (client: int) (request: string) : bool =
         String.startsWith requestLine "GET "
         && String.contains requestLine " HTTP/1.1"
         && not malformed
+        // An HTTP/1.1 request names exactly one Host (RFC 6455 §4.1, RFC 7230 §5.4)
+        && hostCount = 1
         && hasToken upgrade "websocket"
         && hasToken connection "upgrade"
     if not isUpgrade || keyCount <> 1 || not (isValidKey key) then

@@ -164,6 +164,8 @@ describe('§4.2.1 requests that are not WebSocket upgrades get 400', () => {
   refused('a missing Upgrade header', { override: { Upgrade: null } }, 400);
   refused('Upgrade: h2c (not websocket)', { override: { Upgrade: 'h2c' } }, 400);
   refused('a missing Connection header', { override: { Connection: null } }, 400);
+  refused('a missing Host header (RFC 6455 §4.1)', { override: { Host: null } }, 400);
+  refused('two Host headers', { extra: [['Host', 'example.com']] }, 400);
   refused('Connection: keep-alive (no Upgrade token)', { override: { Connection: 'keep-alive' } }, 400);
   refused('Connection: upgraded (a longer word is not the token)', { override: { Connection: 'upgraded' } }, 400);
 

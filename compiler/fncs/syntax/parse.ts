@@ -36,7 +36,10 @@ export function parseSource(file: string, text: string): ParseResult {
   parser.input = tokens as IToken[];
   const cst = parser.compilationUnit();
   const endSpan = endOfFileSpan(file, text);
+  const parseErrors = syntaxDiagnostics(file, parser.errors, endSpan);
+  // The parser is reused: drop this run's tokens so they are not kept alive through checking and lowering.
+  parser.input = [];
   const builder = new AstBuilder(file, endSpan);
   const ast = builder.compilationUnit(cst, implicitModuleName(file));
-  return { ast, diagnostics: [...diagnostics, ...syntaxDiagnostics(file, parser.errors, endSpan), ...builder.diagnostics] };
+  return { ast, diagnostics: [...diagnostics, ...parseErrors, ...builder.diagnostics] };
 }

@@ -9,7 +9,8 @@ import { decodeInt, decodeString } from './literals.js';
 import { tokenSpan } from './span.js';
 import * as T from './tokens.js';
 
-const lexer = new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: false, skipValidations: true });
+// ensureOptimizations: construction fails if a token would turn off the first-character optimisation.
+const lexer = new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: true });
 
 export interface LexResult {
   /** Real tokens in source order, comments and white space removed. */

@@ -144,8 +144,18 @@ export const LBracket = op('LBracket', '[');
 export const RBracket = op('RBracket', ']');
 export const LBrace = op('LBrace', '{');
 export const RBrace = op('RBrace', '}');
+/**
+ * Every UTF-16 code unit except `[A-Za-z0-9_]`: a superset of what `Unknown` can start with.
+ * Chevrotain cannot analyse a complement set, and one unanalysable pattern turns off its
+ * first-character optimisation for the whole lexer; the hint keeps it on.
+ */
+function unknownStartChars(): number[] {
+  const codes: number[] = [];
+  for (let c = 0; c <= 0xffff; c++) if (!/[A-Za-z0-9_]/.test(String.fromCharCode(c))) codes.push(c);
+  return codes;
+}
 /** Any other character: reported once per run of such characters. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\sA-Za-z0-9_]/ });
+export const Unknown = createToken({ name: 'Unknown', pattern: /[^\sA-Za-z0-9_]/, start_chars_hint: unknownStartChars() });
 
 // ---- virtual layout tokens (inserted by the offside pass) --------------------------------------------
 export const Indent = createToken({ name: 'INDENT', pattern: Lexer.NA, label: 'start of an indented block' });

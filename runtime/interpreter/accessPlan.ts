@@ -31,9 +31,12 @@ export interface AccessPlan {
    * `llvm.insertvalue`s at a top-level field that may update their aggregate in place: it is the
    * fresh copy made by another insertvalue earlier in the same block (so made anew each time the
    * block runs), and this is its only use, so nothing else can see it change (a record built field
-   * by field is copied once, not once per field).
+   * by field is copied once, not once per field). The first insert of a chain is in place too
+   * when its aggregate is an undef/zero/poison used only there: that op is in `fresh`.
    */
   readonly inPlace: ReadonlySet<Operation>;
+  /** `llvm.mlir.undef`/`zero`/`poison` structs emitted as a new array literal, to be filled in place. */
+  readonly fresh: ReadonlySet<Operation>;
 }
 
 interface Use {
@@ -44,6 +47,12 @@ interface Use {
 }
 
 const isScalar = (t: MlirType): boolean => t.kind === 'int' || t.kind === 'ptr';
+
+/** The ops whose value is all zeros (see zeroLiteral in opTable.ts). */
+const UNDEFINED = new Set(['llvm.mlir.undef', 'llvm.mlir.zero', 'llvm.mlir.poison']);
+
+/** A struct of scalars and such structs: its zero value is written as a short array literal. */
+const isLiteral = (t: MlirType): boolean => t.kind === 'struct' && t.fields.every((f) => isScalar(f) || isLiteral(f));
 
 /** The type a load reads or a store writes, if `use` is that access's address operand. */
 function accessedType(use: Use): MlirType | undefined {
@@ -86,6 +95,7 @@ export function planAccess(fn: Operation): AccessPlan {
   const cells = new Set<Value>();
   const fused = new Set<Operation>();
   const inPlace = new Set<Operation>();
+  const fresh = new Set<Operation>();
   let needsFrame = false;
   for (const [result, op] of defs) {
     if (op.name === 'llvm.alloca') {
@@ -107,9 +117,14 @@ export function planAccess(fn: Operation): AccessPlan {
     } else if (op.name === 'llvm.insertvalue' && (getAttr(op, 'position', 'dense')?.values.length ?? 0) === 1) {
       const agg = op.operands[1]!;
       const def = defs.get(agg);
-      if (def?.name === 'llvm.insertvalue' && uses.get(agg)?.length === 1 && owners.get(def) === owners.get(op)) inPlace.add(op);
+      if (def === undefined || uses.get(agg)?.length !== 1 || owners.get(def) !== owners.get(op)) continue;
+      if (def.name === 'llvm.insertvalue') inPlace.add(op);
+      else if (UNDEFINED.has(def.name) && isLiteral(agg.type)) {
+        fresh.add(def);
+        inPlace.add(op);
+      }
     }
   }
-  return { promoted, cells, fused, needsFrame, inPlace };
+  return { promoted, cells, fused, needsFrame, inPlace, fresh };
 }
 

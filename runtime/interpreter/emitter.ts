@@ -56,6 +56,7 @@ export interface FnEmitter {
   isFused(gep: Operation): boolean;
   isCell(pointer: Value): boolean;
   isInPlace(insert: Operation): boolean;
+  isFresh(undef: Operation): boolean;
   /** Defines a promoted cell (a mutable JS variable named for the alloca's result) holding `zero`. */
   defCell(pointer: Value, zero: string): void;
   /** Records a fused GEP's address, emitted inside its access. */

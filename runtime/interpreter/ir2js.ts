@@ -291,6 +291,10 @@ class FunctionCompiler implements FnEmitter {
     return this.plan.inPlace.has(insert);
   }
 
+  isFresh(undef: Operation): boolean {
+    return this.plan.fresh.has(undef);
+  }
+
   defCell(pointer: Value, zero: string): void {
     if (this.hoisted.has(pointer)) this.line(`${this.names.get(pointer)} = ${zero};`);
     else this.line(`let ${this.fresh(pointer)} = ${zero};`);

@@ -71,6 +71,15 @@ function zeroLiteral(t: MlirType, e: FnEmitter): string {
   return e.constant(zeroValue(t), 'zero');
 }
 
+/** A new array literal holding the zero value of a struct of scalars (`[0, 0n, NULL]`), for filling in place. */
+const freshZero = (t: MlirType): string => (t.kind === 'struct' ? `[${t.fields.map(freshZero).join(', ')}]` : t.kind === 'int' ? (t.width === 64 ? '0n' : '0') : 'NULL');
+
+/** `llvm.mlir.undef`, `zero`, `poison`: the shared zero value, or a new one when an insertvalue fills it in place. */
+const zero: OpEmitter = (op, e) => {
+  const t = op.results[0]!.type;
+  e.def(op.results[0]!, e.isFresh(op) ? freshZero(t) : zeroLiteral(t, e));
+};
+
 /** An index operand of a GEP as a JS number (GEP indices are signed). */
 const indexNumber = (v: Value, e: FnEmitter): string => {
   const w = width(v.type);
@@ -277,9 +286,9 @@ export const opTable: ReadonlyMap<string, OpEmitter> = new Map<string, OpEmitter
   ['llvm.load', load],
   ['llvm.store', store],
   ['llvm.mlir.addressof', (op, e) => e.alias(op.results[0]!, e.global(getAttr(op, 'global_name', 'symbol')?.name ?? internal(op, 'no global_name')))],
-  ['llvm.mlir.zero', (op, e) => e.def(op.results[0]!, zeroLiteral(op.results[0]!.type, e))],
-  ['llvm.mlir.undef', (op, e) => e.def(op.results[0]!, zeroLiteral(op.results[0]!.type, e))],
-  ['llvm.mlir.poison', (op, e) => e.def(op.results[0]!, zeroLiteral(op.results[0]!.type, e))],
+  ['llvm.mlir.zero', zero],
+  ['llvm.mlir.undef', zero],
+  ['llvm.mlir.poison', zero],
   ['llvm.insertvalue', (op, e) => {
     const path = getAttr(op, 'position', 'dense')?.values ?? [];
     const [v, agg] = [e.v(op.operands[0]!), e.v(op.operands[1]!)];

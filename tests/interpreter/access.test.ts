@@ -273,3 +273,35 @@ describe('an aggregate built field by field', () => {
     expect(r.js).toMatch(/v\d+\[1\] = v\d+;/);
   });
 });
+
+describe('a record built from undef', () => {
+  it('starts from a new array literal, filled in place: each build is its own value', async () => {
+    const r = await runText(`module {
+  func.func @pair(%a: i32, %b: i64) -> !llvm.struct<(i32, i64)> {
+    %u = llvm.mlir.undef : !llvm.struct<(i32, i64)>
+    %s0 = llvm.insertvalue %a, %u[0] : !llvm.struct<(i32, i64)>
+    %s1 = llvm.insertvalue %b, %s0[1] : !llvm.struct<(i32, i64)>
+    func.return %s1 : !llvm.struct<(i32, i64)>
+  }
+  func.func @main() -> i32 {
+    %one = arith.constant 1 : i32
+    %two = arith.constant 2 : i32
+    %big = arith.constant 40 : i64
+    %first = func.call @pair(%one, %big) : (i32, i64) -> !llvm.struct<(i32, i64)>
+    %second = func.call @pair(%two, %big) : (i32, i64) -> !llvm.struct<(i32, i64)>
+    %x = llvm.extractvalue %first[0] : !llvm.struct<(i32, i64)>
+    %y = llvm.extractvalue %second[0] : !llvm.struct<(i32, i64)>
+    %l = llvm.extractvalue %first[1] : !llvm.struct<(i32, i64)>
+    %l32 = arith.trunci %l : i64 to i32
+    %ten = arith.constant 10 : i32
+    %x10 = arith.muli %x, %ten : i32
+    %xy = arith.addi %x10, %y : i32
+    %r = arith.addi %xy, %l32 : i32
+    func.return %r : i32
+  }
+}`);
+    expect(r.code).toBe(10 + 2 + 40);
+    expect(r.js).toMatch(/const v\d+ = \[0, 0n\];/);
+    expect(r.js).not.toContain('insert1(');
+  });
+});

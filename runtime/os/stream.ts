@@ -10,7 +10,9 @@
  * it, so everything the program writes until it next waits (a blocking call that must wait, or
  * the end of the run) leaves in one `writev` in the order written, instead of one system call per
  * write (a frame header, then its payload; or a batch of pipelined echoes). Past the socket's
- * high-water mark a write already waits for 'drain', which ends the turn and flushes.
+ * high-water mark a write already waits for 'drain', which ends the turn and flushes. Since writes
+ * are coalesced here, Nagle's algorithm is turned off (TCP_NODELAY, as `ws` does): it would only
+ * add its delay, holding the last partial segment of a large write until the peer's (delayed) ACK.
  */
 import type { Socket } from 'node:net';
 
@@ -44,6 +46,7 @@ export class SocketStream {
     readonly socket: Socket,
     private readonly highWaterMark = READ_HIGH_WATER_MARK,
   ) {
+    socket.setNoDelay(true);
     socket.on('data', (chunk: Buffer) => this.onData(chunk));
     socket.on('end', () => {
       this.ended = true;

@@ -42,6 +42,8 @@ export function printLoc(loc: Loc): string {
 class FunctionScope {
   private readonly names = new Map<Value, string>();
   private readonly labels = new Map<Block, string>();
+  /** One op printer per nesting depth, shared by the ops at that depth. */
+  private readonly printers: OpPrinter[] = [];
   private nextResult = 0;
   private nextArg = 0;
 
@@ -79,6 +81,10 @@ class FunctionScope {
   }
 
   private opPrinter(depth: number): OpPrinter {
+    return (this.printers[depth] ??= this.makeOpPrinter(depth));
+  }
+
+  private makeOpPrinter(depth: number): OpPrinter {
     const out = this.out;
     return {
       text: (s) => void out.push(s),

@@ -29,7 +29,7 @@ export type ArrayType = Extract<MlirType, { kind: 'array' }>;
 const interned = new Map<string, MlirType>();
 
 function intern<T extends MlirType>(t: T): T {
-  const key = printType(t);
+  const key = printTypeUncached(t);
   const existing = interned.get(key);
   if (existing !== undefined) return existing as T;
   Object.freeze(t);
@@ -65,8 +65,20 @@ export const typeEquals = (a: MlirType, b: MlirType): boolean => a === b || prin
 
 export const isInt = (t: MlirType): t is IntType => t.kind === 'int';
 
+/** Printed types by identity: types never change, and the printer and verifier ask for the same few again and again. */
+const printed = new WeakMap<MlirType, string>();
+
 /** MLIR text of a type, as it appears outside LLVM type bodies (`!llvm.ptr`, `i64`). */
 export function printType(t: MlirType): string {
+  let text = printed.get(t);
+  if (text === undefined) {
+    text = printTypeUncached(t);
+    printed.set(t, text);
+  }
+  return text;
+}
+
+function printTypeUncached(t: MlirType): string {
   switch (t.kind) {
     case 'int':
     case 'none':

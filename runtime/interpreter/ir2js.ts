@@ -3,7 +3,9 @@
  * function with a body, SSA values as JS `const`s, `scf.if`/`scf.while` as `if`/`for (;;)`, and
  * the blocks of an unstructured (`cf`) function as a `switch` inside a labelled loop, with the
  * values that cross blocks hoisted to `let`s. What each op becomes is in opTable.ts; this file
- * names values, lays out blocks and regions, and collects the constants the code refers to.
+ * names values, lays out blocks and regions, and collects the constants the code refers to. Each
+ * function's access plan (accessPlan.ts: promoted stack cells, GEPs fused into their access,
+ * aggregates updated in place) is computed here and consulted by the op table.
  *
  * The source is the body of a factory `(H, K, rt) => exports`: `H` the helpers, `K` the
  * compile-time constants, `rt` one run's bindings (memory, the service caller). The factory is

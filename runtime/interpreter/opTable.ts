@@ -3,7 +3,9 @@
  * semantics follow the value conventions of runtime/values.ts exactly: i1/i8/i16 are unsigned bit
  * patterns masked after each op, i32 is kept signed with `| 0` and `Math.imul`, i64 is a signed
  * bigint wrapped with `BigInt.asIntN(64, …)`. Anything that can trap goes through a helper that is
- * given the op's location. Symbol-defining ops (`func.func`, `llvm.func`, `llvm.mlir.global`) are
+ * given the op's location (scalar loads and stores: one checked helper per type, scalarAccess.ts);
+ * where the function's access plan allows, an alloca is a JS variable, a GEP is folded into the
+ * access that uses it, and an insertvalue updates its aggregate in place. Symbol-defining ops (`func.func`, `llvm.func`, `llvm.mlir.global`) are
  * compiled by the module compiler, not here.
  */
 import { DYNAMIC_INDEX, getAttr, type Operation, type Value } from '../../compiler/alex/ir/ir.js';

@@ -22,6 +22,8 @@ export function dominance(r: Region): Dominance {
   const blocks = r.blocks;
   const entry = blocks[0];
   if (entry === undefined) return { dominates: () => false };
+  // The common case (scf bodies, straight-line functions): one block, which dominates only itself.
+  if (blocks.length === 1) return { dominates: (a, b) => a === entry && b === entry };
   const index = new Map<Block, number>(blocks.map((b, i) => [b, i]));
 
   // Reverse post-order of the blocks reachable from the entry (iterative DFS).

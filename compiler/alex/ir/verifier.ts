@@ -10,7 +10,7 @@
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
-import { arityAccepts, describeArity, opsByName, type VerifyContext } from './ops.js';
+import { arityAccepts, describeArity, opsByName, type OpSpec, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
 
@@ -27,6 +27,20 @@ export interface VerifyFailure {
 }
 
 const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
+
+type Arity = Parameters<typeof arityAccepts>[0];
+type AttrSpec = NonNullable<OpSpec['attrs']>[string];
+
+/** Each op's attribute specs as a list, computed once per op kind rather than once per op. */
+const attributeSpecCache = new Map<OpSpec, readonly (readonly [string, AttrSpec])[]>();
+function attributeSpecs(spec: OpSpec): readonly (readonly [string, AttrSpec])[] {
+  let entries = attributeSpecCache.get(spec);
+  if (entries === undefined) {
+    entries = Object.entries(spec.attrs ?? {});
+    attributeSpecCache.set(spec, entries);
+  }
+  return entries;
+}
 
 /** Verify a module; an empty list means it is well formed. */
 export function verifyModule(m: Module): VerifyFailure[] {
@@ -97,15 +111,12 @@ class Verifier {
       this.report(op, 'is not an op the compiler knows');
       return;
     }
-    const counts: [string, Parameters<typeof arityAccepts>[0], number][] = [
-      ['operands', spec.operands, op.operands.length],
-      ['results', spec.results, op.results.length],
-      ['regions', spec.regions ?? 0, op.regions.length],
-      ['successors', spec.successors ?? 0, op.successors.length],
-    ];
-    for (const [what, arity, n] of counts) if (!arityAccepts(arity, n)) this.report(op, `expects ${describeArity(arity)} ${what} but has ${n}`);
+    this.count(op, 'operands', spec.operands, op.operands.length);
+    this.count(op, 'results', spec.results, op.results.length);
+    this.count(op, 'regions', spec.regions ?? 0, op.regions.length);
+    this.count(op, 'successors', spec.successors ?? 0, op.successors.length);
     const attrs = spec.attrs ?? {};
-    for (const [key, want] of Object.entries(attrs)) {
+    for (const [key, want] of attributeSpecs(spec)) {
       const a = op.attributes[key];
       if (a === undefined && want.optional !== true) this.report(op, `needs the attribute '${key}'`);
       else if (a !== undefined && a.kind !== want.kind) this.report(op, `attribute '${key}' must be a ${want.kind} attribute, not ${a.kind}`);
@@ -156,6 +167,10 @@ class Verifier {
       }
     }
     this.frames.delete(r);
+  }
+
+  private count(op: Operation, what: string, arity: Arity, n: number): void {
+    if (!arityAccepts(arity, n)) this.report(op, `expects ${describeArity(arity)} ${what} but has ${n}`);
   }
 
   /** Terminators only last in a block, and only in the ops they may end. */

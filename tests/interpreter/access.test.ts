@@ -4,7 +4,10 @@
  * alloca promoted to a JS variable behaves like the zeroed stack memory it replaces, while one whose
  * pointer escapes stays in memory, checked.
  */
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { compileToModule } from '../../compiler/driver/pipeline.js';
+import { compileModule } from '../../runtime/interpreter/index.js';
 import { runText } from './harness.js';
 
 const REGION = `  llvm.func @fidelity_region_create(i32) -> !llvm.ptr
@@ -303,5 +306,19 @@ describe('a record built from undef', () => {
     expect(r.code).toBe(10 + 2 + 40);
     expect(r.js).toMatch(/const v\d+ = \[0, 0n\];/);
     expect(r.js).not.toContain('insert1(');
+  });
+});
+
+describe('the echo sample\'s payload loops', () => {
+  it('compile to checked byte accesses with no Pointer, no stack memory and no general helper per byte', () => {
+    const { module } = compileToModule('samples/WebSocketEcho.fs', readFileSync('samples/WebSocketEcho.fs', 'utf8'));
+    const js = compileModule(module!).source;
+    for (const fn of ['fn_unmask', 'fn_utf8Validate']) {
+      const start = js.indexOf(`function ${fn}(`);
+      expect(start).toBeGreaterThan(0);
+      const body = js.slice(start, js.indexOf('\n}\n', start));
+      expect(body).toMatch(/ld8at\(/);
+      expect(body).not.toMatch(/new P\(|alloca\(|pushFrame|\bld\(|\bst\(/);
+    }
   });
 });

@@ -13,7 +13,8 @@ const ESC = '\x1b[';
 const work = mkdtempSync(join(tmpdir(), 'firefly-cli-'));
 
 /** The environment without colour settings (vitest may set FORCE_COLOR; an empty one forces colour too). */
-const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR'));
+/** A user's shell environment: no colour settings, and none of npm's own variables (set when `npm test` runs us). */
+const plainEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'FORCE_COLOR' && k !== 'NO_COLOR' && !/^npm_/i.test(k)));
 
 interface Run { readonly exitCode: number | undefined; readonly stdout: string; readonly stderr: string }
 

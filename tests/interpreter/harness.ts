@@ -5,18 +5,9 @@
 import { parseMlir, verifyModule, type Module } from '../../compiler/alex/ir/index.js';
 import { runModule, type RunOptions } from '../../runtime/interpreter/index.js';
 import type { ServiceContext } from '../../runtime/services/context.js';
+import { Capture } from '../support/capture.js';
 
-/** A captured output stream. */
-export class Capture {
-  readonly chunks: Uint8Array[] = [];
-  write(chunk: Uint8Array): boolean {
-    this.chunks.push(chunk);
-    return true;
-  }
-  get text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
-  }
-}
+export { Capture };
 
 export interface RunResult {
   readonly code: number;

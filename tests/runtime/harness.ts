@@ -7,18 +7,9 @@ import { Libc } from '../../runtime/os/libc.js';
 import { Memory } from '../../runtime/memory/memory.js';
 import { encodeSockaddrIn } from '../../runtime/os/sockaddr.js';
 import type { Pointer } from '../../runtime/values.js';
+import { Capture } from '../support/capture.js';
 
-/** A captured output stream. */
-export class Capture {
-  readonly chunks: Uint8Array[] = [];
-  write(chunk: Uint8Array): boolean {
-    this.chunks.push(chunk);
-    return true;
-  }
-  get text(): string {
-    return Buffer.concat(this.chunks).toString('utf8');
-  }
-}
+export { Capture };
 
 /** A fresh program run: memory, libc, captured stdout/stderr. */
 export function run(readHighWaterMark?: number) {

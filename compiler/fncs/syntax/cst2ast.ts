@@ -3,11 +3,12 @@
  * reporting constructs the subset leaves out. Tolerates the partial trees that error recovery
  * leaves (a missing child becomes an `Error` node), so one run reports every error it can.
  */
-import type { CstNode, IToken } from 'chevrotain';
+import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from './ast.js';
 import { has, inOrder, isToken, node, nodes, nodeSpan, soleChild, token, tokens, tokenSpan } from './cstAccess.js';
 import { decodeInt, decodeString } from './literals.js';
+import { comparisonOps } from './parser.js';
 import { joinSpans } from './span.js';
 import * as T from './tokens.js';
 
@@ -30,6 +31,21 @@ const unsupportedNames: Readonly<Record<string, string>> = {
 const infixOps: ReadonlyMap<string, A.InfixOp> = new Map(
   (['|>', '||', '&&', '=', '<>', '<', '<=', '>', '>=', '|||', '^^^', '&&&', '<<<', '>>>', '+', '-', '*', '/', '%'] as const).map((o) => [o, o]),
 );
+
+/** Binary operator precedence (higher binds tighter) and associativity, F# spec order; see `parser.ts`. */
+interface Level { readonly prec: number; readonly right: boolean }
+const addLevel: Level = { prec: 5, right: false };
+const binaryPrecedence: ReadonlyMap<TokenType, Level> = new Map<TokenType, Level>([
+  [T.BarBar, { prec: 1, right: false }],
+  [T.AmpAmp, { prec: 2, right: false }],
+  ...comparisonOps.map((t): [TokenType, Level] => [t, { prec: 3, right: false }]),
+  [T.HatHatHat, { prec: 4, right: true }],
+  [T.Plus, addLevel],
+  [T.Minus, addLevel],
+  [T.Star, { prec: 6, right: false }],
+  [T.Slash, { prec: 6, right: false }],
+  [T.Percent, { prec: 6, right: false }],
+]);
 
 /** The integer literal token a `prefixExpr` consists of alone (`1` in `-1`), if it is nothing more. */
 function bareIntLiteral(prefix: CstNode): IToken | undefined {
@@ -217,33 +233,40 @@ export class AstBuilder {
   // ---- expressions ---------------------------------------------------------------------------------------
   expr(n: CstNode | undefined): A.Expr {
     if (n === undefined) return this.error(this.fileSpan);
-    const [lhs, rhs] = nodes(n, 'orExpr');
-    const left = this.leftAssoc(lhs);
+    const [lhs, rhs] = nodes(n, 'binaryExpr');
+    const left = this.binaryExpr(lhs);
     if (rhs === undefined) return left;
-    return { kind: 'Assign', target: left, value: this.leftAssoc(rhs), span: this.span(n) };
+    return { kind: 'Assign', target: left, value: this.binaryExpr(rhs), span: this.span(n) };
   }
 
-  /** Every binary level: operands and operator tokens, folded left (or right for `^^^`). */
-  private leftAssoc(n: CstNode | undefined): A.Expr {
+  /**
+   * A `binaryExpr` (operands and operators in source order) folded by precedence climbing over
+   * `binaryPrecedence`: left-associative, `^^^` right-associative.
+   */
+  private binaryExpr(n: CstNode | undefined): A.Expr {
     if (n === undefined) return this.error(this.fileSpan);
-    if (n.name === 'prefixExpr') return this.prefixExpr(n);
-    const only = soleChild(n);
-    if (only !== undefined && !isToken(only)) return this.leftAssoc(only);
-    const ordered = inOrder(n);
-    const operands = ordered.filter((c) => !isToken(c.element)).map((c) => c.element as CstNode);
-    const ops = ordered.filter((c) => isToken(c.element)).map((c) => c.element as IToken);
-    if (n.name === 'hatExpr') {
-      const left = this.leftAssoc(operands[0]);
-      const right = operands[1];
-      if (right === undefined || ops[0] === undefined) return left;
-      return this.infix(ops[0], left, this.leftAssoc(right));
-    }
-    let acc = this.leftAssoc(operands[0]);
-    for (let i = 1; i < operands.length; i++) {
-      const op = ops[i - 1];
-      acc = op === undefined ? acc : this.infix(op, acc, this.leftAssoc(operands[i]));
-    }
-    return acc;
+    const operands = n.children['operands'] ?? [];
+    const ops = (n.children['op'] ?? []) as IToken[];
+    if (ops.length === 0) return this.operand(operands[0]);
+    // An operator recovery left without its right operand is dropped, as each level did before.
+    const count = Math.min(ops.length, operands.length - 1);
+    let k = 0; // operators consumed so far, so `operands[k]` is the next operand
+    const climb = (minPrec: number): A.Expr => {
+      let left = this.operand(operands[k]);
+      while (k < count) {
+        const op = ops[k]!;
+        const level = binaryPrecedence.get(op.tokenType) ?? addLevel;
+        if (level.prec < minPrec) break;
+        k++;
+        left = this.infix(op, left, climb(level.right ? level.prec : level.prec + 1));
+      }
+      return left;
+    };
+    return climb(0);
+  }
+
+  private operand(e: CstElement | undefined): A.Expr {
+    return e === undefined || isToken(e) ? this.error(this.fileSpan) : this.prefixExpr(e);
   }
 
   private infix(op: IToken, left: A.Expr, right: A.Expr): A.Expr {
@@ -356,7 +379,7 @@ export class AstBuilder {
         return { name: ft === undefined ? { text: '?', span: fspan } : this.name(ft), value: this.expr(node(f, 'expr')), span: fspan };
       });
       const source = node(n, 'source');
-      return source === undefined ? { kind: 'Record', fields, span } : { kind: 'RecordUpdate', source: this.leftAssoc(source), fields, span };
+      return source === undefined ? { kind: 'Record', fields, span } : { kind: 'RecordUpdate', source: this.binaryExpr(source), fields, span };
     },
     ifExpr: (n, span) => {
       const conds = nodes(n, 'elifCond');

@@ -16,6 +16,9 @@ export const comparisonOps: readonly TokenType[] = [
   T.Pipe, T.Equals, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.BarBarBar, T.AmpAmpAmp, T.ShiftLeft, T.ShiftRight,
 ];
 
+/** Every infix operator of the binary levels (`binaryExpr`); `cst2ast.ts` holds their precedence. */
+export const binaryOps: readonly TokenType[] = [T.BarBar, T.AmpAmp, ...comparisonOps, T.HatHatHat, T.Plus, T.Minus, T.Star, T.Slash, T.Percent];
+
 /** Tokens that open and close nested parts of a skipped construct (blocks included). */
 const openers: ReadonlySet<TokenType> = new Set([T.LParen, T.LBracket, T.LArray, T.LBrace, T.Begin, T.Indent, T.LAttr]);
 const closing: ReadonlySet<TokenType> = new Set([T.RParen, T.RBracket, T.RArray, T.RBrace, T.End, T.Dedent, T.RAttr]);
@@ -177,52 +180,24 @@ export class FSharpParser extends CstParser {
 
   // ---- expressions ------------------------------------------------------------------------------------
   public expr = this.RULE('expr', () => {
-    this.SUBRULE(this.orExpr);
-    this.OPTION(() => { this.CONSUME(T.LeftArrow); this.SUBRULE2(this.orExpr); });
+    this.SUBRULE(this.binaryExpr);
+    this.OPTION(() => { this.CONSUME(T.LeftArrow); this.SUBRULE2(this.binaryExpr); });
   });
 
-  private orExpr = this.RULE('orExpr', () => {
-    this.SUBRULE(this.andExpr);
-    this.MANY(() => { this.CONSUME(T.BarBar); this.SUBRULE2(this.andExpr); });
-  });
-
-  private andExpr = this.RULE('andExpr', () => {
-    this.SUBRULE(this.cmpExpr);
-    this.MANY(() => { this.CONSUME(T.AmpAmp); this.SUBRULE2(this.cmpExpr); });
-  });
-
-  private cmpExpr = this.RULE('cmpExpr', () => {
-    this.SUBRULE(this.hatExpr);
+  /**
+   * Every binary precedence level (`||` … `* / %`) as one flat rule: operands and operators in source
+   * order. Precedence and associativity are applied by `cst2ast.ts` (one CST node per operand chain
+   * instead of one per level per operand).
+   */
+  private binaryExpr = this.RULE('binaryExpr', () => {
+    this.SUBRULE(this.prefixExpr, { LABEL: 'operands' });
     this.MANY(() => {
-      this.OR(comparisonOps.map((op) => ({ ALT: () => this.CONSUME(op, { LABEL: 'op' }) })));
-      this.SUBRULE2(this.hatExpr);
+      this.OR(this.binaryOpAlts ??= binaryOps.map((op) => ({ ALT: () => this.CONSUME(op, { LABEL: 'op' }) })));
+      this.SUBRULE2(this.prefixExpr, { LABEL: 'operands' });
     });
   });
-
-  private hatExpr = this.RULE('hatExpr', () => {
-    this.SUBRULE(this.addExpr);
-    this.OPTION(() => { this.CONSUME(T.HatHatHat); this.SUBRULE(this.hatExpr); });
-  });
-
-  private addExpr = this.RULE('addExpr', () => {
-    this.SUBRULE(this.mulExpr);
-    this.MANY(() => {
-      this.OR([{ ALT: () => this.CONSUME(T.Plus, { LABEL: 'op' }) }, { ALT: () => this.CONSUME(T.Minus, { LABEL: 'op' }) }]);
-      this.SUBRULE2(this.mulExpr);
-    });
-  });
-
-  private mulExpr = this.RULE('mulExpr', () => {
-    this.SUBRULE(this.prefixExpr);
-    this.MANY(() => {
-      this.OR([
-        { ALT: () => this.CONSUME(T.Star, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.Slash, { LABEL: 'op' }) },
-        { ALT: () => this.CONSUME(T.Percent, { LABEL: 'op' }) },
-      ]);
-      this.SUBRULE2(this.prefixExpr);
-    });
-  });
+  /** The operator alternatives of `binaryExpr`, built once (Chevrotain's advice for large `OR`s). */
+  private binaryOpAlts?: { ALT: () => IToken }[];
 
   private prefixExpr = this.RULE('prefixExpr', () => {
     this.OR([
@@ -335,7 +310,7 @@ export class FSharpParser extends CstParser {
     this.CONSUME(T.Indent);
     this.OR([
       { GATE: () => this.LA(2).tokenType === T.Equals, ALT: () => this.SUBRULE(this.fieldInits) },
-      { ALT: () => { this.SUBRULE(this.orExpr, { LABEL: 'source' }); this.CONSUME(T.With); this.SUBRULE2(this.fieldInits); } },
+      { ALT: () => { this.SUBRULE(this.binaryExpr, { LABEL: 'source' }); this.CONSUME(T.With); this.SUBRULE2(this.fieldInits); } },
     ]);
     this.CONSUME(T.Dedent);
     this.CONSUME(T.RBrace);

@@ -9,6 +9,7 @@
  * generator, so the same size always gives the same program. Every program must compile without
  * diagnostics; the benchmark and `tests/bench/generator.test.ts` check that it does.
  */
+import { seededRandom } from './random.js';
 
 /** A generated program and its size. */
 export interface GeneratedProgram {
@@ -19,17 +20,6 @@ export interface GeneratedProgram {
   readonly units: number;
 }
 
-/** mulberry32: a small, fast, seeded PRNG, so generated programs are reproducible. */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 interface Rng {
   int(lo: number, hi: number): number;

@@ -9,25 +9,10 @@ import { randomBytes } from 'node:crypto';
 import WebSocket from 'ws';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type EchoServer, startEchoServer, stopAllEchoServers } from '../support/echoServer.js';
+import { within } from '../support/within.js';
 
 afterEach(stopAllEchoServers);
 
-/** Rejects if `p` has not settled within `ms`. */
-function within<T>(ms: number, p: Promise<T>, what: string): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what}: nothing within ${ms} ms`)), ms);
-    p.then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
-}
 
 /** A message as received: its bytes and whether it was binary. */
 interface Received {

@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { compileModule, instantiate } from '../../runtime/interpreter/index.js';
 import { createServiceContext } from '../../runtime/services/context.js';
-import { Trap } from '../../runtime/trap.js';
 import type { Value } from '../../runtime/values.js';
 import { Capture, parse } from './harness.js';
+import { trapOf } from '../support/traps.js';
 
 /** `@f(%a: T, %b: T) -> R` computing `line` (which defines `%r`), compiled and instantiated. */
 function compile(params: string, result: string, line: string): (...args: Value[]) => Value {
@@ -26,15 +26,6 @@ function compile(params: string, result: string, line: string): (...args: Value[
 
 const bin = (op: string, t: string) => compile(`%a: ${t}, %b: ${t}`, t, `%r = arith.${op} %a, %b : ${t}`);
 
-function trapOf(f: () => unknown): Trap {
-  try {
-    f();
-  } catch (e) {
-    if (e instanceof Trap) return e;
-    throw e;
-  }
-  throw new Error('expected a Trap');
-}
 
 describe('wrap-around per width', () => {
   it.each([

@@ -8,8 +8,9 @@ import { Memory } from '../../runtime/memory/memory.js';
 import { encodeSockaddrIn } from '../../runtime/os/sockaddr.js';
 import type { Pointer } from '../../runtime/values.js';
 import { Capture } from '../support/capture.js';
+import { within } from '../support/within.js';
 
-export { Capture };
+export { Capture, within };
 
 /** A fresh program run: memory, libc, captured stdout/stderr. */
 export function run(readHighWaterMark?: number) {
@@ -25,22 +26,6 @@ export function sockaddr(memory: Memory, address: string, port: number): Pointer
   return memory.serviceBytes(encodeSockaddrIn(address, port), `sockaddr_in ${address}:${port}`, true);
 }
 
-/** Rejects if `p` does not settle within `ms`. */
-export function within<T>(ms: number, p: T | Promise<T>, what = 'operation'): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const t = setTimeout(() => reject(new Error(`${what} did not finish within ${ms} ms`)), ms);
-    Promise.resolve(p).then(
-      (v) => {
-        clearTimeout(t);
-        resolve(v);
-      },
-      (e: unknown) => {
-        clearTimeout(t);
-        reject(e);
-      },
-    );
-  });
-}
 
 /** A libc listening socket on 127.0.0.1, ephemeral port; returns the fd and the real port. */
 export async function listenLoopback(memory: Memory, libc: Libc): Promise<{ fd: number; port: number }> {

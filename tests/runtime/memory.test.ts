@@ -2,17 +2,8 @@
 import { describe, expect, it } from 'vitest';
 import { Memory, load, store, gep, copy, fill, bytesAt } from '../../runtime/memory/index.js';
 import { NULL_PTR, Pointer } from '../../runtime/values.js';
-import { Trap } from '../../runtime/trap.js';
+import { trapOf } from '../support/traps.js';
 
-function trapOf(f: () => unknown): Trap {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(Trap);
-    return e as Trap;
-  }
-  throw new Error('expected a Trap, nothing was thrown');
-}
 
 const site = { description: 'Region.alloc<byte>', location: 'samples/X.fs(5,18)' };
 

@@ -7,9 +7,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { intrinsics } from '../../compiler/intrinsics/table.js';
 import { bytesAt, load, store } from '../../runtime/memory/access.js';
 import { createServiceContext, EXTRA_RUNTIME_SYMBOLS, lookupService, services, type ServiceContext } from '../../runtime/services/index.js';
-import { Trap } from '../../runtime/trap.js';
 import { NULL_PTR, Pointer, type StringValue, type Value } from '../../runtime/values.js';
 import { Capture, client, collect, within } from './harness.js';
+import { trapOf } from '../support/traps.js';
 
 const contexts: ServiceContext[] = [];
 afterEach(() => {
@@ -31,15 +31,6 @@ function call(ctx: ServiceContext, symbol: string, ...args: Value[]): Value | Pr
   return s.impl(args, ctx);
 }
 
-function trapOf(f: () => unknown): Trap {
-  try {
-    f();
-  } catch (e) {
-    expect(e).toBeInstanceOf(Trap);
-    return e as Trap;
-  }
-  throw new Error('expected a Trap');
-}
 
 const text = (s: Value | Promise<Value>): string => {
   if (s instanceof Promise) throw new Error('a string service returned a Promise');

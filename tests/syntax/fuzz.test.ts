@@ -13,6 +13,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { frontEnd } from '../../compiler/driver/pipeline.js';
 import { lex } from '../../compiler/fncs/syntax/lexer.js';
+import { seededRandom as prng } from '../../scripts/bench/random.js';
 
 const SEED = Number(process.env['FUZZ_SEED'] ?? 0x5eed_f1f1);
 const CASES = Number(process.env['FUZZ_CASES'] ?? 1200);
@@ -20,17 +21,6 @@ const CASES = Number(process.env['FUZZ_CASES'] ?? 1200);
 const CASE_BOUND_MS = 2000;
 const BATCH = 100;
 
-/** mulberry32: a small seeded PRNG, so every case is reproducible from (seed, index). */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 type Rng = () => number;
 const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
 const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[int(rng, xs.length)]!;

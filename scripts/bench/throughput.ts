@@ -2,11 +2,12 @@
  * Part 2, front-end and lowering throughput: generated programs of about 1k, 10k and 100k lines
  * through `compileSource(..., { emit: 'mlir' })` in this process (parse + check + lower + print,
  * the same entry point as `firefly-sim compile`), after a warm-up, as lines per second, and how the
- * time grows from 10k to 100k lines. Each program must compile without diagnostics, or its row
- * says it failed.
+ * time grows from 10k to 100k lines, and where the 10k-line program's time goes stage by stage.
+ * Each program must compile without diagnostics, or its row says it failed.
  */
 import { compileSource } from '../../compiler/driver/pipeline.js';
 import { generateProgram } from './generateProgram.js';
+import { formatStageTimes, medianStageTimes, stageTimes, STAGES, type StageTimes } from './stages.js';
 import { row, type Row } from './results.js';
 import { median, msSince } from './stats.js';
 import { TARGETS } from './targets.js';
@@ -24,6 +25,8 @@ export interface ThroughputSize {
 export interface ThroughputOptions {
   readonly sizes: readonly ThroughputSize[];
   readonly warmupRuns: number;
+  /** Timed compiles of the 10k-line program for the by-stage row. */
+  readonly stageRuns: number;
 }
 
 /** The sizes the issue asks for, with runs bounded so the whole part takes about two minutes. */
@@ -114,5 +117,31 @@ export function throughput(options: ThroughputOptions, log: (line: string) => vo
       }),
     );
   }
+  rows.push(stageRow(options.stageRuns));
   return rows;
+}
+
+/** The 10k-line program's time split by stage (median of `runs` after two warm-up compiles). */
+function stageRow(runs: number): Row {
+  const program = generateProgram(10_000);
+  const file = 'generated-10000.fs';
+  const samples: StageTimes[] = [];
+  try {
+    for (let i = 0; i < 2; i++) stageTimes(file, program.text);
+    for (let i = 0; i < runs; i++) samples.push(stageTimes(file, program.text));
+  } catch (e) {
+    return row({ part: 'Throughput', metric: '10k program by stage', unit: 'ms', higherIsBetter: false, ours: null, theirs: null, failed: true, note: (e as Error).message });
+  }
+  const med = medianStageTimes(samples);
+  const total = STAGES.reduce((sum, s) => sum + med[s], 0);
+  return row({
+    part: 'Throughput',
+    metric: `10k program by stage, median of ${runs} (total)`,
+    unit: 'ms',
+    higherIsBetter: false,
+    ours: total,
+    theirs: null,
+    note: formatStageTimes(med),
+    samples: { ours: samples.map((s) => STAGES.reduce((sum, stage) => sum + s[stage], 0)), theirs: [] },
+  });
 }

@@ -1,16 +1,25 @@
 /**
  * The lexer: F# source text → real tokens, plus the diagnostics for what cannot be a token
  * (tabs, unterminated strings and comments, bad numbers, characters outside the language).
- * The Chevrotain lexer is built once; each call is independent.
+ *
+ * Two paths give the same result: the hand-written scanner (`scanner.ts`) for a file that lexes
+ * cleanly, and the Chevrotain lexer over the token patterns of tokens.ts, the reference, for any
+ * file the scanner gives up on. The Chevrotain lexer is built once, on first need, so a clean
+ * compile never pays for building it; each call is independent.
  */
 import { Lexer, type IToken } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeInt, decodeString } from './literals.js';
+import { scan } from './scanner.js';
 import { tokenSpan } from './span.js';
 import * as T from './tokens.js';
 
-// ensureOptimizations: construction fails if a token would turn off the first-character optimisation.
-const lexer = new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: true });
+let chevrotainLexer: Lexer | undefined;
+function reference(): Lexer {
+  // ensureOptimizations: construction fails if a token would turn off the first-character optimisation.
+  chevrotainLexer ??= new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: true });
+  return chevrotainLexer;
+}
 
 export interface LexResult {
   /** Real tokens in source order, comments and white space removed. */
@@ -40,7 +49,13 @@ const tokenChecks: ReadonlyMap<T.TokenTypeLike, (file: string, t: IToken) => Dia
 
 /** Lex one file. Never throws on any input. */
 export function lex(file: string, text: string): LexResult {
-  const result = lexer.tokenize(text);
+  const tokens = scan(text);
+  return tokens !== null ? { tokens, diagnostics: [] } : lexWithChevrotain(file, text);
+}
+
+/** Lex one file with the Chevrotain lexer alone: the path `lex` falls back to, exported for the test that compares the two. */
+export function lexWithChevrotain(file: string, text: string): LexResult {
+  const result = reference().tokenize(text);
   const diagnostics: Diagnostic[] = [];
   for (const t of (result.groups['errors'] ?? []) as IToken[]) {
     diagnostics.push(report('tabsNotAllowed', tokenSpan(file, t)));

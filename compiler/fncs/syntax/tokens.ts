@@ -63,8 +63,13 @@ export const Ident = createToken({ name: 'Ident', pattern: /[A-Za-z_][A-Za-z0-9_
 /** `_` alone (wildcard); `_x` is an identifier. */
 export const Underscore = createToken({ name: 'Underscore', pattern: /_(?![A-Za-z0-9_'])/, longer_alt: Ident });
 
-const keyword = (word: string, name = word[0]!.toUpperCase() + word.slice(1)): TokenType =>
-  createToken({ name, pattern: new RegExp(`${word}(?![A-Za-z0-9_'])`), longer_alt: Ident, label: `keyword '${word}'` });
+const keywordTable = new Map<string, TokenType>();
+function keyword(word: string): TokenType {
+  const name = word[0]!.toUpperCase() + word.slice(1);
+  const type = createToken({ name, pattern: new RegExp(`${word}(?![A-Za-z0-9_'])`), longer_alt: Ident, label: `keyword '${word}'` });
+  keywordTable.set(word, type);
+  return type;
+}
 
 export const Module = keyword('module');
 export const Namespace = keyword('namespace');
@@ -93,16 +98,32 @@ export const False = keyword('false');
 export const Not = keyword('not');
 export const Begin = keyword('begin');
 export const End = keyword('end');
+const unsupportedWords = [
+  'fun', 'function', 'try', 'finally', 'raise', 'lazy', 'yield', 'return', 'use', 'new', 'member', 'interface', 'class',
+  'struct', 'exception', 'inherit', 'abstract', 'override', 'default', 'async', 'task', 'upcast', 'downcast', 'null', 'of',
+  'static', 'inline', 'private', 'public', 'internal', 'extern', 'val', 'assert', 'base', 'global', 'select', 'fixed', 'const',
+];
 /** Keywords of F# outside the subset: lexed as keywords so they are reported as unsupported. */
 export const Unsupported = createToken({
   name: 'UnsupportedKeyword',
-  pattern: /(?:fun|function|try|finally|raise|lazy|yield|return|use|new|member|interface|class|struct|exception|inherit|abstract|override|default|async|task|upcast|downcast|null|of|static|inline|private|public|internal|extern|val|assert|base|global|select|fixed|const)(?![A-Za-z0-9_'])/,
+  pattern: new RegExp(`(?:${unsupportedWords.join('|')})(?![A-Za-z0-9_'])`),
   longer_alt: Ident,
 });
+for (const word of unsupportedWords) keywordTable.set(word, Unsupported);
+/**
+ * Every keyword, supported or not, and its token type. A run of identifier characters is a keyword
+ * exactly when the whole run is one of these words (each keyword pattern refuses an identifier
+ * character after it), which is what lets the scanner (`scanner.ts`) look words up instead of matching.
+ */
+export const keywordTypes: ReadonlyMap<string, TokenType> = keywordTable;
 
 // ---- operators and punctuation (longest first) -------------------------------------------------------
-const op = (name: string, image: string): TokenType =>
-  createToken({ name, pattern: new RegExp(image.replace(/[|\\^$*+?.()[\]{}<>-]/g, (c) => `\\${c}`)), label: `symbol '${image}'` });
+const operatorTable = new Map<TokenType, string>();
+function op(name: string, image: string): TokenType {
+  const type = createToken({ name, pattern: new RegExp(image.replace(/[|\\^$*+?.()[\]{}<>-]/g, (c) => `\\${c}`)), label: `symbol '${image}'` });
+  operatorTable.set(type, image);
+  return type;
+}
 
 export const LAttr = op('LAttr', '[<');
 export const RAttr = op('RAttr', '>]');
@@ -144,14 +165,18 @@ export const LBracket = op('LBracket', '[');
 export const RBracket = op('RBracket', ']');
 export const LBrace = op('LBrace', '{');
 export const RBrace = op('RBrace', '}');
+/** Each operator or punctuation token type and the one image it matches (in lexer order). */
+export const operatorImages: ReadonlyMap<TokenType, string> = operatorTable;
 /**
  * Every UTF-16 code unit except `[A-Za-z0-9_]`: a superset of what `Unknown` can start with.
  * Chevrotain cannot analyse a complement set, and one unanalysable pattern turns off its
  * first-character optimisation for the whole lexer; the hint keeps it on.
  */
 function unknownStartChars(): number[] {
+  // Tested by char code, not by a regular expression per character: this runs at every start-up.
+  const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
   const codes: number[] = [];
-  for (let c = 0; c <= 0xffff; c++) if (!/[A-Za-z0-9_]/.test(String.fromCharCode(c))) codes.push(c);
+  for (let c = 0; c <= 0xffff; c++) if (!isWordChar(c)) codes.push(c);
   return codes;
 }
 /** Any other character: reported once per run of such characters. */

@@ -1,0 +1,239 @@
+/**
+ * The lexer's fast path: a hand-written scanner over char codes that produces, for a file that
+ * lexes cleanly, exactly the tokens the Chevrotain lexer would (same types, images, offsets, lines
+ * and columns, same object shape).
+ *
+ * Why it exists: lexing a large file with Chevrotain's regular expressions, and building that
+ * lexer at start-up, cost more than the rest of the front end can afford (issue 6). The scanner
+ * handles only what a clean file contains. Whatever would yield a diagnostic (a tab, an
+ * unterminated string or comment, a bad escape or number, a float or character literal, a literal
+ * out of range, a character outside the language) makes it give up and return null, and `lex`
+ * falls back to the Chevrotain lexer, so diagnostics have one source. tests/syntax/scanner.test.ts
+ * checks the two paths agree.
+ */
+import type { IToken, TokenType } from 'chevrotain';
+import { decodeInt } from './literals.js';
+import { Token } from './token.js';
+import * as T from './tokens.js';
+import { hashStep, WordTable } from './words.js';
+
+// ---- character classes (ASCII only: any other character outside a string or comment gives up) ----
+const IDENT_START = 1;
+const IDENT_PART = 2;
+const DIGIT = 4;
+const HEX = 8;
+const OCTAL = 16;
+const BINARY = 32;
+/** `[A-Za-z0-9_]`: what may follow a number and still belong to it. */
+const WORD = 64;
+
+const charClass = new Uint8Array(128);
+for (let c = 0; c < 128; c++) {
+  const ch = String.fromCharCode(c);
+  let k = 0;
+  if (/[A-Za-z_]/.test(ch)) k |= IDENT_START;
+  if (/[A-Za-z0-9_']/.test(ch)) k |= IDENT_PART;
+  if (/[0-9]/.test(ch)) k |= DIGIT;
+  if (/[0-9a-fA-F_]/.test(ch)) k |= HEX;
+  if (/[0-7_]/.test(ch)) k |= OCTAL;
+  if (/[01_]/.test(ch)) k |= BINARY;
+  if (/[A-Za-z0-9_]/.test(ch)) k |= WORD;
+  charClass[c] = k;
+}
+const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !== 0;
+
+/** Integer suffixes the lexer accepts (`IntLit` in tokens.ts). */
+const intSuffixes: ReadonlySet<string> = new Set(['UL', 'ul', 'uL', 'Ul', 'uy', 'us', 'u', 'L', 'l', 'y', 's', 'n', 'UN']);
+/** The single-character escapes F# knows (`\u` and `\x` are checked apart). */
+const simpleEscapes: ReadonlySet<number> = new Set([...'nrtbafv\\"\'0'].map((c) => c.charCodeAt(0)));
+/** The words every scan starts knowing: the keywords, and `_` alone (the wildcard). */
+const seedWords: ReadonlyMap<string, TokenType> = new Map([...T.keywordTypes, ['_', T.Underscore]]);
+
+// ---- operators, by first character, in the order the lexer tries them --------------------------
+interface Operator {
+  readonly image: string;
+  readonly type: TokenType;
+}
+const operatorsByFirstChar: (readonly Operator[] | undefined)[] = [];
+for (const type of T.lexerTokens) {
+  const image = T.operatorImages.get(type);
+  if (image === undefined) continue;
+  const first = image.charCodeAt(0);
+  operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { image, type }];
+}
+
+/** The `IntLit` pattern on the whole run `text[start, end)` of word characters that starts with a digit. */
+function isIntLiteral(text: string, start: number, end: number): boolean {
+  let k = start;
+  const radix = start + 1 < end && text.charCodeAt(start) === 48 ? text.charCodeAt(start + 1) | 0x20 : 0;
+  const digits = radix === 0x78 ? HEX : radix === 0x6f ? OCTAL : radix === 0x62 ? BINARY : 0;
+  if (digits !== 0) {
+    k = start + 2;
+    while (k < end && is(text.charCodeAt(k), digits)) k++;
+    // No suffix starts with a digit or `x`, `o`, `b`, so the radix form is the only reading.
+    if (k === start + 2) return false;
+  } else {
+    while (k < end && (is(text.charCodeAt(k), DIGIT) || text.charCodeAt(k) === 95)) k++;
+  }
+  return k === end || intSuffixes.has(text.slice(k, end));
+}
+
+/** Whether the escape whose letter is at `text[at]` is one F# knows (`decodeString` agrees). */
+function isKnownEscape(text: string, at: number): boolean {
+  const e = text.charCodeAt(at);
+  if (simpleEscapes.has(e)) return true;
+  const hexDigits = e === 0x75 ? 4 : e === 0x78 ? 2 : 0;
+  if (hexDigits === 0) return false;
+  for (let k = 1; k <= hexDigits; k++) {
+    const h = text.charCodeAt(at + k);
+    if (!is(h, HEX) || h === 95) return false;
+  }
+  return true;
+}
+
+/** Where the nested `(* … *)` comment opening at `start` ends, or -1 when it is never closed. */
+function blockCommentEnd(text: string, start: number): number {
+  let depth = 0;
+  let i = start;
+  const n = text.length;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    if (c === 40 && text.charCodeAt(i + 1) === 42) { depth++; i += 2; }
+    else if (c === 42 && text.charCodeAt(i + 1) === 41) { depth--; i += 2; if (depth === 0) return i; }
+    else i++;
+  }
+  return -1;
+}
+
+/**
+ * Scan `text` into real tokens, or return null at the first thing that would yield a diagnostic.
+ * Line breaks are `\n`, `\r\n` and a lone `\r`, counted only in white space and block comments,
+ * as Chevrotain counts them.
+ */
+export function scan(text: string): IToken[] | null {
+  const tokens: IToken[] = [];
+  const words = new WordTable(seedWords);
+  const n = text.length;
+  let i = 0;
+  let line = 1;
+  /** Offset of the first character of the current line (columns are 1-based from it). */
+  let lineStart = 0;
+
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    // white space and line breaks
+    if (c === 32) { i++; continue; }
+    if (c === 10 || c === 13) {
+      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+      line++;
+      lineStart = i;
+      continue;
+    }
+    if (c >= 128) return null;
+
+    let end: number;
+    let type: TokenType;
+    let image: string;
+    if ((charClass[c]! & IDENT_START) !== 0) {
+      let hash = c;
+      end = i + 1;
+      for (let d = text.charCodeAt(end); end < n && is(d, IDENT_PART); d = text.charCodeAt(++end)) hash = hashStep(hash, d);
+      const slot = words.find(text, i, end, hash);
+      if (slot >= 0) {
+        image = words.word(slot);
+        type = words.type(slot);
+      } else {
+        image = text.slice(i, end);
+        type = T.Ident;
+        words.add(image, hash, type);
+      }
+    } else if ((charClass[c]! & DIGIT) !== 0) {
+      let hash = c;
+      let decimal = true;
+      end = i + 1;
+      for (let d = text.charCodeAt(end); end < n && is(d, WORD); d = text.charCodeAt(++end)) {
+        hash = hashStep(hash, d);
+        if (!is(d, DIGIT) && d !== 95) decimal = false;
+      }
+      // `1.5`: a float, reported by the Chevrotain path.
+      if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return null;
+      const slot = words.find(text, i, end, hash);
+      if (slot >= 0) {
+        image = words.word(slot);
+      } else {
+        if (!decimal && !isIntLiteral(text, i, end)) return null;
+        image = text.slice(i, end);
+        // Nine decimal digits always fit an int; anything else is checked as `lex` checks it.
+        if ((end - i > 9 || !decimal) && !decodeInt(image).ok && !decodeInt(image, true).ok) return null;
+        words.add(image, hash, T.IntLit);
+      }
+      type = T.IntLit;
+    } else if (c === 34) {
+      end = i + 1;
+      for (;;) {
+        if (end >= n) return null;
+        const d = text.charCodeAt(end);
+        if (d === 34) break;
+        if (d === 10) return null;
+        if (d === 92) {
+          if (end + 1 >= n || !isKnownEscape(text, end + 1)) return null;
+          end += 2;
+        } else {
+          end++;
+        }
+      }
+      end++;
+      image = text.slice(i, end);
+      type = T.StringLit;
+    } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
+      const commentEnd = blockCommentEnd(text, i);
+      if (commentEnd < 0) return null;
+      for (let k = i; k < commentEnd; k++) {
+        const d = text.charCodeAt(k);
+        if (d === 10 || d === 13) {
+          if (d === 13 && text.charCodeAt(k + 1) === 10) k++;
+          line++;
+          lineStart = k + 1;
+        }
+      }
+      i = commentEnd;
+      continue;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      i += 2;
+      while (i < n && text.charCodeAt(i) !== 10) i++;
+      continue;
+    } else if (c === 39) {
+      // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
+      if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return null;
+      end = i + 2;
+      while (end < n && is(text.charCodeAt(end), WORD)) end++;
+      image = text.slice(i, end);
+      type = T.TypeVar;
+    } else if (c === 96) {
+      // ``an identifier with spaces``
+      if (text.charCodeAt(i + 1) !== 96) return null;
+      end = i + 2;
+      while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
+      if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return null;
+      end += 2;
+      image = text.slice(i, end);
+      type = T.Ident;
+    } else {
+      const candidates = operatorsByFirstChar[c];
+      if (candidates === undefined) return null;
+      let found: Operator | undefined;
+      for (const o of candidates) {
+        if (text.startsWith(o.image, i)) { found = o; break; }
+      }
+      if (found === undefined) return null;
+      image = found.image;
+      type = found.type;
+      end = i + image.length;
+    }
+
+    const column = i - lineStart + 1;
+    tokens.push(new Token(type, image, i, end - 1, line, line, column, column + (end - i) - 1));
+    i = end;
+  }
+  return tokens;
+}

@@ -1,0 +1,83 @@
+/**
+ * The words of one scan (identifiers, keywords, integer literals), each stored once with its
+ * token type, and looked up straight from the source text by a hash of its char codes.
+ *
+ * Why: a large file names the same few hundred words tens of thousands of times. Looking each up
+ * here, without cutting it out of the text first, lets every token of a word share one image
+ * string and skips the keyword test and the literal checks after a word's first occurrence; fewer
+ * live strings also means less for the garbage collector to copy while the token array grows.
+ */
+import type { TokenType } from 'chevrotain';
+
+/** The hash the scanner computes while reading a word: `hash = (hash * 31 + code) | 0` per char. */
+export const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
+
+/** The hash of a whole string, as `hashStep` builds it. */
+function hashOf(word: string): number {
+  let h = 0;
+  for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+  return h;
+}
+
+/** An open-addressing table of words; built per scan, so nothing outlives the file it came from. */
+export class WordTable {
+  private words: (string | undefined)[];
+  private hashes: Int32Array;
+  private types: (TokenType | undefined)[];
+  private mask: number;
+  private count = 0;
+
+  constructor(seed: ReadonlyMap<string, TokenType>) {
+    const size = 1024;
+    this.words = new Array<string | undefined>(size).fill(undefined);
+    this.types = new Array<TokenType | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    for (const [word, type] of seed) this.add(word, hashOf(word), type);
+  }
+
+  /** The slot holding `text[start, end)` (whose hash is `hash`), or -1. */
+  find(text: string, start: number, end: number, hash: number): number {
+    const length = end - start;
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
+      const word = this.words[slot];
+      if (word === undefined) return -1;
+      if (this.hashes[slot] === hash && word.length === length && text.startsWith(word, start)) return slot;
+    }
+  }
+
+  /** The word in a slot `find` returned. */
+  word(slot: number): string {
+    return this.words[slot]!;
+  }
+
+  /** The token type of the word in a slot `find` returned. */
+  type(slot: number): TokenType {
+    return this.types[slot]!;
+  }
+
+  /** Store a word not yet in the table. */
+  add(word: string, hash: number, type: TokenType): void {
+    if ((this.count + 1) * 2 > this.words.length) this.grow();
+    let slot = hash & this.mask;
+    while (this.words[slot] !== undefined) slot = (slot + 1) & this.mask;
+    this.words[slot] = word;
+    this.hashes[slot] = hash;
+    this.types[slot] = type;
+    this.count++;
+  }
+
+  private grow(): void {
+    const { words, hashes, types } = this;
+    const size = words.length * 2;
+    this.words = new Array<string | undefined>(size).fill(undefined);
+    this.types = new Array<TokenType | undefined>(size).fill(undefined);
+    this.hashes = new Int32Array(size);
+    this.mask = size - 1;
+    this.count = 0;
+    for (let k = 0; k < words.length; k++) {
+      const word = words[k];
+      if (word !== undefined) this.add(word, hashes[k]!, types[k]!);
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/**
+ * The lexer's two paths agree: the hand-written scanner (the fast path `lex` takes for a clean
+ * file) and the Chevrotain lexer (the reference, which `lex` falls back to) give the same tokens,
+ * field for field, and `lex` gives the reference's diagnostics, on the samples, every fixture,
+ * generated programs, hand-picked awkward inputs, and thousands of seeded mutations of them.
+ *
+ * Reproduce a failure with the printed seed and case: `SCAN_SEED=<seed> npx vitest run tests/syntax/scanner.test.ts`.
+ * `SCAN_CASES` changes the count.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { IToken } from 'chevrotain';
+import { describe, expect, it } from 'vitest';
+import { lex, lexWithChevrotain, type LexResult } from '../../compiler/fncs/syntax/lexer.js';
+import { scan } from '../../compiler/fncs/syntax/scanner.js';
+import { generateProgram } from '../../scripts/bench/generateProgram.js';
+import { seededRandom } from '../../scripts/bench/random.js';
+
+const SEED = Number(process.env['SCAN_SEED'] ?? 0x5ca1_ab1e);
+const CASES = Number(process.env['SCAN_CASES'] ?? 4000);
+
+type Rng = () => number;
+const int = (rng: Rng, n: number): number => Math.floor(rng() * n);
+const pick = <T>(rng: Rng, xs: readonly T[]): T => xs[int(rng, xs.length)]!;
+
+// ---- what is compared -----------------------------------------------------------------------------
+/** Every token field the parser, the offside pass and the spans read, the token type by identity. */
+function tokenView(t: IToken): unknown[] {
+  return [t.tokenType, t.tokenTypeIdx, t.image, t.startOffset, t.endOffset, t.startLine, t.endLine, t.startColumn, t.endColumn];
+}
+const view = (r: LexResult): { tokens: unknown[][]; diagnostics: unknown } => ({ tokens: r.tokens.map(tokenView), diagnostics: r.diagnostics });
+
+/** Why `lex` and the reference disagree on `text`, or undefined when they agree. */
+function disagreement(text: string): string | undefined {
+  const fast = view(lex('m.fs', text));
+  const reference = view(lexWithChevrotain('m.fs', text));
+  if (fast.tokens.length !== reference.tokens.length) return `${fast.tokens.length} tokens, reference ${reference.tokens.length}`;
+  for (let k = 0; k < fast.tokens.length; k++) {
+    const a = fast.tokens[k]!;
+    const b = reference.tokens[k]!;
+    if (a.some((x, f) => x !== b[f])) return `token ${k}: ${JSON.stringify(a.slice(1))}, reference ${JSON.stringify(b.slice(1))}`;
+  }
+  const d = JSON.stringify(fast.diagnostics);
+  const e = JSON.stringify(reference.diagnostics);
+  return d === e ? undefined : `diagnostics ${d}, reference ${e}`;
+}
+
+// ---- corpus ---------------------------------------------------------------------------------------
+function fsFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) return fsFiles(path);
+    return name.endsWith('.fs') ? [path] : [];
+  });
+}
+const files = [...fsFiles('samples'), ...fsFiles('tests')].sort();
+const generated = [50, 300, 1000].map((n) => ({ name: `generateProgram(${n})`, text: generateProgram(n).text }));
+const corpus = [...files.map((f) => ({ name: f, text: readFileSync(f, 'utf8') })), ...generated];
+
+/** Inputs at the edges of each token kind: some lex cleanly, the rest make the scanner give up. */
+const awkward = [
+  '', ' ', '\n', '\r\n', '\r', 'x', '_', '_x', "x'", "x''", 'let', 'lets', "let'", 'fun', 'function', 'funx', '``a b``', '``a`b``',
+  '``', '````', '``a\r``', '``a\nb``', "'T", "'T'", "'a'", "'ab'", "'", "'\\n'", "'\\''", "''", "'_x1", "'x'y",
+  '0', '00', '1_000', '123456789', '1234567890', '2147483647', '2147483648', '2147483649', '3000000000', '9999999999', '-2147483648', '4294967295u', '0xFFFFFFFF',
+  '0x', '0x_', '0xG', '0b102', '0o78', '0b101uy', '255uy', '256uy', '5L', '5UL', '5n', '5UN', '5uL', '5q', '12abc', '1.5',
+  '1.', '1..2', '1.e5', '1_.5', '0x1.5', '1e5', '9223372036854775807L', '9223372036854775808L', '0x8000000000000000L',
+  '"', '"a', '"a"', '"\\n\\t\\\\\\"\\\'\\0"', '"\\q"', '"\\u0041"', '"\\u004"', '"\\u00G1"', '"\\x41"', '"\\x4"', '"\\', '"\\\n"',
+  '"a\rb"', '"é中\u{1F600}"', '"\uD800"', '"a\nb"', '(*', '(* a *)', '(* (* *)', '(* (* *) *)', '(*)', '(**)', '(* \r\n *) x',
+  '(* \r *) x', '(* \n\r *) x', '// c', '// c\r\nx', '// c\rx', '//\n', '/ /', '(* *) (* *)x', 'a(*b*)c',
+  '\t', ' \tx', 'x\t', '&', '&&', '&&&', '^', '^^^', '~~~', '~', '!', '?', '@', '#', '$', '\\', '\0', '\x7f', '\x1b', '\f', '\v',
+  '\u00a0', '\ufeff', '\u2028', 'é', '中', '\u{1F600}', '\uD800',
+  '||| || |> | &&& && <<< >>> << >> <- -> <> <= >= < > = .. . ... [< >] [| |] :: : := ; , ( ) [ ] { } + - * / %',
+  'x\r\ny', 'x\n\ry', 'x\r\ry', 'a\r\n\r\nb', '  \n  x', 'let x =\r\n    1\r\n',
+];
+
+// ---- mutations --------------------------------------------------------------------------------------
+/** Characters and fragments a lexer finds awkward, inserted at random. */
+const fragments = [
+  '\t', '\r', '\r\n', '\n', '"', "'", '`', '``', '(*', '*)', '(*)', '//', '\\', '\0', '\x7f', 'é', '中', '\u{1F600}', '\uD800',
+  '\uFEFF', '\u00A0', '0', '9', '0x', '1.5', '5uy', '300uy', '9999999999', '99999999999', '0b12', 'L', 'u', 'n', "'a'", "'T", '``x y``',
+  '"\\q"', '"\\u12"', '"\\x4"', '_', "'", '&', '^', '~', '.', '..', '<', '>', '|', '[', ']', ' ', '    ',
+];
+
+type Mutation = (text: string, rng: Rng) => string;
+const mutations: Mutation[] = [
+  (t, r) => { const o = int(r, t.length + 1); return t.slice(0, o) + pick(r, fragments) + t.slice(o); },
+  (t, r) => { const o = int(r, t.length + 1); return t.slice(0, o) + String.fromCharCode(int(r, 256)) + t.slice(o); },
+  (t, r) => { const o = int(r, t.length + 1); return t.slice(0, o) + String.fromCharCode(int(r, 0x10000)) + t.slice(o); },
+  (t, r) => { const o = int(r, t.length); return t.slice(0, o) + t.slice(o + 1 + int(r, 8)); },
+  (t, r) => { const o = int(r, t.length); const c = t[o] ?? ''; return t.slice(0, o) + c + c + t.slice(o + 1); },
+  (t) => t.replace(/\n/g, '\r\n'),
+  (t, r) => { const lines = t.split('\n'); const i = int(r, lines.length); lines[i] = `\t${lines[i]!}`; return lines.join('\n'); },
+  (t, r) => { const o = t.indexOf('\n', int(r, t.length)); return o < 0 ? t : `${t.slice(0, o)}\r${t.slice(o + 1)}`; },
+  (t, r) => { const o = int(r, t.length + 1); return t.slice(0, o); },
+  (t, r) => { const a = int(r, t.length + 1); const b = int(r, t.length + 1); return t.slice(0, a) + t.slice(Math.min(a, b), Math.max(a, b)) + t.slice(a); },
+];
+
+/** Case `index`: a window of up to 120 lines of a corpus text, then one to four mutations, all from (seed, index). */
+function makeCase(index: number): { source: string; text: string } {
+  const rng = seededRandom(SEED ^ Math.imul(index + 1, 0x9e3779b1));
+  const source = pick(rng, corpus);
+  const lines = source.text.split('\n');
+  const start = int(rng, lines.length);
+  let text = lines.slice(start, start + 1 + int(rng, 120)).join('\n');
+  const count = 1 + int(rng, 4);
+  // A quarter of the cases stay unmutated windows, so the scanner's own path is well exercised too.
+  if (rng() < 0.25) return { source: source.name, text };
+  for (let k = 0; k < count; k++) text = pick(rng, mutations)(text, rng);
+  return { source: source.name, text };
+}
+
+// ---- the tests ----------------------------------------------------------------------------------------
+describe('the scanner takes every clean file', () => {
+  it('covers the samples, every fixture under tests/, and generated programs', () => {
+    expect(files.filter((f) => f.startsWith('samples/')).length).toBeGreaterThanOrEqual(3);
+    expect(files.filter((f) => f.startsWith('tests/')).length).toBeGreaterThanOrEqual(5);
+    for (const { name, text } of corpus) {
+      const reference = lexWithChevrotain('m.fs', text);
+      // A file the reference lexes without a diagnostic must not need the fallback.
+      if (reference.diagnostics.length === 0) expect(scan(text), name).not.toBeNull();
+      expect(disagreement(text), name).toBeUndefined();
+    }
+  });
+});
+
+describe('scanner and Chevrotain agree', () => {
+  it.each(awkward.map((text) => [JSON.stringify(text), text]))('on %s', (_, text) => {
+    expect(disagreement(text)).toBeUndefined();
+  });
+
+  it('the scanner gives up exactly where the reference reports something', () => {
+    for (const text of awkward) {
+      const clean = lexWithChevrotain('m.fs', text).diagnostics.length === 0;
+      expect(scan(text) !== null, JSON.stringify(text)).toBe(clean);
+    }
+  });
+
+  it(`on ${CASES} seeded mutations of the corpus (seed ${SEED})`, { timeout: 120_000 }, () => {
+    const failures: string[] = [];
+    let scanned = 0;
+    for (let i = 0; i < CASES; i++) {
+      const c = makeCase(i);
+      if (scan(c.text) !== null) scanned++;
+      const why = disagreement(c.text);
+      if (why !== undefined) failures.push(`case ${i} (SCAN_SEED=${SEED}) from ${c.source}: ${why}\n  text: ${JSON.stringify(c.text.slice(0, 400))}`);
+      if (failures.length >= 5) break;
+    }
+    expect(failures).toEqual([]);
+    // Both paths were exercised: clean windows through the scanner, broken ones through the fallback.
+    expect(scanned).toBeGreaterThan(CASES * 0.2);
+    expect(scanned).toBeLessThan(CASES * 0.8);
+  });
+});

@@ -3,7 +3,7 @@
  * printing rule, structured ops, determinism and immutability.
  */
 import { describe, expect, it } from 'vitest';
-import { i1, i32, i64, i8, ModuleBuilder, printModule, ptr, verifyModule } from '../../compiler/alex/ir/index.js';
+import { i1, i32, i64, i8, ModuleBuilder, printModule, ptr, verifyModule, walk } from '../../compiler/alex/ir/index.js';
 import { mismatchModuloNames } from './matchOps.js';
 import { at, everyOpModule, sectionFiveModule } from './sampleModules.js';
 
@@ -163,14 +163,49 @@ describe('the built module', () => {
     expect(printModule(everyOpModule(), { debugInfo: true })).toBe(printModule(everyOpModule(), { debugInfo: true }));
   });
 
-  it('is frozen once finished', () => {
-    const m = everyOpModule();
+  /** Build a module with `FIREFLY_FREEZE_IR` set to `value` (undefined: unset), restoring it after. */
+  function builtWithFreezing(value: string | undefined): ReturnType<typeof everyOpModule> {
+    const saved = process.env['FIREFLY_FREEZE_IR'];
+    if (value === undefined) delete process.env['FIREFLY_FREEZE_IR'];
+    else process.env['FIREFLY_FREEZE_IR'] = value;
+    try {
+      return everyOpModule();
+    } finally {
+      if (saved === undefined) delete process.env['FIREFLY_FREEZE_IR'];
+      else process.env['FIREFLY_FREEZE_IR'] = saved;
+    }
+  }
+
+  it('is deep-frozen once finished in the checking mode (FIREFLY_FREEZE_IR=1)', () => {
+    const m = builtWithFreezing('1');
     expect(Object.isFrozen(m)).toBe(true);
     expect(Object.isFrozen(m.ops)).toBe(true);
     const main = m.ops.find((o) => o.name === 'func.func' && o.regions[0]!.blocks.length > 0)!;
     expect(Object.isFrozen(main.regions[0]!.blocks[0]!.ops)).toBe(true);
     expect(Object.isFrozen(main.regions[0]!.blocks[0]!.ops[0]!.loc)).toBe(true);
     expect(() => (main.regions[0]!.blocks[0]!.ops as unknown[]).push(1)).toThrow(TypeError);
+    // Every op, value, array and attribute, at every depth: nothing built is left writable.
+    const unfrozen: string[] = [];
+    const check = (what: string, x: object): void => { if (!Object.isFrozen(x)) unfrozen.push(what); };
+    walk(m.ops, (op) => {
+      check(op.name, op);
+      for (const part of [op.operands, op.results, op.regions, op.successors, op.attributes, op.loc]) check(`part of ${op.name}`, part);
+      for (const v of op.results) check(`a result of ${op.name}`, v);
+      for (const a of Object.values(op.attributes)) check(`an attribute of ${op.name}`, a);
+      for (const s of op.successors) { check(`a successor of ${op.name}`, s); check(`a successor's args of ${op.name}`, s.args); }
+      for (const r of op.regions) {
+        check(`a region of ${op.name}`, r);
+        check(`the blocks of a region of ${op.name}`, r.blocks);
+        for (const b of r.blocks) { check(`a block of ${op.name}`, b); check(`a block's args of ${op.name}`, b.args); check(`a block's ops of ${op.name}`, b.ops); b.args.forEach((v) => check(`a block arg of ${op.name}`, v)); }
+      }
+    });
+    expect(unfrozen).toEqual([]);
+  });
+
+  it('is left as built outside the checking mode (its readonly types keep it unchanged), and prints the same', () => {
+    const m = builtWithFreezing(undefined);
+    expect(Object.isFrozen(m)).toBe(false);
+    expect(printModule(m, { debugInfo: true })).toBe(printModule(builtWithFreezing('1'), { debugInfo: true }));
   });
 
   it('keeps declarations, then globals, then definitions', () => {

@@ -8,8 +8,13 @@
  * Misuse of the builder (an unknown op, a constant that does not fit, calling an undeclared
  * symbol) is a bug in the caller and throws; type errors in well-formed calls are left to the
  * verifier, which reports them with the op's source location.
+ *
+ * Lowering a large program makes tens of thousands of ops, so the typed helpers build each op's
+ * arrays once and hand them over (`append`) rather than copying what a caller passed; the generic
+ * `op` copies, since its caller may keep and reuse its arrays. Ops without results, attributes,
+ * regions or successors share one empty array or record (immutable, like everything in the tree).
  */
-import { attr, DYNAMIC_INDEX, freezeModule, type Attributes, type Block, type CmpPredicate, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
+import { attr, cmpPredicates, DYNAMIC_INDEX, sealModule, type Attributes, type Block, type CmpPredicate, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
 import { fitsWidth } from './opForms.js';
 import { opsByName, typeAtPosition } from './ops.js';
 import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, type FuncType, type MlirType } from './types.js';
@@ -17,6 +22,12 @@ import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, typ
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
 type MBlock = Mutable<Block>;
 type MRegion = Mutable<Region>;
+
+const noValues: readonly Value[] = Object.freeze([]);
+const noTypes: readonly MlirType[] = Object.freeze([]);
+const noRegions: readonly Region[] = Object.freeze([]);
+const noSuccessors: readonly Successor[] = Object.freeze([]);
+const noAttributes: Attributes = Object.freeze({});
 
 /** The arith ops with two operands and one result of the same integer type. */
 export type BinaryOp = 'addi' | 'subi' | 'muli' | 'divsi' | 'divui' | 'remsi' | 'remui' | 'andi' | 'ori' | 'xori' | 'shli' | 'shrsi' | 'shrui';
@@ -40,7 +51,38 @@ function internalError(message: string): never {
   throw new Error(`internal error in the MLIR builder: ${message}`);
 }
 
-/** Builds one module. Call `finish()` once at the end for the frozen module. */
+/** The results of a new op, one per type. */
+function resultsOf(types: readonly MlirType[]): readonly Value[] {
+  if (types.length === 0) return noValues;
+  const results: Value[] = [];
+  for (let index = 0; index < types.length; index++) results.push({ def: 'result', index, type: types[index]! });
+  return results;
+}
+
+/** The arguments of a new block, one per type. */
+function blockArgs(types: readonly MlirType[]): Value[] {
+  const args: Value[] = [];
+  for (let index = 0; index < types.length; index++) args.push({ def: 'arg', index, type: types[index]! });
+  return args;
+}
+
+/** An op made of the parts given, which it keeps. */
+function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
+  return { name, operands, results, attributes, regions, successors, loc };
+}
+
+/** Whether symbol op `decl` has the function type `(params) -> results`, comparing interned types by identity. */
+function hasSignature(decl: Operation, params: readonly MlirType[], results: readonly MlirType[]): boolean {
+  const t = decl.attributes['function_type'];
+  if (t?.kind !== 'type' || t.type.kind !== 'func') return false;
+  const f = t.type;
+  if (f.params.length !== params.length || f.results.length !== results.length) return false;
+  for (let i = 0; i < params.length; i++) if (f.params[i] !== params[i]) return false;
+  for (let i = 0; i < results.length; i++) if (f.results[i] !== results[i]) return false;
+  return true;
+}
+
+/** Builds one module. Call `finish()` once at the end for the module (frozen in the checking mode, see `ir.ts`). */
 export class ModuleBuilder {
   private readonly declarations: Operation[] = [];
   private readonly globals: Operation[] = [];
@@ -56,8 +98,11 @@ export class ModuleBuilder {
    * the same op, a different signature is a bug. `result` undefined (or `!llvm.void`) means void.
    */
   declareLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): Operation {
-    const results = result === undefined || result.kind === 'void' ? [] : [result];
-    return this.declare('llvm.func', name, funcType(params, results), {}, loc);
+    const results = result === undefined || result.kind === 'void' ? noTypes : [result];
+    // Every call of an external function declares it; most find it declared already.
+    const existing = this.symbols.get(name);
+    if (existing !== undefined && existing.name === 'llvm.func' && hasSignature(existing, params, results)) return existing;
+    return this.declare('llvm.func', name, funcType(params, results), noAttributes, loc);
   }
 
   /** Declare `func.func private @name(params) -> results` once (an external function in the func dialect). */
@@ -74,7 +119,7 @@ export class ModuleBuilder {
       }
       return existing;
     }
-    const op = makeOp(opName, [], [], { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, { regions: [{ blocks: [] }] });
+    const op = makeOp(opName, noValues, noValues, { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, [{ blocks: [] }]);
     this.addSymbol(name, op, this.declarations);
     return op;
   }
@@ -88,7 +133,7 @@ export class ModuleBuilder {
     const symbol = `str${n}`;
     const length = new TextEncoder().encode(text).length;
     const type = arrayType(length, i8);
-    const op = makeOp('llvm.mlir.global', [], [], {
+    const op = makeOp('llvm.mlir.global', noValues, noValues, {
       linkage: attr.enum('internal'),
       constant: attr.unit(),
       sym_name: attr.string(symbol),
@@ -107,18 +152,18 @@ export class ModuleBuilder {
    * whose arguments are `args`. `visibility: 'private'` marks it private.
    */
   defineFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc, visibility?: 'private'): FunctionBuilder {
-    return this.define('func.func', name, funcType(params, results), visibility === 'private' ? { sym_visibility: attr.string('private') } : {}, loc);
+    return this.define('func.func', name, funcType(params, results), visibility === 'private' ? { sym_visibility: attr.string('private') } : noAttributes, loc);
   }
 
   /** Define `llvm.func @name(params) -> result` with a body (result undefined for void). */
   defineLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): FunctionBuilder {
-    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), {}, loc);
+    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), noAttributes, loc);
   }
 
   private define(opName: string, name: string, type: FuncType, extra: Attributes, loc: Loc): FunctionBuilder {
-    const entry: MBlock = { args: type.params.map((t, index) => ({ def: 'arg' as const, index, type: t })), ops: [] };
+    const entry: MBlock = { args: blockArgs(type.params), ops: [] };
     const region: MRegion = { blocks: [entry] };
-    const op = makeOp(opName, [], [], { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, { regions: [region] });
+    const op = makeOp(opName, noValues, noValues, { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, [region]);
     this.addSymbol(name, op, this.definitions);
     return new FunctionBuilder(this, op, entry, region);
   }
@@ -135,30 +180,28 @@ export class ModuleBuilder {
     return this.symbols.get(name);
   }
 
-  /** The module: declarations first, then globals, then definitions, each in creation order; frozen. */
+  /** The module: declarations first, then globals, then definitions, each in creation order; frozen in the checking mode. */
   finish(): Module {
     if (this.finished) internalError('finish() called twice');
     this.finished = true;
-    return freezeModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
+    return sealModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
   }
 }
 
-function makeOp(name: string, operands: readonly Value[], resultTypes: readonly MlirType[], attributes: Attributes, loc: Loc, extras: OpExtras = {}): Operation {
-  if (!opsByName.has(name)) internalError(`unknown op '${name}'`);
-  return {
-    name,
-    operands: [...operands],
-    results: resultTypes.map((type, index) => ({ def: 'result' as const, index, type })),
-    attributes: { ...attributes },
-    regions: [...(extras.regions ?? [])],
-    successors: (extras.successors ?? []).map((s) => ({ block: s.block, args: [...s.args] })),
-    loc: Object.freeze({ file: loc.file, line: loc.line, col: loc.col }),
-  };
-}
+/** Op names by helper argument, made once rather than per op. */
+const arithNames = Object.fromEntries(
+  (['addi', 'subi', 'muli', 'divsi', 'divui', 'remsi', 'remui', 'andi', 'ori', 'xori', 'shli', 'shrsi', 'shrui', 'extsi', 'extui', 'trunci'] as const).map((op) => [op, `arith.${op}`]),
+) as Readonly<Record<BinaryOp | CastOp, string>>;
 
-const one = (op: Operation): Value => op.results[0] ?? internalError(`${op.name} has no result`);
+/** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
+const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
 
-/** Appends ops at an insertion point: the end of a block. */
+/**
+ * Appends ops at an insertion point: the end of a block.
+ *
+ * The typed helpers keep the value lists they are given (call arguments, yielded and returned
+ * values, GEP indices, positions) as the new op's own: pass arrays that are not changed afterwards.
+ */
 export class OpBuilder {
   private block: MBlock;
   private region: MRegion;
@@ -178,11 +221,24 @@ export class OpBuilder {
     return this.block;
   }
 
-  /** Any op from the table: `op('arith.addi', [a, b], [i32], {}, loc)`. */
+  /** Any op from the table: `op('arith.addi', [a, b], [i32], {}, loc)`. Its arguments are copied. */
   op(name: string, operands: readonly Value[], resultTypes: readonly MlirType[], attrs: Attributes, loc: Loc, extras?: OpExtras): Operation {
-    const op = makeOp(name, operands, resultTypes, attrs, loc, extras);
+    if (!opsByName.has(name)) internalError(`unknown op '${name}'`);
+    const regions = extras?.regions === undefined || extras.regions.length === 0 ? noRegions : [...extras.regions];
+    const successors = extras?.successors === undefined || extras.successors.length === 0 ? noSuccessors : extras.successors.map((s) => ({ block: s.block, args: [...s.args] }));
+    return this.append(makeOp(name, [...operands], resultsOf(resultTypes), { ...attrs }, loc, regions, successors));
+  }
+
+  private append(op: Operation): Operation {
     this.block.ops.push(op);
     return op;
+  }
+
+  /** Append an op with one result of `type` and return that result. */
+  private append1(name: string, operands: readonly Value[], type: MlirType, attrs: Attributes, loc: Loc): Value {
+    const result: Value = { def: 'result', index: 0, type };
+    this.block.ops.push(makeOp(name, operands, [result], attrs, loc));
+    return result;
   }
 
   // ---- arith ------------------------------------------------------------------------------------
@@ -192,27 +248,27 @@ export class OpBuilder {
     if (!isInt(type)) internalError(`constant of non-integer type ${printType(type)}`);
     const v = typeof value === 'boolean' ? (value ? 1n : 0n) : BigInt(value);
     if (!fitsWidth(v, type.width)) internalError(`constant ${v} does not fit in ${printType(type)}`);
-    return one(this.op('arith.constant', [], [type], { value: attr.int(v, type) }, loc));
+    return this.append1('arith.constant', noValues, type, { value: attr.int(v, type) }, loc);
   }
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
   binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
-    return one(this.op(`arith.${op}`, [a, b], [a.type], {}, loc));
+    return this.append1(arithNames[op], [a, b], a.type, noAttributes, loc);
   }
 
   /** `arith.cmpi pred, a, b : T` → i1 */
   cmpi(predicate: CmpPredicate, a: Value, b: Value, loc: Loc): Value {
-    return one(this.op('arith.cmpi', [a, b], [i1], { predicate: attr.enum(predicate) }, loc));
+    return this.append1('arith.cmpi', [a, b], i1, predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`), loc);
   }
 
   /** `arith.extsi|extui|trunci v : From to To` */
   cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
-    return one(this.op(`arith.${op}`, [v], [to], {}, loc));
+    return this.append1(arithNames[op], [v], to, noAttributes, loc);
   }
 
   /** `arith.select c, a, b : T` */
   select(cond: Value, a: Value, b: Value, loc: Loc): Value {
-    return one(this.op('arith.select', [cond, a, b], [a.type], {}, loc));
+    return this.append1('arith.select', [cond, a, b], a.type, noAttributes, loc);
   }
 
   // ---- calls and returns ------------------------------------------------------------------------
@@ -222,7 +278,7 @@ export class OpBuilder {
     const decl = this.module.lookup(callee);
     const t = decl?.attributes['function_type'];
     if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
-    return this.op('llvm.call', args, t.type.results, { callee: attr.symbol(callee) }, loc).results[0];
+    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), { callee: attr.symbol(callee) }, loc)).results[0];
   }
 
   /** Declare `@callee` if needed (see `declareLlvmFunc`) and call it. */
@@ -233,51 +289,58 @@ export class OpBuilder {
 
   /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */
   call(callee: string, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
-    return this.op('func.call', args, resultTypes, { callee: attr.symbol(callee) }, loc).results;
+    return this.append(makeOp('func.call', args, resultsOf(resultTypes), { callee: attr.symbol(callee) }, loc)).results;
   }
 
   /** `func.return values` */
   ret(values: readonly Value[], loc: Loc): void {
-    this.op('func.return', values, [], {}, loc);
+    this.append(makeOp('func.return', values, noValues, noAttributes, loc));
   }
 
   /** `llvm.return [value]` */
   llvmReturn(value: Value | undefined, loc: Loc): void {
-    this.op('llvm.return', value === undefined ? [] : [value], [], {}, loc);
+    this.append(makeOp('llvm.return', value === undefined ? noValues : [value], noValues, noAttributes, loc));
   }
 
   /** `llvm.unreachable` */
   unreachable(loc: Loc): void {
-    this.op('llvm.unreachable', [], [], {}, loc);
+    this.append(makeOp('llvm.unreachable', noValues, noValues, noAttributes, loc));
   }
 
   // ---- memory -----------------------------------------------------------------------------------
 
   /** `llvm.alloca count x elemType : (T) -> !llvm.ptr` */
   alloca(count: Value, elemType: MlirType, loc: Loc): Value {
-    return one(this.op('llvm.alloca', [count], [ptr], { elem_type: attr.type(elemType) }, loc));
+    return this.append1('llvm.alloca', [count], ptr, { elem_type: attr.type(elemType) }, loc);
   }
 
   /** `llvm.getelementptr base[i, ...] : (...) -> !llvm.ptr, elemType`; numbers are constant indices, values SSA ones. */
   gep(base: Value, indices: readonly (number | Value)[], elemType: MlirType, loc: Loc): Value {
-    const dynamic = indices.filter((i): i is Value => typeof i !== 'number');
-    const raw = indices.map((i) => (typeof i === 'number' ? i : DYNAMIC_INDEX));
-    return one(this.op('llvm.getelementptr', [base, ...dynamic], [ptr], { rawConstantIndices: attr.dense(32, raw), elem_type: attr.type(elemType) }, loc));
+    const operands: Value[] = [base];
+    const raw: number[] = [];
+    for (const i of indices) {
+      if (typeof i === 'number') raw.push(i);
+      else {
+        operands.push(i);
+        raw.push(DYNAMIC_INDEX);
+      }
+    }
+    return this.append1('llvm.getelementptr', operands, ptr, { rawConstantIndices: attr.dense(32, raw), elem_type: attr.type(elemType) }, loc);
   }
 
   /** `llvm.load p : !llvm.ptr -> type` */
   load(p: Value, type: MlirType, loc: Loc): Value {
-    return one(this.op('llvm.load', [p], [type], {}, loc));
+    return this.append1('llvm.load', [p], type, noAttributes, loc);
   }
 
   /** `llvm.store value, p : T, !llvm.ptr` */
   store(value: Value, p: Value, loc: Loc): void {
-    this.op('llvm.store', [value, p], [], {}, loc);
+    this.append(makeOp('llvm.store', [value, p], noValues, noAttributes, loc));
   }
 
   /** `llvm.mlir.addressof @symbol : !llvm.ptr` */
   addressOf(symbol: string, loc: Loc): Value {
-    return one(this.op('llvm.mlir.addressof', [], [ptr], { global_name: attr.symbol(symbol) }, loc));
+    return this.append1('llvm.mlir.addressof', noValues, ptr, { global_name: attr.symbol(symbol) }, loc);
   }
 
   /** The interned global for `text` and its address: the pointer to its bytes and their count. */
@@ -288,29 +351,29 @@ export class OpBuilder {
 
   /** `llvm.mlir.zero : !llvm.ptr` (or another type) */
   zero(loc: Loc, type: MlirType = ptr): Value {
-    return one(this.op('llvm.mlir.zero', [], [type], {}, loc));
+    return this.append1('llvm.mlir.zero', noValues, type, noAttributes, loc);
   }
 
   /** `llvm.mlir.undef : type` */
   undef(type: MlirType, loc: Loc): Value {
-    return one(this.op('llvm.mlir.undef', [], [type], {}, loc));
+    return this.append1('llvm.mlir.undef', noValues, type, noAttributes, loc);
   }
 
   /** `llvm.mlir.poison : type` */
   poison(type: MlirType, loc: Loc): Value {
-    return one(this.op('llvm.mlir.poison', [], [type], {}, loc));
+    return this.append1('llvm.mlir.poison', noValues, type, noAttributes, loc);
   }
 
   /** `llvm.insertvalue value, aggregate[position] : T` → the updated aggregate */
   insertValue(aggregate: Value, value: Value, position: readonly number[], loc: Loc): Value {
-    return one(this.op('llvm.insertvalue', [value, aggregate], [aggregate.type], { position: attr.dense(64, position) }, loc));
+    return this.append1('llvm.insertvalue', [value, aggregate], aggregate.type, { position: attr.dense(64, position) }, loc);
   }
 
   /** `llvm.extractvalue aggregate[position] : T` → the field (its type is computed) */
   extractValue(aggregate: Value, position: readonly number[], loc: Loc): Value {
     const field = typeAtPosition(aggregate.type, position);
     if (typeof field === 'string') internalError(`extractvalue: ${field}`);
-    return one(this.op('llvm.extractvalue', [aggregate], [field], { position: attr.dense(64, position) }, loc));
+    return this.append1('llvm.extractvalue', [aggregate], field, { position: attr.dense(64, position) }, loc);
   }
 
   // ---- structured control flow ------------------------------------------------------------------
@@ -321,9 +384,17 @@ export class OpBuilder {
    * there are no results. Returns the if's results.
    */
   scfIf(cond: Value, resultTypes: readonly MlirType[], buildThen: (b: OpBuilder) => readonly Value[], buildElse: ((b: OpBuilder) => readonly Value[]) | undefined, loc: Loc): readonly Value[] {
-    const thenRegion = this.nested([], (b) => b.op('scf.yield', buildThen(b), [], {}, loc));
-    const elseRegion: Region = buildElse === undefined ? { blocks: [] } : this.nested([], (b) => b.op('scf.yield', buildElse(b), [], {}, loc));
-    return this.op('scf.if', [cond], resultTypes, {}, loc, { regions: [thenRegion, elseRegion] }).results;
+    const thenRegion = this.branch(buildThen, loc);
+    const elseRegion: Region = buildElse === undefined ? { blocks: [] } : this.branch(buildElse, loc);
+    return this.append(makeOp('scf.if', [cond], resultsOf(resultTypes), noAttributes, loc, [thenRegion, elseRegion])).results;
+  }
+
+  /** A branch of `scf.if`: one block built by `build`, ending in the `scf.yield` of what it returns. */
+  private branch(build: (b: OpBuilder) => readonly Value[], loc: Loc): Region {
+    const block: MBlock = { args: [], ops: [] };
+    const region: MRegion = { blocks: [block] };
+    this.within(region, block, () => this.append(makeOp('scf.yield', build(this), noValues, noAttributes, loc)));
+    return region;
   }
 
   /**
@@ -339,34 +410,37 @@ export class OpBuilder {
     loc: Loc,
     resultTypes: readonly MlirType[] = inits.map((v) => v.type),
   ): readonly Value[] {
-    const beforeRegion = this.nested(inits.map((v) => v.type), (b, args) => {
-      const { cond, values } = before(b, args);
-      b.op('scf.condition', [cond, ...values], [], {}, loc);
+    const beforeBlock: MBlock = { args: blockArgs(inits.map((v) => v.type)), ops: [] };
+    const beforeRegion: MRegion = { blocks: [beforeBlock] };
+    this.within(beforeRegion, beforeBlock, () => {
+      const { cond, values } = before(this, beforeBlock.args);
+      this.append(makeOp('scf.condition', [cond, ...values], noValues, noAttributes, loc));
     });
-    const afterRegion = this.nested(resultTypes, (b, args) => b.op('scf.yield', after(b, args), [], {}, loc));
-    return this.op('scf.while', inits, resultTypes, {}, loc, { regions: [beforeRegion, afterRegion] }).results;
+    const afterBlock: MBlock = { args: blockArgs(resultTypes), ops: [] };
+    const afterRegion: MRegion = { blocks: [afterBlock] };
+    this.within(afterRegion, afterBlock, () => this.append(makeOp('scf.yield', after(this, afterBlock.args), noValues, noAttributes, loc)));
+    return this.append(makeOp('scf.while', inits, resultsOf(resultTypes), noAttributes, loc, [beforeRegion, afterRegion])).results;
   }
 
-  /** A new single-block region with block arguments of `argTypes`, filled by `fill` with the insertion point inside. */
-  private nested(argTypes: readonly MlirType[], fill: (b: OpBuilder, args: readonly Value[]) => void): Region {
-    const block: MBlock = { args: argTypes.map((type, index) => ({ def: 'arg' as const, index, type })), ops: [] };
-    const region: MRegion = { blocks: [block] };
-    const saved = [this.block, this.region] as const;
+  /** Run `fill` with the insertion point at the end of `block`, in `region`. */
+  private within(region: MRegion, block: MBlock, fill: () => void): void {
+    const outerBlock = this.block;
+    const outerRegion = this.region;
     this.block = block;
     this.region = region;
     try {
-      fill(this, block.args);
+      fill();
     } finally {
-      [this.block, this.region] = saved;
+      this.block = outerBlock;
+      this.region = outerRegion;
     }
-    return region;
   }
 
   // ---- unstructured control flow ----------------------------------------------------------------
 
   /** A new block at the end of the current region (for `cf` branches); the insertion point stays put. */
   createBlock(argTypes: readonly MlirType[] = []): Block {
-    const block: MBlock = { args: argTypes.map((type, index) => ({ def: 'arg' as const, index, type })), ops: [] };
+    const block: MBlock = { args: blockArgs(argTypes), ops: [] };
     this.region.blocks.push(block);
     return block;
   }
@@ -379,12 +453,12 @@ export class OpBuilder {
 
   /** `cf.br ^target(args)` */
   br(target: Block, args: readonly Value[], loc: Loc): void {
-    this.op('cf.br', [], [], {}, loc, { successors: [{ block: target, args }] });
+    this.append(makeOp('cf.br', noValues, noValues, noAttributes, loc, noRegions, [{ block: target, args }]));
   }
 
   /** `cf.cond_br cond, ^ifTrue(trueArgs), ^ifFalse(falseArgs)` */
   condBr(cond: Value, ifTrue: Block, trueArgs: readonly Value[], ifFalse: Block, falseArgs: readonly Value[], loc: Loc): void {
-    this.op('cf.cond_br', [cond], [], {}, loc, { successors: [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }] });
+    this.append(makeOp('cf.cond_br', [cond], noValues, noAttributes, loc, noRegions, [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }]));
   }
 }
 

@@ -3,8 +3,12 @@
  * results, attributes, regions and successors, and the source location it came from; a region is a
  * list of blocks, a block has arguments and operations.
  *
- * The trees are immutable once built: every field is `readonly`, and the builder and the text
- * parser freeze what they hand out. Values are identities: an analysis or the interpreter keys
+ * The trees are immutable once built: every field is `readonly`, so the type checker rejects any
+ * write to a built tree. Freezing them at run time as well (`Object.freeze` on every op, value,
+ * array, attribute and location) is a checking mode, on when `FIREFLY_FREEZE_IR=1` (the tests set
+ * it): it costs a fifth of lowering a large program and adds nothing the types do not already
+ * guarantee for code that compiles, so the builder freezes only when asked (`sealModule`); the text
+ * parser always freezes (`freezeModule`). Values are identities: an analysis or the interpreter keys
  * its side tables (value → runtime value, value → printed name) by the `Value` object itself.
  */
 import type { MlirType } from './types.js';
@@ -132,33 +136,42 @@ export function walk(ops: readonly Operation[], visit: (op: Operation) => void):
   }
 }
 
-/** Deep-freeze a module tree (the builder and the parser call this when they hand a module out). */
+/** Whether built modules are deep-frozen as they are handed out: the checking mode (`FIREFLY_FREEZE_IR=1`). */
+export const freezingIr = (): boolean => process.env['FIREFLY_FREEZE_IR'] === '1';
+
+/** The module as the builder hands it out: deep-frozen in the checking mode, as built otherwise. */
+export const sealModule = (m: Module): Module => (freezingIr() ? freezeModule(m) : m);
+
+/** Deep-freeze a module tree (the text parser calls this on what it hands out; `sealModule` in the checking mode). */
 export function freezeModule(m: Module): Module {
-  const freezeOp = (op: Operation): void => {
-    Object.freeze(op.operands);
-    Object.freeze(op.results);
-    op.results.forEach((v) => Object.freeze(v));
-    Object.freeze(op.attributes);
-    Object.values(op.attributes).forEach(freezeAttr);
-    op.successors.forEach((s) => Object.freeze(Object.freeze(s).args));
-    Object.freeze(op.successors);
-    op.regions.forEach((r) => {
-      r.blocks.forEach((b) => {
-        b.args.forEach((v) => Object.freeze(v));
-        Object.freeze(b.args);
-        b.ops.forEach(freezeOp);
-        Object.freeze(b.ops);
-        Object.freeze(b);
-      });
-      Object.freeze(r.blocks);
-      Object.freeze(r);
-    });
-    Object.freeze(op.regions);
-    Object.freeze(op);
-  };
-  m.ops.forEach(freezeOp);
+  for (const op of m.ops) freezeOp(op);
   Object.freeze(m.ops);
+  Object.freeze(m.loc);
   return Object.freeze(m);
+}
+
+function freezeOp(op: Operation): void {
+  Object.freeze(op.operands);
+  for (const v of op.results) Object.freeze(v);
+  Object.freeze(op.results);
+  for (const a of Object.values(op.attributes)) freezeAttr(a);
+  Object.freeze(op.attributes);
+  for (const s of op.successors) Object.freeze(Object.freeze(s).args);
+  Object.freeze(op.successors);
+  for (const r of op.regions) {
+    for (const b of r.blocks) {
+      for (const v of b.args) Object.freeze(v);
+      Object.freeze(b.args);
+      for (const inner of b.ops) freezeOp(inner);
+      Object.freeze(b.ops);
+      Object.freeze(b);
+    }
+    Object.freeze(r.blocks);
+    Object.freeze(r);
+  }
+  Object.freeze(op.regions);
+  Object.freeze(op.loc);
+  Object.freeze(op);
 }
 
 function freezeAttr(a: Attribute): void {

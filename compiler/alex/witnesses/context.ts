@@ -13,7 +13,7 @@ import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import type { Type } from '../../fncs/checking/types.js';
 import type { Loc, Value } from '../ir/ir.js';
 import { ModuleBuilder, type OpBuilder } from '../ir/builder.js';
-import { printType as printMlirType, type MlirType } from '../ir/types.js';
+import type { MlirType } from '../ir/types.js';
 import { substitute, toMlirType, type Subst } from './types2mlir.js';
 
 /** A lowered F# value: an SSA value, or null for `unit`. */
@@ -45,10 +45,24 @@ export interface FunctionRequests {
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
 export type WitnessTable = { readonly [K in Expr['kind']]: Witness<Extract<Expr, { kind: K }>> };
 
+/** The key of an integer constant's value: a number when it is one exactly (the common case, cheap to hash), else the bigint. */
+function constantKey(value: number | bigint | boolean): number | bigint {
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  if (typeof value === 'number') return value;
+  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+}
+
 /** Per function: where ops go, what names mean, and which constants already exist. */
 export class FunctionScope {
-  /** Innermost last: a constant cache per nested block, since outer constants dominate inner blocks. */
-  private readonly constants: Map<string, Value>[] = [new Map()];
+  /**
+   * The constants visible at the insertion point, by type then value. A constant made in a nested
+   * block is visible only there (outer constants dominate inner blocks, not the reverse), so each
+   * nested block logs what it adds and `nested` removes it on the way out.
+   */
+  private readonly constants = new Map<MlirType, Map<number | bigint, Value>>();
+  /** The constants added, in order: the map each went into and its key. */
+  private readonly addedTo: Map<number | bigint, Value>[] = [];
+  private readonly addedKeys: (number | bigint)[] = [];
   constructor(
     public b: OpBuilder,
     readonly name: string,
@@ -58,25 +72,34 @@ export class FunctionScope {
     readonly slots: Map<object, { ptr: Value; type: MlirType }>,
   ) {}
 
-  lookupConstant(key: string): Value | undefined {
-    for (let i = this.constants.length - 1; i >= 0; i--) {
-      const v = this.constants[i]!.get(key);
-      if (v !== undefined) return v;
-    }
-    return undefined;
+  /** The constant `value` of `type` visible here, if one was made. */
+  lookupConstant(type: MlirType, value: number | bigint | boolean): Value | undefined {
+    return this.constants.get(type)?.get(constantKey(value));
   }
-  rememberConstant(key: string, v: Value): void {
-    this.constants[this.constants.length - 1]!.set(key, v);
+  /** Remember `v` as the constant `value` of `type` for the rest of the current block. */
+  rememberConstant(type: MlirType, value: number | bigint | boolean, v: Value): void {
+    let map = this.constants.get(type);
+    if (map === undefined) {
+      map = new Map();
+      this.constants.set(type, map);
+    }
+    const key = constantKey(value);
+    map.set(key, v);
+    this.addedTo.push(map);
+    this.addedKeys.push(key);
   }
   /** Run `fill` with the insertion point in a nested block (a branch or loop body). */
   nested<T>(b: OpBuilder, fill: () => T): T {
     const outer = this.b;
+    const mark = this.addedKeys.length;
     this.b = b;
-    this.constants.push(new Map());
     try {
       return fill();
     } finally {
-      this.constants.pop();
+      // Only keys absent outside were added inside (a lookup comes first), so deleting them restores the outer view.
+      for (let i = this.addedKeys.length - 1; i >= mark; i--) this.addedTo[i]!.delete(this.addedKeys[i]!);
+      this.addedTo.length = mark;
+      this.addedKeys.length = mark;
       this.b = outer;
     }
   }
@@ -139,11 +162,10 @@ export class Lowerer {
 
   /** `arith.constant`, shared with an equal constant in this or an enclosing block. */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
-    const key = `${printMlirType(type)}:${BigInt(value)}`;
-    const known = this.fn.lookupConstant(key);
+    const known = this.fn.lookupConstant(type, value);
     if (known !== undefined) return known;
     const v = this.b.constant(type, value, loc);
-    this.fn.rememberConstant(key, v);
+    this.fn.rememberConstant(type, value, v);
     return v;
   }
 

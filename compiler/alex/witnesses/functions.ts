@@ -42,30 +42,33 @@ function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Sub
 }
 
 /** The `let mutable` bindings of a function body, not looking into nested functions. */
-function mutableBindings(e: Expr | BlockItem, out: Binding[]): Binding[] {
-  const visit = (x: Expr | BlockItem | null): void => { if (x !== null) mutableBindings(x, out); };
+function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] {
+  if (e === null) return out;
   switch (e.kind) {
     case 'LocalLet':
       for (const b of e.bindings) {
         if (b.params.length > 0) continue;
         if (b.mutable) out.push(b);
-        visit(b.body);
+        mutableBindings(b.body, out);
       }
       break;
-    case 'Block': e.items.forEach(visit); break;
-    case 'If': visit(e.cond); visit(e.then); visit(e.otherwise); break;
-    case 'While': visit(e.cond); visit(e.body); break;
-    case 'For': visit(e.from); visit(e.to); visit(e.body); break;
-    case 'Match': visit(e.scrutinee); e.arms.forEach((a) => { visit(a.guard); visit(a.body); }); break;
-    case 'App': visit(e.fn); e.args.forEach(visit); break;
-    case 'Infix': visit(e.left); visit(e.right); break;
-    case 'Prefix': visit(e.operand); break;
-    case 'Assign': visit(e.value); break;
-    case 'Record': e.fields.forEach((f) => visit(f.value)); break;
-    case 'RecordUpdate': visit(e.source); e.fields.forEach((f) => visit(f.value)); break;
-    case 'FieldGet': visit(e.target); break;
-    case 'Index': visit(e.target); visit(e.index); break;
-    case 'TypeApp': visit(e.target); break;
+    case 'Block': for (const item of e.items) mutableBindings(item, out); break;
+    case 'If': mutableBindings(e.cond, out); mutableBindings(e.then, out); mutableBindings(e.otherwise, out); break;
+    case 'While': mutableBindings(e.cond, out); mutableBindings(e.body, out); break;
+    case 'For': mutableBindings(e.from, out); mutableBindings(e.to, out); mutableBindings(e.body, out); break;
+    case 'Match':
+      mutableBindings(e.scrutinee, out);
+      for (const a of e.arms) { mutableBindings(a.guard, out); mutableBindings(a.body, out); }
+      break;
+    case 'App': mutableBindings(e.fn, out); for (const a of e.args) mutableBindings(a, out); break;
+    case 'Infix': mutableBindings(e.left, out); mutableBindings(e.right, out); break;
+    case 'Prefix': mutableBindings(e.operand, out); break;
+    case 'Assign': mutableBindings(e.value, out); break;
+    case 'Record': for (const f of e.fields) mutableBindings(f.value, out); break;
+    case 'RecordUpdate': mutableBindings(e.source, out); for (const f of e.fields) mutableBindings(f.value, out); break;
+    case 'FieldGet': mutableBindings(e.target, out); break;
+    case 'Index': mutableBindings(e.target, out); mutableBindings(e.index, out); break;
+    case 'TypeApp': mutableBindings(e.target, out); break;
     default: break;
   }
   return out;

@@ -6,7 +6,7 @@ import type { Expr } from '../../fncs/syntax/ast.js';
 import type { Loc, Value } from '../ir/ir.js';
 import { i1, i64 } from '../ir/types.js';
 import type { LValue, Lowerer, Witness } from './context.js';
-import { fatPointer } from './types2mlir.js';
+import { fatPointer, primMlirType } from './types2mlir.js';
 
 /** The string value for `text`: `{ addressof @strN, byte length }`. */
 export function stringValue(L: Lowerer, text: string, loc: Loc): Value {
@@ -22,10 +22,8 @@ export const literal: Witness<Extract<Expr, { kind: 'Literal' }>> = (L, e): LVal
     case 'unit': return null;
     case 'bool': return L.constant(i1, v.value, loc);
     case 'string': return stringValue(L, v.value, loc);
-    case 'int': {
-      const t = L.mlirType(L.typeOf(e), e.span)!;
-      return L.constant(t, v.value, loc);
-    }
+    // An integer literal's type is fixed by its suffix (F# has no literal polymorphism): no type lookup.
+    case 'int': return L.constant(primMlirType(v.intType)!, v.value, loc);
   }
 };
 

@@ -4,7 +4,7 @@
  * `!llvm.ptr`, `string` and arrays → `!llvm.struct<(ptr, i64)>`, records → structs in field order.
  * `unit` has no MLIR value (null). Generic parameters are substituted first (monomorphisation).
  */
-import type { TypedProgram } from '../../fncs/psg/program.js';
+import type { RecordInfo, TypedProgram } from '../../fncs/psg/program.js';
 import { prune, type PrimName, type Type, type TypeVar } from '../../fncs/checking/types.js';
 import type { AbiType } from '../../intrinsics/table.js';
 import { i1, i16, i32, i64, i8, ptr, structType, type MlirType } from '../ir/types.js';
@@ -17,58 +17,92 @@ const prims: Readonly<Record<PrimName, MlirType | null>> = {
   bool: i1, string: structType([ptr, i64]), unit: null, Region: ptr, SockAddr: ptr,
 };
 
+/** The MLIR type of a primitive F# type (null for unit). */
+export const primMlirType = (name: PrimName): MlirType | null => prims[name];
+
 /** The string (and array) representation: bytes and their count. */
 export const fatPointer = structType([ptr, i64]);
 
-/** Apply a substitution all the way down. */
+/** Apply a substitution all the way down; a type it does not change comes back as it was (no copy). */
 export function substitute(t: Type, subst: Subst): Type {
   const p = prune(t);
+  if (subst.size === 0) return p;
   switch (p.kind) {
     case 'Var': return subst.get(p.tv) ?? p;
-    case 'Ptr': return { kind: 'Ptr', elem: substitute(p.elem, subst) };
-    case 'Array': return { kind: 'Array', elem: substitute(p.elem, subst) };
-    case 'Fun': return { kind: 'Fun', from: substitute(p.from, subst), to: substitute(p.to, subst) };
+    case 'Ptr': {
+      const elem = substitute(p.elem, subst);
+      return elem === p.elem ? p : { kind: 'Ptr', elem };
+    }
+    case 'Array': {
+      const elem = substitute(p.elem, subst);
+      return elem === p.elem ? p : { kind: 'Array', elem };
+    }
+    case 'Fun': {
+      const from = substitute(p.from, subst);
+      const to = substitute(p.to, subst);
+      return from === p.from && to === p.to ? p : { kind: 'Fun', from, to };
+    }
     default: return p;
   }
 }
 
 export type MlirTypeResult = { readonly ok: true; readonly type: MlirType | null } | { readonly ok: false; readonly why: string };
 
+const ok = (type: MlirType | null): MlirTypeResult => Object.freeze({ ok: true, type });
+/** The results that do not depend on the program, made once: lowering asks for a type at almost every expression. */
+const primResults = Object.fromEntries(Object.entries(prims).map(([name, type]) => [name, ok(type)])) as Readonly<Record<PrimName, MlirTypeResult>>;
+const ptrResult = ok(ptr);
+const fatPointerResult = ok(fatPointer);
+const funResult: MlirTypeResult = Object.freeze({ ok: false, why: 'a function used as a value (closures)' });
+const varResult: MlirTypeResult = Object.freeze({ ok: false, why: 'a value of undetermined generic type' });
+const errorResult: MlirTypeResult = Object.freeze({ ok: false, why: 'an ill-typed expression' });
+/** Records are not generic, so each record's MLIR type is computed once per record. */
+const recordResults = new WeakMap<RecordInfo, MlirTypeResult>();
+
 /** The MLIR type of a (substituted) F# type; null for unit; an explanation when it has none. */
 export function toMlirType(program: TypedProgram, t: Type): MlirTypeResult {
   const p = prune(t);
   switch (p.kind) {
-    case 'Prim': return { ok: true, type: prims[p.name] };
-    case 'Ptr': return { ok: true, type: ptr };
-    case 'Array': return { ok: true, type: fatPointer };
+    case 'Prim': return primResults[p.name];
+    case 'Ptr': return ptrResult;
+    case 'Array': return fatPointerResult;
     case 'Record': {
       const info = program.records.get(p.name);
       if (info === undefined) return { ok: false, why: `the record '${p.name}' is unknown` };
-      const fields: MlirType[] = [];
-      for (const f of info.fields) {
-        const ft = toMlirType(program, f.type);
-        if (!ft.ok) return ft;
-        // A unit field still takes a slot, so field indices stay those of the declaration.
-        fields.push(ft.type ?? i1);
+      let result = recordResults.get(info);
+      if (result === undefined) {
+        result = recordType(program, info);
+        recordResults.set(info, result);
       }
-      return { ok: true, type: structType(fields) };
+      return result;
     }
-    case 'Fun': return { ok: false, why: 'a function used as a value (closures)' };
-    case 'Var': return { ok: false, why: 'a value of undetermined generic type' };
-    case 'Error': return { ok: false, why: 'an ill-typed expression' };
+    case 'Fun': return funResult;
+    case 'Var': return varResult;
+    case 'Error': return errorResult;
   }
 }
+
+function recordType(program: TypedProgram, info: RecordInfo): MlirTypeResult {
+  const fields: MlirType[] = [];
+  for (const f of info.fields) {
+    const ft = toMlirType(program, f.type);
+    if (!ft.ok) return ft;
+    // A unit field still takes a slot, so field indices stay those of the declaration.
+    fields.push(ft.type ?? i1);
+  }
+  return ok(structType(fields));
+}
+
+const intInfos: Partial<Record<PrimName, { readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean }>> = {
+  sbyte: { width: 8, signed: true }, byte: { width: 8, signed: false }, int16: { width: 16, signed: true },
+  uint16: { width: 16, signed: false }, int: { width: 32, signed: true }, uint32: { width: 32, signed: false },
+  int64: { width: 64, signed: true }, uint64: { width: 64, signed: false }, bool: { width: 1, signed: false },
+};
 
 /** Integer facts of an F# type: bit width and signedness (bool counts as unsigned 1-bit). */
 export function intInfo(t: Type): { readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean } | null {
   const p = prune(t);
-  if (p.kind !== 'Prim') return null;
-  const table: Partial<Record<PrimName, { width: 1 | 8 | 16 | 32 | 64; signed: boolean }>> = {
-    sbyte: { width: 8, signed: true }, byte: { width: 8, signed: false }, int16: { width: 16, signed: true },
-    uint16: { width: 16, signed: false }, int: { width: 32, signed: true }, uint32: { width: 32, signed: false },
-    int64: { width: 64, signed: true }, uint64: { width: 64, signed: false }, bool: { width: 1, signed: false },
-  };
-  return table[p.name] ?? null;
+  return p.kind === 'Prim' ? intInfos[p.name] ?? null : null;
 }
 
 const abiTypes: Readonly<Record<AbiType, MlirType | undefined>> = {

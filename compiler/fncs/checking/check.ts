@@ -8,7 +8,6 @@ import { sortDiagnostics, type Diagnostic } from '../../diagnostics/diagnostic.j
 import { makeTypedProgram, type TypedProgram } from '../psg/program.js';
 import { Checker } from './context.js';
 import { checkModule } from './checkDecl.js';
-import { zonkTables } from './zonkTables.js';
 
 export interface CheckResult {
   readonly program: TypedProgram;
@@ -19,6 +18,7 @@ export interface CheckResult {
 export function check(ast: ModuleAst): CheckResult {
   const cx = new Checker(ast.name.text);
   checkModule(cx, ast);
-  zonkTables(cx.tables);
+  // Last: replace every solved type variable in the tables by its solution.
+  cx.side.zonk(cx.env.symbols);
   return { program: makeTypedProgram(ast, cx.tables), diagnostics: sortDiagnostics(cx.diagnostics) };
 }

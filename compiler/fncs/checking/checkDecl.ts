@@ -5,10 +5,11 @@
  * undetermined type), since Alex needs every type concrete or generic.
  */
 import type { Decl, ModuleAst } from '../syntax/ast.js';
-import type { BindingInfo, RecordField } from '../psg/program.js';
+import type { RecordField } from '../psg/program.js';
 import type { Checker } from './context.js';
+import type { MutableBindingInfo } from './environment.js';
 import { checkBindingGroup } from './checkBinding.js';
-import { array, freeVars, fun, tError, tInt, tString, type Type, type TypeVar } from './types.js';
+import { array, freeVars, fun, hasConstraint, tError, tInt, tString, type TypeVar } from './types.js';
 
 type LetDecl = Extract<Decl, { kind: 'LetDecl' }>;
 type RecordDecl = Extract<Decl, { kind: 'RecordDecl' }>;
@@ -45,14 +46,15 @@ function checkRecordDecl(cx: Checker, d: RecordDecl): void {
     cx.report('duplicateType', d.name.span, [d.name.text]);
     return;
   }
-  cx.tables.records.set(d.name.text, { name: d.name.text, fields });
+  cx.records.add({ name: d.name.text, fields });
 }
 
 const ENTRY_TYPE = fun(array(tString), tInt);
 
 function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
   cx.typeVarScope = new Map();
-  cx.pending = [];
+  cx.pendingTypes.length = 0;
+  cx.pendingSpans.length = 0;
   let entry = false;
   for (const a of d.attributes) {
     if (a.name.text === 'EntryPoint' || a.name.text === 'EntryPointAttribute') entry = true;
@@ -82,19 +84,18 @@ function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
     const isEntry = entry && info.binding === first;
     if (isEntry && entryOk && cx.unifier.unify(info.symbol.type, ENTRY_TYPE) !== null) entryOk = false;
     if (isEntry && !entryOk && first.params.length === 1) cx.report('entryPointSignature', first.name.span, cx.show(info.symbol.type));
-    const final: BindingInfo = isEntry ? { ...info, isEntryPoint: true } : info;
-    cx.tables.bindings.set(info.binding, final);
-    cx.tables.topLevel.push(final);
+    if (isEntry) info.isEntryPoint = true;
+    cx.tables.topLevel.push(info);
   }
 }
 
 /** Default or report the type variables left unsolved by a top-level group. */
-function settleLeftovers(cx: Checker, infos: readonly BindingInfo[]): void {
+function settleLeftovers(cx: Checker, infos: readonly MutableBindingInfo[]): void {
   const seen = new Set<TypeVar>();
   const settle = (tv: TypeVar, report: () => void): void => {
     if (tv.generic || seen.has(tv)) return;
     seen.add(tv);
-    if (tv.constraints.has('integer') || tv.constraints.has('addable') || tv.constraints.has('signed')) {
+    if (hasConstraint(tv, 'integer') || hasConstraint(tv, 'addable') || hasConstraint(tv, 'signed')) {
       tv.link = tInt;
       return;
     }
@@ -107,8 +108,10 @@ function settleLeftovers(cx: Checker, infos: readonly BindingInfo[]): void {
       settle(tv, () => cx.report('valueRestriction', info.binding.name.span, [info.symbol.name, cx.show(info.symbol.type)[0]!]));
     }
   }
-  for (const { type, span } of cx.pending) {
-    for (const tv of freeVars(type)) settle(tv, () => cx.report('typeUndetermined', span, cx.show(type as Type)));
+  for (let i = 0; i < cx.pendingTypes.length; i++) {
+    const type = cx.pendingTypes[i]!;
+    for (const tv of freeVars(type)) settle(tv, () => cx.report('typeUndetermined', cx.pendingSpans[i]!, cx.show(type)));
   }
-  cx.pending = [];
+  cx.pendingTypes.length = 0;
+  cx.pendingSpans.length = 0;
 }

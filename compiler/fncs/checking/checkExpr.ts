@@ -42,7 +42,9 @@ export function checkAgainst(cx: Checker, e: Expr, expected: Type, id: MessageId
     return cx.setType(e, t);
   }
   const t = checkExpr(cx, e, expected);
-  cx.expect(t, expected, e.span, id, conversionHelp(e, t, expected));
+  const failure = cx.unifier.unify(expected, t);
+  // The help is only worked out on failure (a failed unification leaves both types' heads as they were).
+  if (failure !== null) cx.reportFailure(failure, expected, t, e.span, id, conversionHelp(e, t, expected));
   return t;
 }
 
@@ -146,7 +148,8 @@ function checkFor(cx: Checker, e: Extract<Expr, { kind: 'For' }>): Type {
 function checkBlock(cx: Checker, e: Extract<Expr, { kind: 'Block' }>, expected: Type | undefined, id: MessageId | null): Type {
   cx.env.push();
   let result: Type = tUnit;
-  e.items.forEach((item, i) => {
+  for (let i = 0; i < e.items.length; i++) {
+    const item = e.items[i]!;
     const last = i === e.items.length - 1;
     if (item.kind === 'LocalLet') {
       checkLocalLet(cx, item);
@@ -161,7 +164,7 @@ function checkBlock(cx: Checker, e: Extract<Expr, { kind: 'Block' }>, expected: 
     } else {
       result = checkExpr(cx, item, expected);
     }
-  });
+  }
   cx.env.pop();
   return result;
 }

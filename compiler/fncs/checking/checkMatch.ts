@@ -29,7 +29,7 @@ export function checkMatch(cx: Checker, e: Extract<Expr, { kind: 'Match' }>, hin
     if (analysis.missing !== null) cx.report('incompleteMatch', e.scrutinee.span, [analysis.missing]);
     for (const p of analysis.redundant) cx.report('ruleNeverMatched', p.span);
   }
-  cx.tables.matches.set(e, { scrutineeType: scrutinee, exhaustive: analysis.missing === null });
+  cx.side.match(e, scrutinee, analysis.missing === null);
   return result ?? cx.fresh();
 }
 
@@ -38,8 +38,7 @@ export function checkMatch(cx: Checker, e: Extract<Expr, { kind: 'Match' }>, hin
  * an or-pattern must bind the same names; the later alternatives' variables share the first's symbols.
  */
 export function checkPattern(cx: Checker, p: Pattern, t: Type, bound: Map<string, MutableSymbol>): void {
-  cx.tables.patternTypes.set(p, t);
-  cx.pending.push({ type: t, span: p.span });
+  cx.setPatternType(p, t);
   switch (p.kind) {
     case 'PWild':
       return;

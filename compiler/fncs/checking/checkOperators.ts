@@ -49,7 +49,7 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
   const rule = infixRules[e.op];
   switch (rule.kind) {
     case 'logic':
-      cx.tables.operandTypes.set(e, tBool);
+      cx.side.operandType(e, tBool);
       checkAgainst(cx, e.left, tBool);
       checkAgainst(cx, e.right, tBool);
       return tBool;
@@ -57,14 +57,14 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
       return checkPipe(cx, e);
     case 'shift': {
       const t = checkExpr(cx, e.left);
-      cx.tables.operandTypes.set(e, t);
+      cx.side.operandType(e, t);
       requireOp(cx, t, 'integer', e.op, e.left);
       checkAgainst(cx, e.right, tInt);
       return t;
     }
     case 'same': {
       const t = checkExpr(cx, e.left);
-      cx.tables.operandTypes.set(e, t);
+      cx.side.operandType(e, t);
       const ok = requireOp(cx, t, rule.constraint, e.op, e.left);
       if (ok) checkAgainst(cx, e.right, t);
       else checkExpr(cx, e.right);
@@ -76,7 +76,7 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
 /** `x |> f` types as `f x`. */
 function checkPipe(cx: Checker, e: InfixExpr): Type {
   const arg = checkExpr(cx, e.left);
-  cx.tables.operandTypes.set(e, arg);
+  cx.side.operandType(e, arg);
   const f = prune(checkExpr(cx, e.right));
   if (f.kind === 'Fun') {
     cx.expect(arg, f.from, e.left.span);
@@ -95,12 +95,12 @@ function checkPipe(cx: Checker, e: InfixExpr): Type {
 export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): Type {
   const rule = prefixRules[e.op];
   if (rule.constraint === 'bool') {
-    cx.tables.operandTypes.set(e, tBool);
+    cx.side.operandType(e, tBool);
     checkAgainst(cx, e.operand, tBool);
     return tBool;
   }
   const t = checkExpr(cx, e.operand);
-  cx.tables.operandTypes.set(e, t);
+  cx.side.operandType(e, t);
   return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : tError;
 }
 

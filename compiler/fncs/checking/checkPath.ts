@@ -15,7 +15,8 @@ import type { Checker } from './context.js';
 import type { MutableSymbol } from './environment.js';
 import { accessField } from './checkRecord.js';
 import { checkExpr } from './checkExpr.js';
-import { instantiateIntrinsic, intrinsicSchemes, type IntrinsicScheme } from './intrinsicSignatures.js';
+import { instantiateIntrinsic, intrinsicMember, intrinsicSchemes } from './intrinsicSignatures.js';
+import { NONE } from './sideTables.js';
 import { tError, type Type } from './types.js';
 
 type PathExpr = Extract<Expr, { kind: 'Path' }>;
@@ -33,29 +34,45 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
   if (symbol !== undefined) {
     noteCapture(cx, symbol, first);
     if (explicit !== null) cx.report('unsupported', explicit.node.span, [`Explicit type arguments on '${first.text}'`]);
-    const { type, typeArgs } = cx.instantiate(symbol);
-    const { type: t, fields } = fieldChain(cx, type, e.parts.slice(1));
-    cx.tables.resolutions.set(e, { kind: 'symbol', symbol, typeArgs, fields });
+    const typeArgs: Type[] | null = symbol.typeParams.length === 0 ? null : [];
+    const type = typeArgs === null ? symbol.type : cx.instantiate(symbol, typeArgs);
+    if (e.parts.length === 1) {
+      cx.side.resolveSymbol(e, symbol, typeArgs, NONE);
+      return type;
+    }
+    const fields: FieldAccess[] = [];
+    const t = fieldChain(cx, type, e.parts, 1, fields);
+    cx.side.resolveSymbol(e, symbol, typeArgs, fields);
     return t;
   }
-  const found = findIntrinsic(e.parts);
-  if (found !== null) {
-    const { scheme, consumed } = found;
-    const given = explicit === null ? [] : explicit.types.map((t) => cx.resolveTypeExpr(t));
+  // `Module.name` (two parts), else a bare name (one part).
+  let scheme = e.parts.length >= 2 ? intrinsicMember(first.text, e.parts[1]!.text) : undefined;
+  const consumed = scheme === undefined ? 1 : 2;
+  scheme ??= intrinsicSchemes.get(first.text);
+  if (scheme !== undefined) {
+    const given = explicit === null ? NONE : explicit.types.map((t) => cx.resolveTypeExpr(t));
     if (explicit !== null && scheme.typeParams.length === 0) {
       cx.report('unexpectedTypeArgs', explicit.node.span, [scheme.intrinsic.name]);
     } else if (explicit !== null && given.length !== scheme.typeParams.length) {
       cx.report('wrongTypeArgCount', explicit.node.span, [scheme.intrinsic.name, scheme.typeParams.length, given.length]);
     }
-    const inst = instantiateIntrinsic(scheme, cx.supply, cx.level, given.length === scheme.typeParams.length ? given : []);
-    const { type: t, fields } = fieldChain(cx, inst.type, e.parts.slice(consumed));
-    cx.tables.resolutions.set(e, { kind: 'intrinsic', intrinsic: scheme.intrinsic, typeArgs: inst.typeArgs, type: inst.type, fields });
+    const inst = instantiateIntrinsic(scheme, cx.supply, cx.level, given.length === scheme.typeParams.length ? given : NONE);
+    let t = inst.type;
+    let fields: readonly FieldAccess[] = NONE;
+    if (e.parts.length > consumed) {
+      const steps: FieldAccess[] = [];
+      t = fieldChain(cx, t, e.parts, consumed, steps);
+      fields = steps;
+    }
+    cx.side.resolveIntrinsic(e, { kind: 'intrinsic', intrinsic: scheme.intrinsic, typeArgs: inst.typeArgs, type: inst.type, fields });
     return t;
   }
   reportUnknown(cx, e);
-  cx.tables.resolutions.set(e, { kind: 'error' });
+  cx.tables.resolutions.set(e, UNRESOLVED);
   return tError;
 }
+
+const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /** `target<types>`: only a path may take explicit type arguments. */
 export function checkTypeApp(cx: Checker, e: Extract<Expr, { kind: 'TypeApp' }>): Type {
@@ -63,16 +80,6 @@ export function checkTypeApp(cx: Checker, e: Extract<Expr, { kind: 'TypeApp' }>)
   cx.report('unsupported', e.span, ['Explicit type arguments on this expression']);
   checkExpr(cx, e.target);
   return tError;
-}
-
-/** `Module.name` (two parts) or a bare name (one part), longest first. */
-function findIntrinsic(parts: readonly Name[]): { scheme: IntrinsicScheme; consumed: number } | null {
-  if (parts.length >= 2) {
-    const scheme = intrinsicSchemes.get(`${parts[0]!.text}.${parts[1]!.text}`);
-    if (scheme !== undefined) return { scheme, consumed: 2 };
-  }
-  const scheme = intrinsicSchemes.get(parts[0]!.text);
-  return scheme === undefined ? null : { scheme, consumed: 1 };
 }
 
 function reportUnknown(cx: Checker, e: PathExpr): void {
@@ -92,16 +99,15 @@ function reportUnknown(cx: Checker, e: PathExpr): void {
   cx.report('undefinedName', first!.span, [first!.text], help);
 }
 
-/** Apply `.Field` steps to a value of type `t`. */
-function fieldChain(cx: Checker, t: Type, names: readonly Name[]): { type: Type; fields: FieldAccess[] } {
-  const fields: FieldAccess[] = [];
+/** Apply the `.Field` steps `names[from…]` to a value of type `t`, adding each access to `fields`. */
+function fieldChain(cx: Checker, t: Type, names: readonly Name[], from: number, fields: FieldAccess[]): Type {
   let cur = t;
-  for (const n of names) {
-    const r = accessField(cx, cur, n);
+  for (let i = from; i < names.length; i++) {
+    const r = accessField(cx, cur, names[i]!);
     if (r.access !== null) fields.push(r.access);
     cur = r.type;
   }
-  return { type: cur, fields };
+  return cur;
 }
 
 /**

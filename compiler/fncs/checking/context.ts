@@ -3,15 +3,17 @@
  * expecting a type, let-levels with generalisation and instantiation, and reading type annotations.
  * One `Checker` is built per `check` call, so no state leaks between runs.
  */
-import type { Expr, Span, TypeExpr } from '../syntax/ast.js';
+import type { Expr, Param, Pattern, Span, TypeExpr } from '../syntax/ast.js';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { MessageId } from '../../diagnostics/messages.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { intrinsicsByName } from '../../intrinsics/table.js';
-import { ProgramTables, type RecordInfo, type Symbol } from '../psg/program.js';
+import type { ProgramTables, RecordInfo, Symbol } from '../psg/program.js';
 import { Environment, type MutableSymbol } from './environment.js';
+import { RecordIndex } from './recordIndex.js';
+import { SideTables } from './sideTables.js';
 import {
-  array, freeVars, fun, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
+  addConstraint, array, freeVars, fun, hasConstraint, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
   type PrimName, type Type, type TypeVar,
 } from './types.js';
 import { Unifier, type UnifyFailure } from './unify.js';
@@ -36,7 +38,9 @@ export interface FunctionContext {
 export class Checker {
   readonly diagnostics: Diagnostic[] = [];
   readonly supply = new VarSupply();
-  readonly tables = new ProgramTables();
+  readonly side = new SideTables();
+  readonly tables: ProgramTables = this.side.tables;
+  readonly records = new RecordIndex(this.tables.records);
   readonly env = new Environment();
   readonly unifier = new Unifier((name) => this.tables.records.get(name)?.fields.map((f) => f.type) ?? []);
   /** Let-nesting depth, for generalisation. */
@@ -44,8 +48,12 @@ export class Checker {
   /** `'T` names in scope in the current top-level binding's annotations. */
   typeVarScope = new Map<string, Type>();
   readonly functions: FunctionContext[] = [];
-  /** Types recorded since the current top-level declaration began, with where, for defaulting. */
-  pending: { type: Type; span: Span }[] = [];
+  /**
+   * Types recorded since the current top-level declaration began that were not final yet, with
+   * where, for defaulting (parallel lists: one entry per expression would be an object each).
+   */
+  readonly pendingTypes: Type[] = [];
+  readonly pendingSpans: Span[] = [];
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
   readonly defining: string[] = [];
 
@@ -61,9 +69,21 @@ export class Checker {
 
   /** Record the type of `e` and return it. */
   setType(e: Expr, t: Type): Type {
-    this.tables.exprTypes.set(e, t);
-    this.pending.push({ type: t, span: e.span });
+    if (this.side.exprType(e, t)) this.addPending(t, e.span);
     return t;
+  }
+
+  setParamType(p: Param, t: Type): void {
+    if (this.side.paramType(p, t)) this.addPending(t, p.span);
+  }
+
+  setPatternType(p: Pattern, t: Type): void {
+    if (this.side.patternType(p, t)) this.addPending(t, p.span);
+  }
+
+  private addPending(t: Type, span: Span): void {
+    this.pendingTypes.push(t);
+    this.pendingSpans.push(span);
   }
 
   /** Print several types with one naming of their variables, so `'a` means the same in each. */
@@ -113,7 +133,7 @@ export class Checker {
     let letter = 0;
     for (const tv of freeVars(t)) {
       if (tv.level <= this.level || tv.generic) continue;
-      if (DEFAULTS_TO_INT.some((c) => tv.constraints.has(c))) {
+      if (DEFAULTS_TO_INT.some((c) => hasConstraint(tv, c))) {
         tv.link = tInt;
         continue;
       }
@@ -124,17 +144,20 @@ export class Checker {
     return params;
   }
 
-  /** A fresh instance of a symbol's type: its generic parameters replaced by new variables. */
-  instantiate(symbol: MutableSymbol): { type: Type; typeArgs: Type[] } {
-    if (symbol.typeParams.length === 0) return { type: symbol.type, typeArgs: [] };
+  /**
+   * A fresh instance of a generic symbol's type: its generic parameters replaced by new variables
+   * (pushed onto `typeArgs`, in order). A non-generic symbol's type is returned as it is.
+   */
+  instantiate(symbol: MutableSymbol, typeArgs: Type[]): Type {
+    if (symbol.typeParams.length === 0) return symbol.type;
     const subst = new Map<TypeVar, Type>();
-    const typeArgs = symbol.typeParams.map((p) => {
+    for (const p of symbol.typeParams) {
       const v = this.fresh();
       const tv = (p as Extract<Type, { kind: 'Var' }>).tv;
-      if (v.kind === 'Var') for (const [c, op] of tv.constraints) v.tv.constraints.set(c, op);
+      if (v.kind === 'Var' && tv.constraints !== null) for (const [c, op] of tv.constraints) addConstraint(v.tv, c, op);
       subst.set(tv, v);
-      return v;
-    });
+      typeArgs.push(v);
+    }
     const copy = (ty: Type): Type => {
       const p = prune(ty);
       switch (p.kind) {
@@ -145,13 +168,12 @@ export class Checker {
         default: return p;
       }
     };
-    return { type: copy(symbol.type), typeArgs };
+    return copy(symbol.type);
   }
 
   /** The latest declared record that has every one of `labels`, if any. */
   recordWithLabels(labels: readonly string[]): RecordInfo | undefined {
-    const all = [...this.tables.records.values()].reverse();
-    return all.find((r) => labels.every((l) => r.fields.some((f) => f.name === l)));
+    return this.records.withLabels(labels);
   }
 
   /** The type an annotation denotes; unknown names are reported and become the error type. */

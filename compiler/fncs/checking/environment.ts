@@ -1,60 +1,105 @@
 /**
- * Name scopes and symbols. A scope maps names to symbols; blocks, function bodies and match arms
- * push scopes, and lookups go from the innermost outwards, so later `let`s shadow earlier ones as in
- * F#. Symbols are created here with program-unique ids.
+ * Name scopes and symbols. Blocks, function bodies and match arms push scopes, and a name means the
+ * innermost definition in scope, so later `let`s shadow earlier ones as in F#. Symbols are created
+ * here with program-unique ids.
+ *
+ * Scopes are one name → symbol map plus an undo log rather than a map per scope: a lookup is one
+ * map read whatever the nesting depth, and entering a scope allocates nothing (the checker enters
+ * one per block, function body and match arm).
  */
 import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
-import type { Symbol, SymbolKind } from '../psg/program.js';
+import type { BindingInfo, Symbol, SymbolKind } from '../psg/program.js';
 import type { Type } from './types.js';
 
 /** The checker's own, still-mutable view of a symbol: its type is zonked once checking ends. */
 export interface MutableSymbol extends Symbol {
   type: Type;
-  typeParams: Type[];
+  typeParams: readonly Type[];
 }
 
+/** The checker's own view of a binding's facts: its types are zonked once checking ends. */
+export interface MutableBindingInfo extends BindingInfo {
+  readonly symbol: MutableSymbol;
+  readonly paramTypes: Type[];
+  returnType: Type;
+  isEntryPoint: boolean;
+}
+
+const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
+
 export class Environment {
-  private readonly scopes: Map<string, MutableSymbol>[] = [new Map()];
-  private nextId = 0;
+  /** Each name's innermost definition in scope. */
+  private readonly visible = new Map<string, MutableSymbol>();
+  /** One entry per `define` in the open scopes, in order: the symbol and what it shadowed. */
+  private readonly defined: MutableSymbol[] = [];
+  private readonly shadowed: (MutableSymbol | undefined)[] = [];
+  /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
+  private readonly scopeStarts: number[] = [0];
+  /** Scope depth of each symbol's definition, by symbol id. */
+  private readonly depthOf: number[] = [];
+  /** Every symbol created, in id order (the checker zonks their types at the end). */
+  readonly symbols: MutableSymbol[] = [];
 
   /** The id the next symbol will get (used to tell a function's own symbols from captured ones). */
   get nextSymbolId(): number {
-    return this.nextId;
+    return this.symbols.length;
   }
 
   newSymbol(name: string, kind: SymbolKind, mutable: boolean, type: Type, definition: Binding | Param | Expr | Pattern): MutableSymbol {
-    return { id: this.nextId++, name, kind, mutable, type, typeParams: [], definition };
+    const s: MutableSymbol = { id: this.symbols.length, name, kind, mutable, type, typeParams: NO_TYPE_PARAMS, definition };
+    this.symbols.push(s);
+    return s;
   }
 
   push(): void {
-    this.scopes.push(new Map());
+    this.scopeStarts.push(this.defined.length);
   }
 
   pop(): void {
-    if (this.scopes.length <= 1) throw new Error('internal error: popped the module scope');
-    this.scopes.pop();
+    if (this.scopeStarts.length <= 1) throw new Error('internal error: popped the module scope');
+    const start = this.scopeStarts.pop()!;
+    for (let i = this.defined.length - 1; i >= start; i--) {
+      const previous = this.shadowed[i];
+      if (previous === undefined) this.visible.delete(this.defined[i]!.name);
+      else this.visible.set(previous.name, previous);
+    }
+    this.defined.length = start;
+    this.shadowed.length = start;
   }
 
   /** Bind `symbol` under its name in the innermost scope. */
   define(symbol: MutableSymbol): void {
-    this.scopes[this.scopes.length - 1]!.set(symbol.name, symbol);
+    this.defined.push(symbol);
+    this.shadowed.push(this.visible.get(symbol.name));
+    this.visible.set(symbol.name, symbol);
+    this.depthOf[symbol.id] = this.scopeStarts.length;
   }
 
   lookup(name: string): MutableSymbol | undefined {
-    for (let i = this.scopes.length - 1; i >= 0; i--) {
-      const s = this.scopes[i]!.get(name);
-      if (s !== undefined) return s;
-    }
-    return undefined;
+    return this.visible.get(name);
   }
 
   /** Whether `name` is already defined in the innermost scope (for duplicate checks). */
   definedHere(name: string): boolean {
-    return this.scopes[this.scopes.length - 1]!.has(name);
+    const s = this.visible.get(name);
+    return s !== undefined && this.depthOf[s.id] === this.scopeStarts.length;
   }
 
-  /** Every name in scope, for "did you mean" suggestions. */
+  /**
+   * Every name in scope, for "did you mean" suggestions: scope by scope from the outermost, each
+   * name once per scope where it was first defined there (a shadowed name appears once per scope).
+   */
   names(): string[] {
-    return this.scopes.flatMap((s) => [...s.keys()]);
+    const out: string[] = [];
+    for (let k = 0; k < this.scopeStarts.length; k++) {
+      const end = k + 1 < this.scopeStarts.length ? this.scopeStarts[k + 1]! : this.defined.length;
+      const seen = new Set<string>();
+      for (let i = this.scopeStarts[k]!; i < end; i++) {
+        const name = this.defined[i]!.name;
+        if (!seen.has(name)) out.push(name);
+        seen.add(name);
+      }
+    }
+    return out;
   }
 }

@@ -6,7 +6,7 @@
  * parentheses. The table is ours, so a signature that does not parse is an internal error.
  */
 import { intrinsics, type Intrinsic } from '../../intrinsics/table.js';
-import { array, fun, prim, ptr, PRIM_NAMES, type PrimName, type Type, type VarSupply } from './types.js';
+import { addConstraint, array, fun, prim, ptr, PRIM_NAMES, type PrimName, type Type, type VarSupply } from './types.js';
 
 /** A parsed signature: a type with named generic parameters. */
 type SigType =
@@ -26,7 +26,8 @@ export interface IntrinsicScheme {
 /** An instantiated intrinsic: its type at this use and the fresh type for each generic parameter. */
 export interface IntrinsicInstance {
   readonly type: Type;
-  readonly typeArgs: ReadonlyMap<string, Type>;
+  /** A new map for each instance (the checker zonks it in place). */
+  readonly typeArgs: Map<string, Type>;
 }
 
 function parseSignature(text: string): SigType {
@@ -107,6 +108,20 @@ export const intrinsicSchemes: ReadonlyMap<string, IntrinsicScheme> = new Map(
   }),
 );
 
+/** Intrinsics named `Module.name`, by module then name: no string is built to look one up. */
+const members = new Map<string, Map<string, IntrinsicScheme>>();
+for (const [name, scheme] of intrinsicSchemes) {
+  const dot = name.indexOf('.');
+  if (dot < 0) continue;
+  const module = name.slice(0, dot);
+  let names = members.get(module);
+  if (names === undefined) members.set(module, (names = new Map()));
+  names.set(name.slice(dot + 1), scheme);
+}
+
+/** The intrinsic `module.name`, if there is one. */
+export const intrinsicMember = (module: string, name: string): IntrinsicScheme | undefined => members.get(module)?.get(name);
+
 /**
  * A fresh instance of `scheme` at let-level `level`. `explicit` are the types given as `<…>`
  * (already checked for count by the caller); the table's `integerParams` become integer constraints.
@@ -120,7 +135,7 @@ export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply,
       return;
     }
     const v = supply.fresh(level);
-    if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(name)) v.tv.constraints.set('integer', scheme.intrinsic.name);
+    if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(name)) addConstraint(v.tv, 'integer', scheme.intrinsic.name);
     typeArgs.set(name, v);
   });
   return { type: build(scheme.body, typeArgs), typeArgs };

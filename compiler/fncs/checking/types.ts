@@ -22,8 +22,11 @@ export interface TypeVar {
   link: Type | null;
   /** Let-nesting depth at which the variable was created (for generalisation). */
   level: number;
-  /** Operator constraints gathered so far, with the operator that imposed each (for messages). */
-  readonly constraints: Map<Constraint, string>;
+  /**
+   * Operator constraints gathered so far, with the operator that imposed each (for messages); null
+   * until the first one (most variables never get one, and a `Map` per variable is costly).
+   */
+  constraints: Map<Constraint, string> | null;
   /** True once generalised: a generic parameter of a let-bound function. */
   generic: boolean;
   /** Display name of a generic parameter (`'a`, or `'T` when annotated). */
@@ -69,15 +72,26 @@ export const SIGNED_TYPES: readonly PrimName[] = ['sbyte', 'int16', 'int', 'int6
 /** The type names written in annotations that map to primitives. */
 export const PRIM_NAMES: ReadonlySet<string> = new Set<PrimName>([...INTEGER_TYPES, 'bool', 'string', 'unit', 'Region', 'SockAddr']);
 
-export const isIntegerPrim = (name: string): boolean => (INTEGER_TYPES as readonly string[]).includes(name);
-export const isSignedPrim = (name: string): boolean => (SIGNED_TYPES as readonly string[]).includes(name);
+const INTEGER_SET: ReadonlySet<string> = new Set(INTEGER_TYPES);
+const SIGNED_SET: ReadonlySet<string> = new Set(SIGNED_TYPES);
+export const isIntegerPrim = (name: string): boolean => INTEGER_SET.has(name);
+export const isSignedPrim = (name: string): boolean => SIGNED_SET.has(name);
 
 /** A fresh variable factory; one per check run so ids restart at 0. */
 export class VarSupply {
   private next = 0;
   fresh(level: number): Type {
-    return { kind: 'Var', tv: { id: this.next++, link: null, level, constraints: new Map(), generic: false, name: null } };
+    return { kind: 'Var', tv: { id: this.next++, link: null, level, constraints: null, generic: false, name: null } };
   }
+}
+
+/** Whether `tv` carries constraint `c`. */
+export const hasConstraint = (tv: TypeVar, c: Constraint): boolean => tv.constraints !== null && tv.constraints.has(c);
+
+/** Add constraint `c`, imposed by operator `op`, unless `tv` already has it (the first operator is kept). */
+export function addConstraint(tv: TypeVar, c: Constraint, op: string): void {
+  if (tv.constraints === null) tv.constraints = new Map();
+  if (!tv.constraints.has(c)) tv.constraints.set(c, op);
 }
 
 /** Follow solved links at the top of `t`. */
@@ -87,14 +101,45 @@ export function prune(t: Type): Type {
   return cur;
 }
 
-/** A copy of `t` with every solved variable replaced by its solution, all the way down. */
+/**
+ * `t` with every solved variable replaced by its solution, all the way down. Parts already free of
+ * solved variables are shared rather than copied, and a solved variable's link is replaced by its
+ * zonked solution (an equal type), so zonking the same variable again costs one step: the checker
+ * zonks every table entry at the end and many entries share their types.
+ */
 export function zonk(t: Type): Type {
-  const p = prune(t);
-  switch (p.kind) {
-    case 'Ptr': return ptr(zonk(p.elem));
-    case 'Array': return array(zonk(p.elem));
-    case 'Fun': return fun(zonk(p.from), zonk(p.to));
-    default: return p;
+  switch (t.kind) {
+    case 'Var': {
+      const link = t.tv.link;
+      if (link === null) return t;
+      const z = zonk(link);
+      t.tv.link = z;
+      return z;
+    }
+    case 'Ptr': {
+      const elem = zonk(t.elem);
+      return elem === t.elem ? t : ptr(elem);
+    }
+    case 'Array': {
+      const elem = zonk(t.elem);
+      return elem === t.elem ? t : array(elem);
+    }
+    case 'Fun': {
+      const from = zonk(t.from);
+      const to = zonk(t.to);
+      return from === t.from && to === t.to ? t : fun(from, to);
+    }
+    default: return t;
+  }
+}
+
+/** Whether `t` holds no variable at all, solved or not: such a type is final as it stands. */
+export function isGround(t: Type): boolean {
+  switch (t.kind) {
+    case 'Var': return false;
+    case 'Ptr': case 'Array': return isGround(t.elem);
+    case 'Fun': return isGround(t.from) && isGround(t.to);
+    default: return true;
   }
 }
 

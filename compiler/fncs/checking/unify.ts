@@ -7,7 +7,7 @@
  * implement efficient generalisation: binding a variable lowers the levels of the variables in its
  * solution to its own.
  */
-import { prune, type Constraint, type Type, type TypeVar, isIntegerPrim, isSignedPrim, tError } from './types.js';
+import { addConstraint, prune, type Constraint, type Type, type TypeVar, isIntegerPrim, isSignedPrim, tError } from './types.js';
 
 /** Why two types failed to unify. */
 export type UnifyFailure =
@@ -67,7 +67,7 @@ export class Unifier {
       case 'Error':
         return null;
       case 'Var':
-        if (!p.tv.constraints.has(c)) p.tv.constraints.set(c, op);
+        addConstraint(p.tv, c, op);
         return null;
       default:
         if (!headSatisfies[c](p)) return { kind: 'constraint', type: p, constraint: c, op };
@@ -87,14 +87,16 @@ export class Unifier {
     if (t.kind === 'Var') {
       // Merge: the surviving variable takes the lower level and all constraints.
       t.tv.level = Math.min(t.tv.level, v.level);
-      for (const [c, op] of v.constraints) if (!t.tv.constraints.has(c)) t.tv.constraints.set(c, op);
+      if (v.constraints !== null) for (const [c, op] of v.constraints) addConstraint(t.tv, c, op);
       v.link = t;
       return null;
     }
     if (this.occurs(v, t)) return { kind: 'occurs' };
-    for (const [c, op] of v.constraints) {
-      const r = this.require(t, c, op);
-      if (r !== null) return r;
+    if (v.constraints !== null) {
+      for (const [c, op] of v.constraints) {
+        const r = this.require(t, c, op);
+        if (r !== null) return r;
+      }
     }
     v.link = t;
     return null;

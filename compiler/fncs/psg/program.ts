@@ -159,30 +159,33 @@ export class ProgramTables {
   readonly topLevel: BindingInfo[] = [];
 }
 
-function must<K, V>(m: ReadonlyMap<K, V>, k: K, what: string): V {
-  const v = m.get(k);
-  if (v === undefined) throw new Error(`internal error: the typed program has no ${what} for this node`);
-  return v;
+/** A missing entry is a broken invariant: the checker records every node it checks. */
+function missing(what: string): never {
+  throw new Error(`internal error: the typed program has no ${what} for this node`);
 }
 
-/** The read-only view over filled tables. */
+/**
+ * The read-only view over filled tables. Each lookup reads its own table directly (no shared
+ * generic helper): the lowering makes one or more lookups per node, so they stay monomorphic.
+ */
 export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProgram {
+  const { exprTypes, resolutions, fieldGets, operandTypes, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
   return {
     module,
     records: t.records,
     topLevel: t.topLevel,
     entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
-    typeOf: (e) => must(t.exprTypes, e, 'type'),
-    resolutionOf: (e) => must(t.resolutions, e, 'path resolution'),
-    fieldOf: (e) => must(t.fieldGets, e, 'field access'),
-    operandTypeOf: (e) => must(t.operandTypes, e, 'operand type'),
-    recordOf: (e) => must(t.recordExprs, e, 'record'),
-    forVariableOf: (e) => must(t.forVars, e, 'loop variable'),
-    matchInfoOf: (e) => must(t.matches, e, 'match info'),
-    bindingInfo: (b) => must(t.bindings, b, 'binding info'),
-    paramType: (p) => must(t.paramTypes, p, 'parameter type'),
-    paramSymbol: (p) => t.paramSymbols.get(p) ?? null,
-    patternType: (p) => must(t.patternTypes, p, 'pattern type'),
-    patternSymbol: (p) => must(t.patternSymbols, p, 'pattern symbol'),
+    typeOf: (e) => exprTypes.get(e) ?? missing('type'),
+    resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),
+    fieldOf: (e) => fieldGets.get(e) ?? missing('field access'),
+    operandTypeOf: (e) => operandTypes.get(e) ?? missing('operand type'),
+    recordOf: (e) => recordExprs.get(e) ?? missing('record'),
+    forVariableOf: (e) => forVars.get(e) ?? missing('loop variable'),
+    matchInfoOf: (e) => matches.get(e) ?? missing('match info'),
+    bindingInfo: (b) => bindings.get(b) ?? missing('binding info'),
+    paramType: (p) => paramTypes.get(p) ?? missing('parameter type'),
+    paramSymbol: (p) => paramSymbols.get(p) ?? null,
+    patternType: (p) => patternTypes.get(p) ?? missing('pattern type'),
+    patternSymbol: (p) => patternSymbols.get(p) ?? missing('pattern symbol'),
   };
 }

@@ -1,0 +1,139 @@
+/**
+ * How the checker writes the program's side tables, and the zonking that finishes them.
+ *
+ * A type with no variable in it is final, and is stored as it stands. Any other type may still be
+ * solved: it is stored too, and listed, so that the end of checking zonks only the listed entries
+ * rather than rewriting every table (most types are final when written: literals, annotated
+ * parameters, solved operands). The objects the checker builds for the program (symbols, binding
+ * infos, resolutions, match infos) are its own until checking ends, and are zonked in place.
+ */
+import type { Expr, Param, Pattern } from '../syntax/ast.js';
+import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
+import type { MutableBindingInfo, MutableSymbol } from './environment.js';
+import { isGround, prune, zonk, type Type } from './types.js';
+
+type Writable<T> = { -readonly [P in keyof T]: T[P] };
+type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' }>> & { typeArgs: Map<string, Type> };
+
+/** Shared by every resolution without type arguments or fields (never written to). */
+export const NONE: readonly never[] = Object.freeze([]);
+
+/** One type table and the entries of it that zonking may change, as parallel lists. */
+class TypeColumn<K> {
+  private readonly keys: K[] = [];
+  private readonly types: Type[] = [];
+
+  constructor(private readonly table: Map<K, Type>) {}
+
+  /** Store `t` for `k`; true when `t` is not final yet (it contains a variable). */
+  set(k: K, t: Type): boolean {
+    const p = prune(t);
+    if (isGround(p)) {
+      this.table.set(k, p);
+      return false;
+    }
+    this.table.set(k, t);
+    this.keys.push(k);
+    this.types.push(t);
+    return true;
+  }
+
+  zonk(): void {
+    for (let i = 0; i < this.keys.length; i++) {
+      const t = this.types[i]!;
+      const z = zonk(t);
+      // The check keeps a later write for the same key, should a node ever be written twice.
+      if (z !== t && this.table.get(this.keys[i]!) === t) this.table.set(this.keys[i]!, z);
+    }
+  }
+}
+
+export class SideTables {
+  /** The tables the typed program reads. */
+  readonly tables = new ProgramTables();
+  private readonly exprTypes = new TypeColumn(this.tables.exprTypes);
+  private readonly operandTypes = new TypeColumn(this.tables.operandTypes);
+  private readonly paramTypes = new TypeColumn(this.tables.paramTypes);
+  private readonly patternTypes = new TypeColumn(this.tables.patternTypes);
+  private readonly symbolResolutions: { readonly typeArgs: Type[] }[] = [];
+  private readonly intrinsicResolutions: IntrinsicResolution[] = [];
+  /** The resolution of a plain use of a non-generic symbol, by symbol id: one object for all its uses. */
+  private readonly plainUses: PathResolution[] = [];
+  private readonly bindingInfos: MutableBindingInfo[] = [];
+  private readonly matchInfos: Writable<MatchInfo>[] = [];
+
+  /** The following methods record a type; each returns true when it is not final yet. */
+  exprType(e: Expr, t: Type): boolean {
+    return this.exprTypes.set(e, t);
+  }
+
+  operandType(e: Expr, t: Type): boolean {
+    return this.operandTypes.set(e, t);
+  }
+
+  paramType(p: Param, t: Type): boolean {
+    return this.paramTypes.set(p, t);
+  }
+
+  patternType(p: Pattern, t: Type): boolean {
+    return this.patternTypes.set(p, t);
+  }
+
+  /**
+   * `e` names `symbol` then takes `fields`; `typeArgs` instantiate a generic symbol (the checker's
+   * own list, zonked in place), null for one that is not generic.
+   */
+  resolveSymbol(e: Expr, symbol: MutableSymbol, typeArgs: Type[] | null, fields: readonly FieldAccess[]): void {
+    if (typeArgs === null) {
+      const r = fields.length === 0
+        ? (this.plainUses[symbol.id] ??= { kind: 'symbol', symbol, typeArgs: NONE, fields: NONE })
+        : { kind: 'symbol' as const, symbol, typeArgs: NONE, fields };
+      this.tables.resolutions.set(e, r);
+      return;
+    }
+    const r = { kind: 'symbol' as const, symbol, typeArgs, fields };
+    this.symbolResolutions.push(r);
+    this.tables.resolutions.set(e, r);
+  }
+
+  /** `e` names an intrinsic; `typeArgs` is the checker's own map (zonked in place). */
+  resolveIntrinsic(e: Expr, r: IntrinsicResolution): void {
+    this.intrinsicResolutions.push(r);
+    this.tables.resolutions.set(e, r);
+  }
+
+  /** A binding's facts; `topLevel` also lists it among the module's bindings, in order. */
+  binding(info: MutableBindingInfo): void {
+    this.bindingInfos.push(info);
+    this.tables.bindings.set(info.binding, info);
+  }
+
+  match(e: Expr, scrutineeType: Type, exhaustive: boolean): void {
+    const info: Writable<MatchInfo> = { scrutineeType, exhaustive };
+    this.matchInfos.push(info);
+    this.tables.matches.set(e, info);
+  }
+
+  /** Replace every solved variable in the tables, and in the `symbols` they share, by its solution. */
+  zonk(symbols: readonly MutableSymbol[]): void {
+    this.exprTypes.zonk();
+    this.operandTypes.zonk();
+    this.paramTypes.zonk();
+    this.patternTypes.zonk();
+    for (const r of this.symbolResolutions) zonkAll(r.typeArgs);
+    for (const r of this.intrinsicResolutions) {
+      r.type = zonk(r.type);
+      for (const [k, t] of r.typeArgs) r.typeArgs.set(k, zonk(t));
+    }
+    for (const info of this.bindingInfos) {
+      zonkAll(info.paramTypes);
+      info.returnType = zonk(info.returnType);
+    }
+    for (const m of this.matchInfos) m.scrutineeType = zonk(m.scrutineeType);
+    for (const s of symbols) s.type = zonk(s.type);
+  }
+}
+
+function zonkAll(ts: Type[]): void {
+  for (let i = 0; i < ts.length; i++) ts[i] = zonk(ts[i]!);
+}

@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
 import { lex, lexWithChevrotain, type LexResult } from '../../compiler/fncs/syntax/lexer.js';
+import { decodeInt, decodeString } from '../../compiler/fncs/syntax/literals.js';
 import { scan } from '../../compiler/fncs/syntax/scanner.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
 import { seededRandom } from '../../scripts/bench/random.js';
@@ -149,5 +150,24 @@ describe('scanner and Chevrotain agree', () => {
     // Both paths were exercised: clean windows through the scanner, broken ones through the fallback.
     expect(scanned).toBeGreaterThan(CASES * 0.2);
     expect(scanned).toBeLessThan(CASES * 0.8);
+  });
+});
+
+describe('literal decoding, whose common cases take a shortcut', () => {
+  it('plain decimals of every length decode to their value, in range exactly when an int holds them', () => {
+    const rng = seededRandom(SEED);
+    for (let k = 0; k < 2000; k++) {
+      const image = Array.from({ length: 1 + int(rng, 12) }, () => String(int(rng, 10))).join('');
+      for (const negated of [false, true]) {
+        const value = negated ? -BigInt(image) : BigInt(image);
+        expect(decodeInt(image, negated), `${negated ? '-' : ''}${image}`).toEqual({ intType: 'int', value, ok: value >= -2147483648n && value <= 2147483647n });
+      }
+    }
+  });
+
+  it('a string without escapes decodes to its body', () => {
+    expect(decodeString('"plain é 中"')).toEqual({ value: 'plain é 中', badEscapes: [] });
+    expect(decodeString('"unterminated')).toEqual({ value: 'unterminated', badEscapes: [] });
+    expect(decodeString('""')).toEqual({ value: '', badEscapes: [] });
   });
 });

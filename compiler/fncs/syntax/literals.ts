@@ -32,6 +32,12 @@ export interface DecodedInt {
  * may denote the bit pattern (F#: `0xFFFFFFFF` is `-1`).
  */
 export function decodeInt(image: string, negated = false): DecodedInt {
+  // Most literals are a few plain decimal digits, which always fit an int: decoded without a
+  // regular expression or string rewriting, since the front end decodes every literal it meets.
+  if (image.length <= 9 && isPlainDecimal(image)) {
+    const n = Number(image);
+    return { intType: 'int', value: BigInt(negated ? -n : n), ok: true };
+  }
   const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)([A-Za-z]*)$/.exec(image);
   if (m === null) return { intType: 'int', value: 0n, ok: false };
   const digits = m[1]!.replace(/_/g, '');
@@ -52,6 +58,15 @@ export function decodeInt(image: string, negated = false): DecodedInt {
   return { intType, value, ok: value >= range.min && value <= range.max };
 }
 
+function isPlainDecimal(image: string): boolean {
+  if (image.length === 0) return false;
+  for (let k = 0; k < image.length; k++) {
+    const c = image.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
 const escapes: Readonly<Record<string, string>> = { n: '\n', r: '\r', t: '\t', b: '\b', a: '\x07', f: '\f', v: '\v', '\\': '\\', '"': '"', "'": "'", '0': '\0' };
 
 export interface DecodedString {
@@ -63,6 +78,7 @@ export interface DecodedString {
 /** Decode a string literal image including its quotes (a missing closing quote is tolerated). */
 export function decodeString(image: string): DecodedString {
   const body = image.endsWith('"') && image.length >= 2 ? image.slice(1, -1) : image.slice(1);
+  if (!body.includes('\\')) return { value: body, badEscapes: [] };
   let value = '';
   const badEscapes: { offset: number; char: string }[] = [];
   for (let i = 0; i < body.length; i++) {

@@ -12,234 +12,334 @@
  * the same line or the next, so `let x = 1` is `let x = INDENT 1 DEDENT`. Besides blocks, a stack
  * of contexts remembers the constructs a keyword may close (`if` until `then`/`else`, `match` until
  * `with` and its arms, loops until `do`, brackets until their closing bracket).
+ *
+ * The pass runs once per token of every file, so it is written for speed: token types are
+ * classified by tables indexed by `tokenTypeIdx`, and the context stack is a set of parallel
+ * arrays reused in place, so a token costs no allocation beyond the virtual tokens it causes.
  */
-import { createTokenInstance, type IToken, type TokenType } from 'chevrotain';
+import type { IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { tokenSpan } from './span.js';
+import { Token } from './token.js';
 import * as T from './tokens.js';
 
-type ContextKind = 'root' | 'block' | 'paren' | 'let' | 'if' | 'match' | 'with' | 'loop' | 'fun';
+// ---- contexts -------------------------------------------------------------------------------------
+const ROOT = 0;
+const BLOCK = 1;
+const PAREN = 2;
+const LET = 3;
+const IF = 4;
+const MATCH = 5;
+const WITH = 6;
+const LOOP = 7;
+const FUN = 8;
 
-/** A 1-based line and column. */
-interface Position {
-  readonly line: number;
-  readonly col: number;
-}
+// ---- what each token type does, by tokenTypeIdx ------------------------------------------------------
+/** Flags: a closing bracket; continues the previous line at a block's column; continues a context of each kind. */
+const CLOSER = 1;
+const CONTINUES_LINE = 2;
+const CONTINUES_IF = 4;
+const CONTINUES_MATCH = 8;
+const CONTINUES_WITH = 16;
+const CONTINUES_LOOP = 32;
+const CONTINUES_LET = 64;
+/** For a context left at the column a line starts at, the flag of the tokens that continue it. */
+const continuesKind = [0, 0, 0, CONTINUES_LET, CONTINUES_IF, CONTINUES_MATCH, CONTINUES_WITH, CONTINUES_LOOP, 0];
 
-interface Context extends Position {
-  readonly kind: ContextKind;
-  /** For 'paren': the closing token type that ends it, and the opening token. */
-  readonly closer?: TokenType;
-  readonly opener?: IToken;
-}
+/** Actions of step 3, for tokens that open or close a construct. */
+const NONE = 0;
+const OPEN_LET = 1;
+const EQUALS = 2;
+const OPEN_IF = 3;
+const THEN_ELSE = 4;
+const ELIF = 5;
+const OPEN_MATCH = 6;
+const WITH_ARMS = 7;
+const BAR = 8;
+const ARROW = 9;
+const OPEN_LOOP = 10;
+const DO = 11;
+const MAYBE_FUN = 12;
 
-/** Opening brackets and the token that closes each. */
-const brackets: ReadonlyMap<TokenType, TokenType> = new Map([
+const tableSize = Math.max(...T.allTokens.map((t) => t.tokenTypeIdx!)) + 1;
+const flagsOf = new Uint8Array(tableSize);
+const actionOf = new Uint8Array(tableSize);
+/** For an opening bracket, the token type that closes it. */
+const closerOf: (TokenType | undefined)[] = new Array<TokenType | undefined>(tableSize).fill(undefined);
+
+const mark = (types: readonly TokenType[], flag: number): void => {
+  for (const t of types) flagsOf[t.tokenTypeIdx!]! |= flag;
+};
+const brackets: readonly (readonly [TokenType, TokenType])[] = [
   [T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LArray, T.RArray], [T.LBrace, T.RBrace], [T.LAttr, T.RAttr],
   [T.Begin, T.End],
-]);
-const closers: ReadonlySet<TokenType> = new Set(brackets.values());
-const layoutTokens: ReadonlySet<TokenType> = new Set([T.Indent, T.Dedent, T.Sep]);
-
-/** Tokens that continue the previous line when they start a line at a block's column. */
-const continuesLine: ReadonlySet<TokenType> = new Set([
+];
+for (const [open, close] of brackets) closerOf[open.tokenTypeIdx!] = close;
+const closers = brackets.map(([, close]) => close);
+mark(closers, CLOSER);
+mark([
   T.Then, T.Else, T.Elif, T.With, T.Bar, T.And, T.Do, T.Arrow, T.When, T.In, T.To, T.Downto,
   T.Pipe, T.BarBar, T.AmpAmp, T.BarBarBar, T.AmpAmpAmp, T.HatHatHat, T.ShiftLeft, T.ShiftRight,
   T.Equals, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.Plus, T.Minus, T.Star, T.Slash,
   T.Percent, T.LeftArrow, ...closers,
-]);
-
-/** For a context left at the column a line starts at, the tokens that continue its construct. */
-const continuesContext: Readonly<Partial<Record<ContextKind, ReadonlySet<TokenType>>>> = {
-  if: new Set([T.Then, T.Else, T.Elif]),
-  match: new Set([T.With, T.Bar]),
-  with: new Set([T.Bar]),
-  loop: new Set([T.Do]),
-  let: new Set([T.Equals, T.And]),
-};
+], CONTINUES_LINE);
+mark([T.Then, T.Else, T.Elif], CONTINUES_IF);
+mark([T.With, T.Bar], CONTINUES_MATCH);
+mark([T.Bar], CONTINUES_WITH);
+mark([T.Do], CONTINUES_LOOP);
+mark([T.Equals, T.And], CONTINUES_LET);
+const actions: readonly (readonly [TokenType, number])[] = [
+  [T.Let, OPEN_LET], [T.And, OPEN_LET], [T.Type, OPEN_LET], [T.Equals, EQUALS], [T.If, OPEN_IF], [T.Then, THEN_ELSE],
+  [T.Else, THEN_ELSE], [T.Elif, ELIF], [T.Match, OPEN_MATCH], [T.With, WITH_ARMS], [T.Bar, BAR], [T.Arrow, ARROW],
+  [T.While, OPEN_LOOP], [T.For, OPEN_LOOP], [T.Do, DO], [T.Unsupported, MAYBE_FUN],
+];
+for (const [type, action] of actions) actionOf[type.tokenTypeIdx!] = action;
 
 export interface LayoutResult {
   readonly tokens: IToken[];
   readonly diagnostics: Diagnostic[];
 }
 
-/** Insert INDENT/DEDENT/SEP into a token stream. Never throws. */
-export function applyOffside(file: string, tokens: readonly IToken[]): LayoutResult {
-  const out: IToken[] = [];
-  const diagnostics: Diagnostic[] = [];
-  const first = tokens[0];
-  const stack: Context[] = [{ kind: 'root', col: first?.startColumn ?? 1, line: 0 }];
-  /** Where the construct that opens the next block starts (a `let`, `if`, `match`, loop or `{`), or null. */
-  let pendingBlock: Position | null = null;
-  let prevLine = 0;
+/** The state of one run of the pass: the laid-out stream so far and the stack of open contexts. */
+class Layout {
+  readonly out: IToken[] = [];
+  readonly diagnostics: Diagnostic[] = [];
+  /** The context stack, one entry per index below `depth` in each array. */
+  depth = 0;
+  readonly kinds: number[] = [];
+  readonly cols: number[] = [];
+  readonly lines: number[] = [];
+  /** For PAREN: the closing token type that ends it, and the opening token. */
+  readonly closers: (TokenType | undefined)[] = [];
+  readonly openers: (IToken | undefined)[] = [];
+  /** The last real token put out: DEDENT and SEP end where it ends. */
+  lastReal: IToken | undefined = undefined;
 
-  const top = (): Context => stack[stack.length - 1]!;
-  const lastReal = (): IToken | undefined => out.findLast((o) => !layoutTokens.has(o.tokenType));
+  constructor(readonly file: string) {}
+
+  push(kind: number, col: number, line: number, closer: TokenType | undefined, opener: IToken | undefined): void {
+    const d = this.depth++;
+    this.kinds[d] = kind;
+    this.cols[d] = col;
+    this.lines[d] = line;
+    this.closers[d] = closer;
+    this.openers[d] = opener;
+  }
+
+  emit(t: IToken): void {
+    this.out.push(t);
+    this.lastReal = t;
+  }
+
   /**
    * A virtual token starts where the token that caused it starts (errors point there, as F#'s do).
    * DEDENT and SEP end where the last real token before them ends, so a node that closes with one
    * spans up to its own last token, not into the next line.
    */
-  const virtual = (type: TokenType, at: IToken): IToken => {
-    const end = type === T.Indent ? undefined : lastReal();
-    return createTokenInstance(
+  virtual(type: TokenType, at: IToken): void {
+    const end = type === T.Indent ? undefined : this.lastReal;
+    const startLine = at.startLine ?? 1;
+    const startColumn = at.startColumn ?? 1;
+    this.out.push(new Token(
       type, '',
       at.startOffset, end?.endOffset ?? at.startOffset,
-      at.startLine ?? 1, end?.endLine ?? at.startLine ?? 1,
-      at.startColumn ?? 1, end?.endColumn ?? at.startColumn ?? 1,
-    );
-  };
-  const pop = (at: IToken): void => {
-    const c = stack.pop()!;
-    if (c.kind === 'block') out.push(virtual(T.Dedent, at));
-  };
+      startLine, end?.endLine ?? startLine,
+      startColumn, end?.endColumn ?? startColumn,
+    ));
+  }
+
+  /** Close the innermost context; a block closes with a DEDENT at `at`. */
+  pop(at: IToken): void {
+    if (this.kinds[--this.depth] === BLOCK) this.virtual(T.Dedent, at);
+  }
+
+  /** Close every context above `index`. */
+  popAbove(index: number, at: IToken): void {
+    while (this.depth - 1 > index) this.pop(at);
+  }
+
   /** Index of the innermost context of `kind` above the innermost bracket, or -1. */
-  const findAboveParen = (kind: ContextKind): number => {
-    for (let i = stack.length - 1; i >= 0; i--) {
-      const k = stack[i]!.kind;
+  findAboveParen(kind: number): number {
+    for (let i = this.depth - 1; i >= 0; i--) {
+      const k = this.kinds[i]!;
       if (k === kind) return i;
-      if (k === 'paren' || k === 'root') return -1;
+      if (k === PAREN || k === ROOT) return -1;
     }
     return -1;
-  };
-  const popAbove = (index: number, at: IToken): void => {
-    while (stack.length - 1 > index) pop(at);
-  };
+  }
+
   /**
    * The column a bracket's contents must stay right of: that of the innermost block left of the
    * bracket (`g (a,` in a block at column 5 → 5; `let x = (` → the block around the `let`).
    */
-  const bracketOffsideCol = (index: number): number => {
-    const bracket = stack[index]!;
+  bracketOffsideCol(index: number): number {
+    const bracketCol = this.cols[index]!;
     for (let i = index - 1; i >= 0; i--) {
-      const c = stack[i]!;
-      if ((c.kind === 'block' || c.kind === 'root') && c.col < bracket.col) return c.col;
+      const k = this.kinds[i]!;
+      if ((k === BLOCK || k === ROOT) && this.cols[i]! < bracketCol) return this.cols[i]!;
     }
     return 0;
-  };
+  }
 
-  for (const t of tokens) {
+  /** Step 1: a token that starts a line closes the blocks and constructs it is left of. */
+  closeLeftOf(t: IToken, col: number, flags: number, blockPending: boolean): void {
+    for (;;) {
+      const top = this.depth - 1;
+      const kind = this.kinds[top]!;
+      if (kind === ROOT) break;
+      if (kind === PAREN) {
+        // A line back at or left of where the bracketed construct started: the bracket was never closed.
+        const opener = this.openers[top];
+        if ((flags & CLOSER) !== 0 || col > this.bracketOffsideCol(top) || opener === undefined) break;
+        this.diagnostics.push(report('unmatchedBracket', tokenSpan(this.file, opener), [opener.image]));
+        this.depth--;
+        continue;
+      }
+      if (kind === BLOCK) {
+        if (this.cols[top]! > col) { this.pop(t); continue; }
+        break;
+      }
+      const continues = (flags & continuesKind[kind]!) !== 0;
+      if (this.cols[top]! > col || (this.cols[top] === col && !continues)) { this.depth--; continue; }
+      break;
+    }
+    const top = this.depth - 1;
+    const kind = this.kinds[top];
+    if (!blockPending && (kind === BLOCK || kind === ROOT) && this.cols[top] === col && (flags & CONTINUES_LINE) === 0) {
+      this.virtual(T.Sep, t);
+    }
+  }
+}
+
+/** Insert INDENT/DEDENT/SEP into a token stream. Never throws. */
+export function applyOffside(file: string, tokens: readonly IToken[]): LayoutResult {
+  const s = new Layout(file);
+  s.push(ROOT, tokens[0]?.startColumn ?? 1, 0, undefined, undefined);
+  /** Whether the previous token opens a block, and where the construct that opens it starts (a `let`, `if`, `match`, loop or `{`). */
+  let blockPending = false;
+  let ownerLine = 0;
+  let ownerCol = 0;
+  let prevLine = 0;
+
+  for (let n = 0; n < tokens.length; n++) {
+    const t = tokens[n]!;
     const line = t.startLine ?? 1;
     const col = t.startColumn ?? 1;
     const type = t.tokenType;
+    const idx = t.tokenTypeIdx;
+    const flags = flagsOf[idx] ?? 0;
 
     // 1. A token that starts a line closes the blocks and constructs it is left of.
-    if (line > prevLine) {
-      for (;;) {
-        const c = top();
-        if (c.kind === 'root') break;
-        if (c.kind === 'paren') {
-          // A line back at or left of where the bracketed construct started: the bracket was never closed.
-          if (closers.has(type) || col > bracketOffsideCol(stack.length - 1) || c.opener === undefined) break;
-          diagnostics.push(report('unmatchedBracket', tokenSpan(file, c.opener), [c.opener.image]));
-          stack.pop();
-          continue;
-        }
-        if (c.kind === 'block') {
-          if (c.col > col) { pop(t); continue; }
-          break;
-        }
-        const continues = continuesContext[c.kind]?.has(type) ?? false;
-        if (c.col > col || (c.col === col && !continues)) { stack.pop(); continue; }
-        break;
-      }
-      const c = top();
-      if (pendingBlock === null && (c.kind === 'block' || c.kind === 'root') && c.col === col && !continuesLine.has(type)) {
-        out.push(virtual(T.Sep, t));
-      }
-    }
+    if (line > prevLine) s.closeLeftOf(t, col, flags, blockPending);
 
     // 2. A block opened by the previous token starts here.
-    if (pendingBlock !== null) {
-      const owner = pendingBlock;
-      pendingBlock = null;
-      const enclosing = stack.findLast((c) => c.kind === 'block' || c.kind === 'root' || c.kind === 'paren');
+    if (blockPending) {
+      blockPending = false;
+      let enclosing = s.depth - 1;
+      while (enclosing >= 0 && s.kinds[enclosing] !== BLOCK && s.kinds[enclosing] !== ROOT && s.kinds[enclosing] !== PAREN) enclosing--;
       let blockCol = col;
-      if (line > prevLine && enclosing !== undefined && enclosing.kind !== 'paren' && col <= enclosing.col) {
-        diagnostics.push(report('offside', tokenSpan(file, t), [`${owner.line}:${owner.col}`]));
-        blockCol = enclosing.col + 1;
+      if (line > prevLine && enclosing >= 0 && s.kinds[enclosing] !== PAREN && col <= s.cols[enclosing]!) {
+        s.diagnostics.push(report('offside', tokenSpan(file, t), [`${ownerLine}:${ownerCol}`]));
+        blockCol = s.cols[enclosing]! + 1;
       }
-      stack.push({ kind: 'block', col: blockCol, line });
-      out.push(virtual(T.Indent, t));
+      s.push(BLOCK, blockCol, line, undefined, undefined);
+      s.virtual(T.Indent, t);
     }
 
     // 3. What the token itself opens or closes.
-    const closer = brackets.get(type);
+    prevLine = t.endLine ?? line;
+    const closer = closerOf[idx];
     if (closer !== undefined) {
-      out.push(t);
-      stack.push({ kind: 'paren', col, closer, line, opener: t });
-      if (type === T.LBrace) pendingBlock = { line, col };
-      prevLine = t.endLine ?? line;
+      s.emit(t);
+      s.push(PAREN, col, line, closer, t);
+      if (type === T.LBrace) { blockPending = true; ownerLine = line; ownerCol = col; }
       continue;
     }
-    if (closers.has(type)) {
-      const i = stack.findLastIndex((c) => c.kind === 'paren' && c.closer === type);
-      if (i > 0) { popAbove(i, t); stack.pop(); }
-      out.push(t);
-      prevLine = t.endLine ?? line;
+    if ((flags & CLOSER) !== 0) {
+      let i = s.depth - 1;
+      while (i >= 0 && !(s.kinds[i] === PAREN && s.closers[i] === type)) i--;
+      if (i > 0) { s.popAbove(i, t); s.depth--; }
+      s.emit(t);
       continue;
     }
-    switch (true) {
-      case type === T.Let || type === T.And || type === T.Type:
-        stack.push({ kind: 'let', col, line });
+    const top = s.depth - 1;
+    switch (actionOf[idx]) {
+      case OPEN_LET:
+        s.push(LET, col, line, undefined, undefined);
         break;
-      case type === T.Equals && top().kind === 'let':
-        pendingBlock = stack.pop()!;
+      case EQUALS:
+        if (s.kinds[top] === LET) {
+          blockPending = true; ownerLine = s.lines[top]!; ownerCol = s.cols[top]!;
+          s.depth--;
+        }
         break;
-      case type === T.If:
-        stack.push({ kind: 'if', col, line });
+      case OPEN_IF:
+        s.push(IF, col, line, undefined, undefined);
         break;
-      case type === T.Then || type === T.Else || type === T.Elif: {
-        const i = findAboveParen('if');
-        if (type !== T.Elif) pendingBlock = i >= 0 ? stack[i]! : { line, col };
-        if (i >= 0) popAbove(i, t);
+      case THEN_ELSE:
+      case ELIF: {
+        const i = s.findAboveParen(IF);
+        if (type !== T.Elif) {
+          blockPending = true;
+          ownerLine = i >= 0 ? s.lines[i]! : line;
+          ownerCol = i >= 0 ? s.cols[i]! : col;
+        }
+        if (i >= 0) s.popAbove(i, t);
         break;
       }
-      case type === T.Match:
-        stack.push({ kind: 'match', col, line });
+      case OPEN_MATCH:
+        s.push(MATCH, col, line, undefined, undefined);
         break;
-      case type === T.With: {
-        const i = findAboveParen('match');
+      case WITH_ARMS: {
+        const i = s.findAboveParen(MATCH);
         if (i >= 0) {
-          const m = stack[i]!;
-          popAbove(i, t);
-          stack.pop();
-          stack.push({ kind: 'with', col: m.col, line: m.line });
+          const matchCol = s.cols[i]!;
+          const matchLine = s.lines[i]!;
+          s.popAbove(i, t);
+          s.depth--;
+          s.push(WITH, matchCol, matchLine, undefined, undefined);
         }
         break;
       }
-      case type === T.Bar: {
-        const i = findAboveParen('with');
-        if (i >= 0) popAbove(i, t);
+      case BAR: {
+        const i = s.findAboveParen(WITH);
+        if (i >= 0) s.popAbove(i, t);
         break;
       }
-      case type === T.Arrow && (top().kind === 'with' || top().kind === 'fun'):
-        pendingBlock = top().kind === 'fun' ? stack.pop()! : top();
+      case ARROW:
+        if (s.kinds[top] === WITH || s.kinds[top] === FUN) {
+          blockPending = true; ownerLine = s.lines[top]!; ownerCol = s.cols[top]!;
+          if (s.kinds[top] === FUN) s.depth--;
+        }
         break;
-      case type === T.While || type === T.For:
-        stack.push({ kind: 'loop', col, line });
+      case OPEN_LOOP:
+        s.push(LOOP, col, line, undefined, undefined);
         break;
-      case type === T.Do: {
-        const i = findAboveParen('loop');
-        pendingBlock = i >= 0 ? stack[i]! : { line, col };
-        if (i >= 0) { popAbove(i, t); stack.pop(); }
+      case DO: {
+        const i = s.findAboveParen(LOOP);
+        blockPending = true;
+        ownerLine = i >= 0 ? s.lines[i]! : line;
+        ownerCol = i >= 0 ? s.cols[i]! : col;
+        if (i >= 0) { s.popAbove(i, t); s.depth--; }
         break;
       }
-      case type === T.Unsupported && t.image === 'fun':
-        stack.push({ kind: 'fun', col, line });
+      case MAYBE_FUN:
+        if (t.image === 'fun') s.push(FUN, col, line, undefined, undefined);
         break;
       default:
         break;
     }
-    out.push(t);
-    prevLine = t.endLine ?? line;
+    s.emit(t);
   }
 
   const last = tokens[tokens.length - 1];
   if (last !== undefined) {
-    if (pendingBlock !== null) { out.push(virtual(T.Indent, last)); out.push(virtual(T.Dedent, last)); }
-    const end = createTokenInstance(T.Sep, '', (last.endOffset ?? last.startOffset) + 1, (last.endOffset ?? last.startOffset) + 1, last.endLine ?? 1, last.endLine ?? 1, (last.endColumn ?? 1) + 1, (last.endColumn ?? 1) + 1);
-    while (stack.length > 1) pop(end);
+    if (blockPending) { s.virtual(T.Indent, last); s.virtual(T.Dedent, last); }
+    const offset = (last.endOffset ?? last.startOffset) + 1;
+    const line = last.endLine ?? 1;
+    const col = (last.endColumn ?? 1) + 1;
+    const end = new Token(T.Sep, '', offset, offset, line, line, col, col);
+    while (s.depth > 1) s.pop(end);
   }
-  return { tokens: out, diagnostics };
+  return { tokens: s.out, diagnostics: s.diagnostics };
 }

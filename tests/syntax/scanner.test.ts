@@ -9,11 +9,12 @@
  */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { IToken } from 'chevrotain';
-import { describe, expect, it } from 'vitest';
+import { Lexer, type IToken } from 'chevrotain';
+import { describe, expect, it, vi } from 'vitest';
 import { lex, lexWithChevrotain, type LexResult } from '../../compiler/fncs/syntax/lexer.js';
 import { decodeInt, decodeString } from '../../compiler/fncs/syntax/literals.js';
 import { scan } from '../../compiler/fncs/syntax/scanner.js';
+import * as T from '../../compiler/fncs/syntax/tokens.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
 import { seededRandom } from '../../scripts/bench/random.js';
 
@@ -111,6 +112,24 @@ function makeCase(index: number): { source: string; text: string } {
 }
 
 // ---- the tests ----------------------------------------------------------------------------------------
+// First in the file: no other test may have built the Chevrotain lexer yet.
+describe('the Chevrotain lexer is built on first need', () => {
+  it('clean files never build or run it; the first file with a diagnostic does', () => {
+    const tokenize = vi.spyOn(Lexer.prototype, 'tokenize');
+    try {
+      for (const { name, text } of corpus.filter((c) => c.name.startsWith('samples/'))) expect(lex(name, text).diagnostics, name).toEqual([]);
+      expect(tokenize).not.toHaveBeenCalled();
+      // Its first-character hint is listed only when it is built.
+      expect(T.Unknown.START_CHARS_HINT).toBeUndefined();
+      expect(lex('t.fs', 'let x =\t1').diagnostics.map((d) => d.code)).toEqual(['FS1161']);
+      expect(tokenize).toHaveBeenCalledTimes(1);
+      expect(T.Unknown.START_CHARS_HINT?.length).toBeGreaterThan(60_000);
+    } finally {
+      tokenize.mockRestore();
+    }
+  });
+});
+
 describe('the scanner takes every clean file', () => {
   it('covers the samples, every fixture under tests/, and generated programs', () => {
     expect(files.filter((f) => f.startsWith('samples/')).length).toBeGreaterThanOrEqual(3);

@@ -16,8 +16,11 @@ import * as T from './tokens.js';
 
 let chevrotainLexer: Lexer | undefined;
 function reference(): Lexer {
-  // ensureOptimizations: construction fails if a token would turn off the first-character optimisation.
-  chevrotainLexer ??= new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: true });
+  if (chevrotainLexer === undefined) {
+    T.Unknown.START_CHARS_HINT = T.unknownStartChars();
+    // ensureOptimizations: construction fails if a token would turn off the first-character optimisation.
+    chevrotainLexer = new Lexer(T.lexerTokens, { positionTracking: 'full', ensureOptimizations: true, skipValidations: true });
+  }
   return chevrotainLexer;
 }
 

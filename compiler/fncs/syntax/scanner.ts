@@ -28,18 +28,19 @@ const BINARY = 32;
 const WORD = 64;
 
 const charClass = new Uint8Array(128);
-for (let c = 0; c < 128; c++) {
-  const ch = String.fromCharCode(c);
-  let k = 0;
-  if (/[A-Za-z_]/.test(ch)) k |= IDENT_START;
-  if (/[A-Za-z0-9_']/.test(ch)) k |= IDENT_PART;
-  if (/[0-9]/.test(ch)) k |= DIGIT;
-  if (/[0-9a-fA-F_]/.test(ch)) k |= HEX;
-  if (/[0-7_]/.test(ch)) k |= OCTAL;
-  if (/[01_]/.test(ch)) k |= BINARY;
-  if (/[A-Za-z0-9_]/.test(ch)) k |= WORD;
-  charClass[c] = k;
+/** Give class bits `k` to each of `ranges`: one character, or a range written `A-Z`. */
+function classify(k: number, ...ranges: string[]): void {
+  for (const r of ranges) {
+    for (let c = r.charCodeAt(0); c <= r.charCodeAt(r.length - 1); c++) charClass[c]! |= k;
+  }
 }
+classify(IDENT_START, 'A-Z', 'a-z', '_');
+classify(IDENT_PART, 'A-Z', 'a-z', '0-9', '_', "'");
+classify(DIGIT, '0-9');
+classify(HEX, '0-9', 'a-f', 'A-F', '_');
+classify(OCTAL, '0-7', '_');
+classify(BINARY, '0-1', '_');
+classify(WORD, 'A-Z', 'a-z', '0-9', '_');
 const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !== 0;
 
 /** Integer suffixes the lexer accepts (`IntLit` in tokens.ts). */

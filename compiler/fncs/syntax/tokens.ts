@@ -168,19 +168,25 @@ export const RBrace = op('RBrace', '}');
 /** Each operator or punctuation token type and the one image it matches (in lexer order). */
 export const operatorImages: ReadonlyMap<TokenType, string> = operatorTable;
 /**
+ * Any other character: reported once per run of such characters. Its first-character hint is
+ * attached by `lexer.ts` when it builds the Chevrotain lexer (see `unknownStartChars`).
+ */
+export const Unknown = createToken({ name: 'Unknown', pattern: /[^\sA-Za-z0-9_]/ });
+/**
  * Every UTF-16 code unit except `[A-Za-z0-9_]`: a superset of what `Unknown` can start with.
  * Chevrotain cannot analyse a complement set, and one unanalysable pattern turns off its
- * first-character optimisation for the whole lexer; the hint keeps it on.
+ * first-character optimisation for the whole lexer; this hint keeps it on. Listing 65,536 codes
+ * takes milliseconds, so it is done only when the Chevrotain lexer is built, which a clean
+ * compile never needs.
  */
-function unknownStartChars(): number[] {
-  // Tested by char code, not by a regular expression per character: this runs at every start-up.
-  const isWordChar = (c: number): boolean => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+export function unknownStartChars(): number[] {
   const codes: number[] = [];
-  for (let c = 0; c <= 0xffff; c++) if (!isWordChar(c)) codes.push(c);
+  for (let c = 0; c <= 0xffff; c++) {
+    const word = (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+    if (!word) codes.push(c);
+  }
   return codes;
 }
-/** Any other character: reported once per run of such characters. */
-export const Unknown = createToken({ name: 'Unknown', pattern: /[^\sA-Za-z0-9_]/, start_chars_hint: unknownStartChars() });
 
 // ---- virtual layout tokens (inserted by the offside pass) --------------------------------------------
 export const Indent = createToken({ name: 'INDENT', pattern: Lexer.NA, label: 'start of an indented block' });

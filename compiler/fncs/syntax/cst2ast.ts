@@ -1,14 +1,18 @@
 /**
- * CST → AST: builds the immutable AST from the parser's concrete syntax tree, decoding literals and
- * reporting constructs the subset leaves out. Tolerates the partial trees that error recovery
- * leaves (a missing child becomes an `Error` node), so one run reports every error it can.
+ * CST → AST: builds the immutable AST from the recovering parser's concrete syntax tree, decoding
+ * literals and reporting constructs the subset leaves out. Tolerates the partial trees that error
+ * recovery leaves (a missing child becomes an `Error` node), so one run reports every error it can.
+ *
+ * This is the diagnostic path: a program the fast parser (`tokens2ast.ts`) accepts never gets here.
+ * The two must build the same tree, spans included; `tests/syntax/fastParser.test.ts` checks that
+ * they do, so a change to one is a change to both.
  */
-import type { CstElement, CstNode, IToken, TokenType } from 'chevrotain';
+import type { CstElement, CstNode, IToken } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type * as A from './ast.js';
 import { has, inOrder, isToken, node, nodes, nodeSpan, soleChild, token, tokens, tokenSpan } from './cstAccess.js';
 import { decodeInt, decodeString } from './literals.js';
-import { comparisonOps } from './parser.js';
+import { addLevel, binaryPrecedence, infixOps } from './operators.js';
 import { joinSpans } from './span.js';
 import * as T from './tokens.js';
 
@@ -27,25 +31,6 @@ const unsupportedNames: Readonly<Record<string, string>> = {
   lazy: "'lazy'",
   new: 'Object construction',
 };
-
-const infixOps: ReadonlyMap<string, A.InfixOp> = new Map(
-  (['|>', '||', '&&', '=', '<>', '<', '<=', '>', '>=', '|||', '^^^', '&&&', '<<<', '>>>', '+', '-', '*', '/', '%'] as const).map((o) => [o, o]),
-);
-
-/** Binary operator precedence (higher binds tighter) and associativity, F# spec order; see `parser.ts`. */
-interface Level { readonly prec: number; readonly right: boolean }
-const addLevel: Level = { prec: 5, right: false };
-const binaryPrecedence: ReadonlyMap<TokenType, Level> = new Map<TokenType, Level>([
-  [T.BarBar, { prec: 1, right: false }],
-  [T.AmpAmp, { prec: 2, right: false }],
-  ...comparisonOps.map((t): [TokenType, Level] => [t, { prec: 3, right: false }]),
-  [T.HatHatHat, { prec: 4, right: true }],
-  [T.Plus, addLevel],
-  [T.Minus, addLevel],
-  [T.Star, { prec: 6, right: false }],
-  [T.Slash, { prec: 6, right: false }],
-  [T.Percent, { prec: 6, right: false }],
-]);
 
 /** The integer literal token a `prefixExpr` consists of alone (`1` in `-1`), if it is nothing more. */
 function bareIntLiteral(prefix: CstNode): IToken | undefined {

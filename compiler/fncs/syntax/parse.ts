@@ -1,6 +1,11 @@
 /**
  * The syntax stage's entry points: source text → tokens (`lexTokens`, for `--emit tokens`) and
- * source text → AST (`parseSource`). Lexer and parser are built once and reused.
+ * source text → AST (`parseSource`).
+ *
+ * Parsing has two paths over the same laid-out tokens. The fast path (`tokens2ast.ts`) parses a
+ * program without syntax errors straight to the AST; on anything it does not accept, the
+ * recovering path (the Chevrotain parser of `parser.ts`, built on first need, then `cst2ast.ts`)
+ * parses it again and reports every error. Both build the same tree for a program both accept.
  */
 import type { IToken } from 'chevrotain';
 import { type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -8,9 +13,10 @@ import type { ModuleAst } from './ast.js';
 import { AstBuilder } from './cst2ast.js';
 import { lex } from './lexer.js';
 import { applyOffside } from './offside.js';
-import { parser } from './parser.js';
+import { recoveringParser } from './parser.js';
 import { syntaxDiagnostics } from './parseErrors.js';
 import { endOfFileSpan } from './span.js';
+import { parseFast } from './tokens2ast.js';
 
 export interface ParseResult {
   readonly ast: ModuleAst;
@@ -30,9 +36,13 @@ function implicitModuleName(file: string): string {
   return base.length === 0 ? 'Program' : base[0]!.toUpperCase() + base.slice(1);
 }
 
-/** Parse one F# file. Never throws on any input; every diagnostic comes back as data. */
-export function parseSource(file: string, text: string): ParseResult {
-  const { tokens, diagnostics } = lexTokens(file, text);
+/**
+ * The recovering path alone: the Chevrotain parser with error recovery, then CST → AST. Its
+ * diagnostics are the syntax errors and what `cst2ast.ts` reports (lexing and layout ones are not
+ * included). `parseSource` uses it when the fast path gives up; tests compare the two paths.
+ */
+export function parseRecovering(file: string, text: string, tokens: readonly IToken[]): ParseResult {
+  const parser = recoveringParser();
   parser.input = tokens as IToken[];
   const cst = parser.compilationUnit();
   const endSpan = endOfFileSpan(file, text);
@@ -41,5 +51,14 @@ export function parseSource(file: string, text: string): ParseResult {
   parser.input = [];
   const builder = new AstBuilder(file, endSpan);
   const ast = builder.compilationUnit(cst, implicitModuleName(file));
-  return { ast, diagnostics: [...diagnostics, ...parseErrors, ...builder.diagnostics] };
+  return { ast, diagnostics: [...parseErrors, ...builder.diagnostics] };
+}
+
+/** Parse one F# file. Never throws on any input; every diagnostic comes back as data. */
+export function parseSource(file: string, text: string): ParseResult {
+  const { tokens, diagnostics } = lexTokens(file, text);
+  const ast = parseFast(file, tokens);
+  if (ast !== null) return { ast, diagnostics };
+  const recovered = parseRecovering(file, text, tokens);
+  return { ast: recovered.ast, diagnostics: [...diagnostics, ...recovered.diagnostics] };
 }

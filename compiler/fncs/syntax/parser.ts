@@ -1,23 +1,21 @@
 /**
  * The grammar of the F# subset, as a Chevrotain CST parser over the laid-out token stream
  * (`offside.ts` has already made blocks explicit with INDENT/DEDENT/SEP). Rules hold no semantics:
- * `cst2ast.ts` builds the AST. The parser is built once and reused (`parser.input = tokens`), with
- * error recovery so one run reports every syntax error it can.
+ * `cst2ast.ts` builds the AST. The parser is built once, on first use, and reused
+ * (`parser.input = tokens`), with error recovery so one run reports every syntax error it can.
+ *
+ * It is the front end's second parser, the one for diagnostics: a program without syntax errors is
+ * parsed by the hand-written fast path (`tokens2ast.ts`), which mirrors this grammar rule for rule
+ * and gives up on anything it does not accept; only then is this parser built and run. A
+ * differential test (`tests/syntax/fastParser.test.ts`) keeps the two in agreement.
  *
  * Operator precedence follows the F# specification (lowest first): `<-`; `||`; `&&`;
  * `|>`, comparisons, `|||`, `&&&`, `<<<`, `>>>` (one level, left-associative, as in F#);
  * `^^^` (right); `+ -`; `* / %`; prefix `- ~~~ not`; application; `.` and `.[ ]`.
  */
 import { CstParser, EOF, type IToken, type TokenType } from 'chevrotain';
+import { binaryOps } from './operators.js';
 import * as T from './tokens.js';
-
-/** Tokens of the one F# precedence level that holds `|>`, comparisons and most bitwise operators. */
-export const comparisonOps: readonly TokenType[] = [
-  T.Pipe, T.Equals, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.BarBarBar, T.AmpAmpAmp, T.ShiftLeft, T.ShiftRight,
-];
-
-/** Every infix operator of the binary levels (`binaryExpr`); `cst2ast.ts` holds their precedence. */
-export const binaryOps: readonly TokenType[] = [T.BarBar, T.AmpAmp, ...comparisonOps, T.HatHatHat, T.Plus, T.Minus, T.Star, T.Slash, T.Percent];
 
 /** Tokens that open and close nested parts of a skipped construct (blocks included). */
 const openers: ReadonlySet<TokenType> = new Set([T.LParen, T.LBracket, T.LArray, T.LBrace, T.Begin, T.Indent, T.LAttr]);
@@ -429,5 +427,10 @@ export class FSharpParser extends CstParser {
   });
 }
 
-/** The one parser instance (building it is the expensive part). */
-export const parser = new FSharpParser();
+let instance: FSharpParser | undefined;
+
+/** The one parser instance, built on first use: building it (grammar analysis) is the expensive part. */
+export function recoveringParser(): FSharpParser {
+  instance ??= new FSharpParser();
+  return instance;
+}

@@ -1,0 +1,112 @@
+/**
+ * The fast parser's file level: `compilationUnit` and its items (module header, attributes, `let`,
+ * `type` and `open` declarations), built as `cst2ast.ts` builds them. What `cst2ast.ts` would report
+ * at this level (a namespace, a second module line, a top-level expression, attributes with no `let`
+ * after them, a missing module line) makes the fast parser give up, so the recovering parser reports it.
+ */
+import type * as A from '../ast.js';
+import { joinSpans } from '../span.js';
+import {
+  COLON, DEDENT, DOT, EQUALS, GIVE_UP, IDENT, INDENT, LATTR, LBRACE, LET, MODULE, MUTABLE, OPEN, RATTR, RBRACE, SEMI, SEP, TYPE,
+} from './cursor.js';
+import { ConstructReader } from './constructs.js';
+import { NONE } from './typesAndPatterns.js';
+
+export class ModuleReader extends ConstructReader {
+  /** `(SEP topItem?)*` to the end of the tokens. */
+  module(): A.ModuleAst {
+    if (this.atEnd()) throw GIVE_UP;
+    const first = this.peekToken();
+    let name: A.Name | null = null;
+    const decls: A.Decl[] = [];
+    let attributes: A.Attribute[] | typeof NONE = NONE;
+    while (this.la(1) === SEP) {
+      this.pos++;
+      const k = this.la(1);
+      if (k === LET) {
+        const l = this.letBindings();
+        decls.push({ kind: 'LetDecl', attributes, rec: l.rec, bindings: l.bindings, span: l.span });
+        attributes = NONE;
+      } else if (k === LATTR) {
+        const list: A.Attribute[] = attributes === NONE ? [] : (attributes as A.Attribute[]);
+        while (this.la(1) === LATTR) this.attributes(list);
+        attributes = list;
+        if (this.la(1) === LET) {
+          const l = this.letBindings();
+          decls.push({ kind: 'LetDecl', attributes, rec: l.rec, bindings: l.bindings, span: l.span });
+          attributes = NONE;
+        }
+      } else if (k === TYPE) {
+        decls.push(this.typeDecl());
+      } else if (k === OPEN) {
+        const open = this.take();
+        const path = this.longIdent();
+        decls.push({ kind: 'OpenDecl', path, span: this.spanFrom(open) });
+      } else if (k === MODULE) {
+        if (name !== null || decls.length > 0) throw GIVE_UP;
+        this.pos++;
+        const parts = this.longIdent();
+        name = { text: parts.map((p) => p.text).join('.'), span: joinSpans(parts[0]!.span, parts[parts.length - 1]!.span) };
+      } else if (k !== SEP && !this.atEnd()) {
+        // A namespace, a top-level expression, or no item at all where one must be.
+        throw GIVE_UP;
+      }
+    }
+    if (!this.atEnd() || attributes.length > 0 || name === null) throw GIVE_UP;
+    return { kind: 'Module', name, decls, span: this.spanFrom(first) };
+  }
+
+  /** `[< name (; name)* >]`: one attribute per name, each spanning the brackets. */
+  private attributes(into: A.Attribute[]): void {
+    const open = this.take();
+    const names = [this.name(this.expect(IDENT))];
+    while (this.la(1) === SEMI) {
+      this.pos++;
+      names.push(this.name(this.expect(IDENT)));
+    }
+    this.skip(RATTR);
+    const span = this.spanFrom(open);
+    for (const name of names) into.push({ name, span });
+  }
+
+  /** `name (. name)*` */
+  private longIdent(): A.Name[] {
+    const parts = [this.name(this.expect(IDENT))];
+    while (this.la(1) === DOT) {
+      this.pos++;
+      parts.push(this.name(this.expect(IDENT)));
+    }
+    return parts;
+  }
+
+  /** `type Name = INDENT { INDENT field ((; | SEP) field?)* DEDENT } DEDENT` */
+  private typeDecl(): A.Decl {
+    const first = this.take();
+    const name = this.name(this.expect(IDENT));
+    this.skip(EQUALS);
+    this.skip(INDENT);
+    this.skip(LBRACE);
+    this.skip(INDENT);
+    const fields = [this.fieldDecl()];
+    for (let k = this.la(1); k === SEMI || k === SEP; k = this.la(1)) {
+      this.pos++;
+      const next = this.la(1);
+      if (next === MUTABLE || next === IDENT) fields.push(this.fieldDecl());
+    }
+    this.skip(DEDENT);
+    this.skip(RBRACE);
+    this.skip(DEDENT);
+    return { kind: 'RecordDecl', name, fields, span: this.spanFrom(first) };
+  }
+
+  /** `mutable? name : type` */
+  private fieldDecl(): A.FieldDecl {
+    const first = this.peekToken();
+    const mutable = this.la(1) === MUTABLE;
+    if (mutable) this.pos++;
+    const name = this.name(this.expect(IDENT));
+    this.skip(COLON);
+    const type = this.typeExpr();
+    return { name, mutable, type, span: this.spanFrom(first) };
+  }
+}

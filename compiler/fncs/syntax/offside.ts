@@ -102,7 +102,9 @@ export interface LayoutResult {
 
 /** The state of one run of the pass: the laid-out stream so far and the stack of open contexts. */
 class Layout {
-  readonly out: IToken[] = [];
+  /** The laid-out stream, `count` tokens long; sized ahead (see `applyOffside`) and trimmed at the end. */
+  readonly out: IToken[];
+  count = 0;
   readonly diagnostics: Diagnostic[] = [];
   /** The context stack, one entry per index below `depth` in each array. */
   depth = 0;
@@ -115,7 +117,9 @@ class Layout {
   /** The last real token put out: DEDENT and SEP end where it ends. */
   lastReal: IToken | undefined = undefined;
 
-  constructor(readonly file: string) {}
+  constructor(readonly file: string, expected: number) {
+    this.out = new Array<IToken>(expected);
+  }
 
   push(kind: number, col: number, line: number, closer: TokenType | undefined, opener: IToken | undefined): void {
     const d = this.depth++;
@@ -127,7 +131,7 @@ class Layout {
   }
 
   emit(t: IToken): void {
-    this.out.push(t);
+    this.out[this.count++] = t;
     this.lastReal = t;
   }
 
@@ -140,12 +144,12 @@ class Layout {
     const end = type === T.Indent ? undefined : this.lastReal;
     const startLine = at.startLine ?? 1;
     const startColumn = at.startColumn ?? 1;
-    this.out.push(new Token(
+    this.out[this.count++] = new Token(
       type, '',
       at.startOffset, end?.endOffset ?? at.startOffset,
       startLine, end?.endLine ?? startLine,
       startColumn, end?.endColumn ?? startColumn,
-    ));
+    );
   }
 
   /** Close the innermost context; a block closes with a DEDENT at `at`. */
@@ -213,7 +217,8 @@ class Layout {
 
 /** Insert INDENT/DEDENT/SEP into a token stream. Never throws. */
 export function applyOffside(file: string, tokens: readonly IToken[]): LayoutResult {
-  const s = new Layout(file);
+  // About one virtual token per five real ones; the array grows past that if it must.
+  const s = new Layout(file, tokens.length + (tokens.length >> 2) + 16);
   s.push(ROOT, tokens[0]?.startColumn ?? 1, 0, undefined, undefined);
   /** Whether the previous token opens a block, and where the construct that opens it starts (a `let`, `if`, `match`, loop or `{`). */
   let blockPending = false;
@@ -341,5 +346,6 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
     const end = new Token(T.Sep, '', offset, offset, line, line, col, col);
     while (s.depth > 1) s.pop(end);
   }
+  s.out.length = s.count;
   return { tokens: s.out, diagnostics: s.diagnostics };
 }

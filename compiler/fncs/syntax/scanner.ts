@@ -112,7 +112,10 @@ function blockCommentEnd(text: string, start: number): number {
  * as Chevrotain counts them.
  */
 export function scan(text: string): IToken[] | null {
-  const tokens: IToken[] = [];
+  // Sized for about one token per four characters, then trimmed: growing a large array by push
+  // copies it again and again, which costs more than all the scanning of a long file.
+  const tokens: IToken[] = new Array<IToken>((text.length >> 2) + 16);
+  let count = 0;
   const words = new WordTable(seedWords);
   const n = text.length;
   let i = 0;
@@ -233,8 +236,9 @@ export function scan(text: string): IToken[] | null {
     }
 
     const column = i - lineStart + 1;
-    tokens.push(new Token(type, image, i, end - 1, line, line, column, column + (end - i) - 1));
+    tokens[count++] = new Token(type, image, i, end - 1, line, line, column, column + (end - i) - 1);
     i = end;
   }
+  tokens.length = count;
   return tokens;
 }

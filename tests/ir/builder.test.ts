@@ -3,7 +3,7 @@
  * printing rule, structured ops, determinism and immutability.
  */
 import { describe, expect, it } from 'vitest';
-import { i1, i32, i64, i8, ModuleBuilder, printModule, ptr, verifyModule, walk } from '../../compiler/alex/ir/index.js';
+import { funcType, i1, i32, i64, i8, ModuleBuilder, printModule, printType, ptr, stringType, structType, verifyModule, walk, type MlirType, type Operation } from '../../compiler/alex/ir/index.js';
 import { mismatchModuloNames } from './matchOps.js';
 import { at, everyOpModule, sectionFiveModule } from './sampleModules.js';
 
@@ -109,6 +109,63 @@ describe('constants', () => {
   it('refuses a constant that does not fit its type', () => {
     expect(() => printed(i8, 256)).toThrow(/does not fit in i8/);
     expect(() => printed(i8, -129)).toThrow(/does not fit in i8/);
+  });
+});
+
+describe('shared attribute records', () => {
+  /** The ops of `@name`'s entry block. */
+  const opsOf = (ops: readonly Operation[], name: string): readonly Operation[] =>
+    ops.find((o) => o.attributes['sym_name']?.kind === 'string' && o.attributes['sym_name'].value === name)!.regions[0]!.blocks[0]!.ops;
+
+  it('equal constants, callees and positions share one record within a module; a module shares none with another', () => {
+    const build = () => {
+      const mb = new ModuleBuilder(at(1));
+      for (const name of ['f', 'g']) {
+        const fn = mb.defineFunc(name, [stringType], [i64], at(2));
+        const a = fn.constant(i64, 7, at(3));
+        const b = fn.constant(i64, 7n, at(4));
+        fn.constant(i8, -1, at(5));
+        fn.constant(i8, 255, at(5));
+        const len = fn.extractValue(fn.args[0]!, [1], at(6));
+        fn.callExternal('h', [i64], i64, [fn.binary('addi', a, b, at(7))], at(7));
+        fn.ret([len], at(8));
+      }
+      return mb.finish();
+    };
+    const m = build();
+    const [f, g] = [opsOf(m.ops, 'f'), opsOf(m.ops, 'g')];
+    for (const i of [0, 1, 2, 3, 4, 6]) expect(f[i]!.attributes, `op #${i} (${f[i]!.name})`).toBe(g[i]!.attributes);
+    expect(f[0]!.attributes).toBe(f[1]!.attributes);
+    // -1 and 255 are the same i8 bit pattern, written two ways: two records, one printed value.
+    expect(bodyLines(printModule(m), 'f').slice(2, 4)).toEqual(['%2 = arith.constant 0xFF : i8', '%3 = arith.constant 0xFF : i8']);
+    expect(opsOf(build().ops, 'f')[0]!.attributes).not.toBe(f[0]!.attributes);
+  });
+
+  it('a constant that does not fit is refused every time, not remembered', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [], [], at(1));
+    expect(() => fn.constant(i8, 300, at(2))).toThrow(/does not fit in i8/);
+    expect(() => fn.constant(i8, 300, at(2))).toThrow(/does not fit in i8/);
+    expect(() => fn.constant(i8, 300n, at(2))).toThrow(/does not fit in i8/);
+  });
+});
+
+describe('types', () => {
+  it('are interned: equal structures are one object, however they were built', () => {
+    const byHand: MlirType = { kind: 'struct', fields: [{ kind: 'ptr' }, { kind: 'int', width: 64 }] };
+    expect(structType([byHand])).toBe(structType([stringType]));
+    expect(structType([ptr, i64])).toBe(stringType);
+    expect(funcType([i32, { kind: 'int', width: 32 }], [byHand])).toBe(funcType([i32, i32], [stringType]));
+    expect(funcType([i32], [i64])).not.toBe(funcType([i64], [i32]));
+    expect(funcType([i32, i64], [])).not.toBe(funcType([i32], [i64]));
+    expect(structType([structType([i8]), i8])).not.toBe(structType([i8, structType([i8])]));
+    expect(printType(funcType([byHand], [i1]))).toBe('(!llvm.struct<(ptr, i64)>) -> i1');
+  });
+
+  it('a declaration is found again by a signature built from hand-made types', () => {
+    const mb = new ModuleBuilder(at(1));
+    const first = mb.declareLlvmFunc('write', [i32, ptr, i64], i64, at(1));
+    expect(mb.declareLlvmFunc('write', [{ kind: 'int', width: 32 }, { kind: 'ptr' }, i64], { kind: 'int', width: 64 }, at(2))).toBe(first);
   });
 });
 

@@ -12,11 +12,12 @@
  * Lowering a large program makes tens of thousands of ops, so the typed helpers build each op's
  * arrays once and hand them over (`append`) rather than copying what a caller passed; the generic
  * `op` copies, since its caller may keep and reuse its arrays. Ops without results, attributes,
- * regions or successors share one empty array or record (immutable, like everything in the tree).
+ * regions or successors share one empty array or record, and equal attribute records are shared
+ * within a module (`sharedAttributes.ts`): the tree is immutable, so sharing cannot be observed.
  */
 import { attr, cmpPredicates, DYNAMIC_INDEX, sealModule, type Attributes, type Block, type CmpPredicate, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
-import { fitsWidth } from './opForms.js';
 import { opsByName, typeAtPosition } from './ops.js';
+import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, type FuncType, type MlirType } from './types.js';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
@@ -71,6 +72,13 @@ function makeOp(name: string, operands: readonly Value[], results: readonly Valu
   return { name, operands, results, attributes, regions, successors, loc };
 }
 
+/** The attributes of a function symbol: its name, its type and, when private, its visibility. */
+function symbolAttributes(name: string, type: FuncType, isPrivate: boolean): Attributes {
+  return isPrivate
+    ? { sym_name: attr.string(name), function_type: attr.type(type), sym_visibility: attr.string('private') }
+    : { sym_name: attr.string(name), function_type: attr.type(type) };
+}
+
 /** Whether symbol op `decl` has the function type `(params) -> results`, comparing interned types by identity. */
 function hasSignature(decl: Operation, params: readonly MlirType[], results: readonly MlirType[]): boolean {
   const t = decl.attributes['function_type'];
@@ -90,6 +98,8 @@ export class ModuleBuilder {
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
   private finished = false;
+  /** Attribute records the module's ops share (see `sharedAttributes.ts`). */
+  readonly shared = new SharedAttributes();
 
   constructor(private readonly loc: Loc) {}
 
@@ -102,15 +112,15 @@ export class ModuleBuilder {
     // Every call of an external function declares it; most find it declared already.
     const existing = this.symbols.get(name);
     if (existing !== undefined && existing.name === 'llvm.func' && hasSignature(existing, params, results)) return existing;
-    return this.declare('llvm.func', name, funcType(params, results), noAttributes, loc);
+    return this.declare('llvm.func', name, funcType(params, results), false, loc);
   }
 
   /** Declare `func.func private @name(params) -> results` once (an external function in the func dialect). */
   declareFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc): Operation {
-    return this.declare('func.func', name, funcType(params, results), { sym_visibility: attr.string('private') }, loc);
+    return this.declare('func.func', name, funcType(params, results), true, loc);
   }
 
-  private declare(opName: string, name: string, type: FuncType, extra: Attributes, loc: Loc): Operation {
+  private declare(opName: string, name: string, type: FuncType, isPrivate: boolean, loc: Loc): Operation {
     const existing = this.symbols.get(name);
     if (existing !== undefined) {
       const t = existing.attributes['function_type'];
@@ -119,7 +129,7 @@ export class ModuleBuilder {
       }
       return existing;
     }
-    const op = makeOp(opName, noValues, noValues, { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, [{ blocks: [] }]);
+    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [{ blocks: [] }]);
     this.addSymbol(name, op, this.declarations);
     return op;
   }
@@ -152,18 +162,18 @@ export class ModuleBuilder {
    * whose arguments are `args`. `visibility: 'private'` marks it private.
    */
   defineFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc, visibility?: 'private'): FunctionBuilder {
-    return this.define('func.func', name, funcType(params, results), visibility === 'private' ? { sym_visibility: attr.string('private') } : noAttributes, loc);
+    return this.define('func.func', name, funcType(params, results), visibility === 'private', loc);
   }
 
   /** Define `llvm.func @name(params) -> result` with a body (result undefined for void). */
   defineLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): FunctionBuilder {
-    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), noAttributes, loc);
+    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), false, loc);
   }
 
-  private define(opName: string, name: string, type: FuncType, extra: Attributes, loc: Loc): FunctionBuilder {
+  private define(opName: string, name: string, type: FuncType, isPrivate: boolean, loc: Loc): FunctionBuilder {
     const entry: MBlock = { args: blockArgs(type.params), ops: [] };
     const region: MRegion = { blocks: [entry] };
-    const op = makeOp(opName, noValues, noValues, { sym_name: attr.string(name), function_type: attr.type(type), ...extra }, loc, [region]);
+    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
     this.addSymbol(name, op, this.definitions);
     return new FunctionBuilder(this, op, entry, region);
   }
@@ -246,9 +256,7 @@ export class OpBuilder {
   /** `arith.constant value : type`; `value` may be written signed or unsigned (`-1` or `255` for i8). */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
     if (!isInt(type)) internalError(`constant of non-integer type ${printType(type)}`);
-    const v = typeof value === 'boolean' ? (value ? 1n : 0n) : BigInt(value);
-    if (!fitsWidth(v, type.width)) internalError(`constant ${v} does not fit in ${printType(type)}`);
-    return this.append1('arith.constant', noValues, type, { value: attr.int(v, type) }, loc);
+    return this.append1('arith.constant', noValues, type, this.module.shared.constant(type, value), loc);
   }
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
@@ -278,7 +286,7 @@ export class OpBuilder {
     const decl = this.module.lookup(callee);
     const t = decl?.attributes['function_type'];
     if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
-    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), { callee: attr.symbol(callee) }, loc)).results[0];
+    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
   }
 
   /** Declare `@callee` if needed (see `declareLlvmFunc`) and call it. */
@@ -289,7 +297,7 @@ export class OpBuilder {
 
   /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */
   call(callee: string, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
-    return this.append(makeOp('func.call', args, resultsOf(resultTypes), { callee: attr.symbol(callee) }, loc)).results;
+    return this.append(makeOp('func.call', args, resultsOf(resultTypes), this.module.shared.callee(callee), loc)).results;
   }
 
   /** `func.return values` */
@@ -311,7 +319,7 @@ export class OpBuilder {
 
   /** `llvm.alloca count x elemType : (T) -> !llvm.ptr` */
   alloca(count: Value, elemType: MlirType, loc: Loc): Value {
-    return this.append1('llvm.alloca', [count], ptr, { elem_type: attr.type(elemType) }, loc);
+    return this.append1('llvm.alloca', [count], ptr, this.module.shared.elemType(elemType), loc);
   }
 
   /** `llvm.getelementptr base[i, ...] : (...) -> !llvm.ptr, elemType`; numbers are constant indices, values SSA ones. */
@@ -340,7 +348,7 @@ export class OpBuilder {
 
   /** `llvm.mlir.addressof @symbol : !llvm.ptr` */
   addressOf(symbol: string, loc: Loc): Value {
-    return this.append1('llvm.mlir.addressof', noValues, ptr, { global_name: attr.symbol(symbol) }, loc);
+    return this.append1('llvm.mlir.addressof', noValues, ptr, this.module.shared.globalName(symbol), loc);
   }
 
   /** The interned global for `text` and its address: the pointer to its bytes and their count. */
@@ -366,14 +374,14 @@ export class OpBuilder {
 
   /** `llvm.insertvalue value, aggregate[position] : T` → the updated aggregate */
   insertValue(aggregate: Value, value: Value, position: readonly number[], loc: Loc): Value {
-    return this.append1('llvm.insertvalue', [value, aggregate], aggregate.type, { position: attr.dense(64, position) }, loc);
+    return this.append1('llvm.insertvalue', [value, aggregate], aggregate.type, this.module.shared.position(position), loc);
   }
 
   /** `llvm.extractvalue aggregate[position] : T` → the field (its type is computed) */
   extractValue(aggregate: Value, position: readonly number[], loc: Loc): Value {
     const field = typeAtPosition(aggregate.type, position);
     if (typeof field === 'string') internalError(`extractvalue: ${field}`);
-    return this.append1('llvm.extractvalue', [aggregate], field, { position: attr.dense(64, position) }, loc);
+    return this.append1('llvm.extractvalue', [aggregate], field, this.module.shared.position(position), loc);
   }
 
   // ---- structured control flow ------------------------------------------------------------------

@@ -26,14 +26,46 @@ export type FuncType = Extract<MlirType, { kind: 'func' }>;
 export type StructType = Extract<MlirType, { kind: 'struct' }>;
 export type ArrayType = Extract<MlirType, { kind: 'array' }>;
 
+/** The interned types by structural key, and each interned type's number (its part in the keys of types built from it). */
 const interned = new Map<string, MlirType>();
+const ids = new Map<MlirType, number>();
+
+/** The number of the interned instance of `t` (interning it first when it was built by hand). */
+function idOf(t: MlirType): number {
+  return ids.get(t) ?? ids.get(intern(canonicalParts(t)))!;
+}
+
+/** `t` rebuilt from interned parts, so a hand-built type (a literal in a test) interns like a constructed one. */
+function canonicalParts(t: MlirType): MlirType {
+  switch (t.kind) {
+    case 'struct': return { kind: 'struct', fields: Object.freeze(t.fields.map((f) => intern(canonicalParts(f)))) };
+    case 'array': return { kind: 'array', size: t.size, element: intern(canonicalParts(t.element)) };
+    case 'func': return { kind: 'func', params: Object.freeze(t.params.map((p) => intern(canonicalParts(p)))), results: Object.freeze(t.results.map((r) => intern(canonicalParts(r)))) };
+    default: return { ...t };
+  }
+}
+
+/**
+ * A key equal for equal structures: the kind and the numbers of the interned parts, so no type is
+ * printed to intern it (function and struct types are built for every function and call).
+ */
+function structuralKey(t: MlirType): string {
+  switch (t.kind) {
+    case 'int': return `i${t.width}`;
+    case 'struct': return `s(${t.fields.map(idOf).join(',')})`;
+    case 'array': return `a${t.size}x${idOf(t.element)}`;
+    case 'func': return `f(${t.params.map(idOf).join(',')})(${t.results.map(idOf).join(',')})`;
+    default: return t.kind;
+  }
+}
 
 function intern<T extends MlirType>(t: T): T {
-  const key = printTypeUncached(t);
+  const key = structuralKey(t);
   const existing = interned.get(key);
   if (existing !== undefined) return existing as T;
   Object.freeze(t);
   interned.set(key, t);
+  ids.set(t, ids.size);
   return t;
 }
 

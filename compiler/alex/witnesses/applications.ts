@@ -26,6 +26,10 @@ function topLevelInfo(L: Lowerer, symbolId: number): BindingInfo | undefined {
   return m.get(symbolId);
 }
 
+/** A use's type arguments under the current specialisation (no copy when there are none). */
+const typeArgsHere = (L: Lowerer, typeArgs: readonly Type[]): readonly Type[] =>
+  typeArgs.length === 0 ? typeArgs : typeArgs.map((t) => substitute(t, L.fn.subst));
+
 function partial(L: Lowerer, span: Span, name: string, expected: number, given: number): never {
   return L.fail(span, 'loweringUnsupported', [
     given < expected ? `Partial application of '${name}' (${given} of ${expected} arguments; closures)` : `Applying the result of '${name}' to more arguments (closures)`,
@@ -53,13 +57,13 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Spa
     if (info === undefined || !info.isFunction) return L.fail(head.span, 'loweringUnsupported', [`Calling the value '${s.name}' (closures)`]);
     arity = info.arity;
     if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
-    callee = L.functions.topLevel(info, r.typeArgs.map((t) => substitute(t, L.fn.subst)));
+    callee = L.functions.topLevel(info, typeArgsHere(L, r.typeArgs));
   } else {
     const entry = L.fn.env.get(s.id);
     if (entry?.kind !== 'function') return L.fail(head.span, 'loweringUnsupported', [`Calling the function value '${s.name}' (closures)`]);
     arity = entry.info.arity;
     if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
-    callee = entry.nameFor(r.typeArgs.map((t) => substitute(t, L.fn.subst)));
+    callee = entry.nameFor(typeArgsHere(L, r.typeArgs));
     for (const c of entry.captures) {
       const ce = L.fn.env.get(c.id);
       if (ce === undefined) throw new Error(`internal error: captured '${c.name}' is not in scope`);

@@ -9,7 +9,7 @@
 import type { Binding, BlockItem, Expr, LocalLet } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { Value } from '../ir/ir.js';
-import type { EnvEntry, LValue, Lowerer, Witness } from './context.js';
+import { DISCARD, type EnvEntry, type LValue, type Lowerer, type Witness } from './context.js';
 import { bindLocalFunctions } from './functions.js';
 import { callSupport } from './support.js';
 
@@ -57,12 +57,11 @@ export function extractFields(L: Lowerer, v: LValue, fields: readonly { index: n
 
 export const path: Witness<PathExpr> = (L, e): LValue => {
   const r = L.program.resolutionOf(e);
-  const loc = L.loc(e.span);
   switch (r.kind) {
     case 'error': return L.fail(e.span, 'loweringUnsupported', ['An unresolved name']);
     case 'intrinsic': {
       if (r.intrinsic.lowering.kind !== 'constant') return L.fail(e.span, 'loweringUnsupported', [`The intrinsic '${r.intrinsic.name}' used as a value`]);
-      return extractFields(L, L.constant(L.mlirType(r.type, e.span)!, r.intrinsic.lowering.value, loc), r.fields, e);
+      return extractFields(L, L.constant(L.mlirType(r.type, e.span)!, r.intrinsic.lowering.value, L.loc(e.span)), r.fields, e);
     }
     case 'symbol': {
       const s = r.symbol;
@@ -111,7 +110,7 @@ export const block: Witness<Extract<Expr, { kind: 'Block' }>> = (L, e, want): LV
   e.items.forEach((item: BlockItem, i) => {
     const last = i === e.items.length - 1;
     if (item.kind === 'LocalLet') bindLocal(L, item, regions);
-    else result = L.lower(item, last ? want : { discard: true });
+    else result = L.lower(item, last ? want : DISCARD);
     if (!last) result = null;
   });
   const loc = L.loc(e.span);

@@ -11,10 +11,21 @@ import type { MessageId } from '../../diagnostics/messages.js';
 import type { BindingInfo, Symbol, TypedProgram } from '../../fncs/psg/program.js';
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import type { Type } from '../../fncs/checking/types.js';
-import type { Loc, Value } from '../ir/ir.js';
+import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
 import { ModuleBuilder, type OpBuilder } from '../ir/builder.js';
 import type { MlirType } from '../ir/types.js';
+import { ConstantTable } from './constants.js';
 import { substitute, toMlirType, type Subst } from './types2mlir.js';
+
+/** A position as a small integer when it is one. */
+const smallInt = (n: number): number => (n === (n | 0) ? n | 0 : n);
+
+/**
+ * The location of the start of a span. Spans may hold positions as boxed doubles; copied as they
+ * are, every op's location would keep two boxes alive (and, since all `{ file, line, col }` objects
+ * share one hidden class, one such copy makes every location box its numbers).
+ */
+export const locOf = (span: Span): Loc => ({ file: span.file, line: smallInt(span.startLine), col: smallInt(span.startCol) });
 
 /** A lowered F# value: an SSA value, or null for `unit`. */
 export type LValue = Value | null;
@@ -23,6 +34,11 @@ export type LValue = Value | null;
 export interface Want {
   readonly discard?: boolean;
 }
+
+/** The value is used (the default). */
+export const KEEP: Want = Object.freeze({});
+/** The value is dropped. */
+export const DISCARD: Want = Object.freeze({ discard: true });
 
 /** What an F# symbol is bound to while its scope is being lowered. */
 export type EnvEntry =
@@ -45,24 +61,8 @@ export interface FunctionRequests {
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
 export type WitnessTable = { readonly [K in Expr['kind']]: Witness<Extract<Expr, { kind: K }>> };
 
-/** The key of an integer constant's value: a number when it is one exactly (the common case, cheap to hash), else the bigint. */
-function constantKey(value: number | bigint | boolean): number | bigint {
-  if (typeof value === 'boolean') return value ? 1 : 0;
-  if (typeof value === 'number') return value;
-  return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
-}
-
 /** Per function: where ops go, what names mean, and which constants already exist. */
 export class FunctionScope {
-  /**
-   * The constants visible at the insertion point, by type then value. A constant made in a nested
-   * block is visible only there (outer constants dominate inner blocks, not the reverse), so each
-   * nested block logs what it adds and `nested` removes it on the way out.
-   */
-  private readonly constants = new Map<MlirType, Map<number | bigint, Value>>();
-  /** The constants added, in order: the map each went into and its key. */
-  private readonly addedTo: Map<number | bigint, Value>[] = [];
-  private readonly addedKeys: (number | bigint)[] = [];
   constructor(
     public b: OpBuilder,
     readonly name: string,
@@ -70,36 +70,19 @@ export class FunctionScope {
     readonly subst: Subst,
     /** Stack slots of the function's `let mutable` bindings, allocated in its entry block. */
     readonly slots: Map<object, { ptr: Value; type: MlirType }>,
+    /** The lowering's constant table, begun for this function. */
+    private readonly constants: ConstantTable,
   ) {}
 
-  /** The constant `value` of `type` visible here, if one was made. */
-  lookupConstant(type: MlirType, value: number | bigint | boolean): Value | undefined {
-    return this.constants.get(type)?.get(constantKey(value));
-  }
-  /** Remember `v` as the constant `value` of `type` for the rest of the current block. */
-  rememberConstant(type: MlirType, value: number | bigint | boolean, v: Value): void {
-    let map = this.constants.get(type);
-    if (map === undefined) {
-      map = new Map();
-      this.constants.set(type, map);
-    }
-    const key = constantKey(value);
-    map.set(key, v);
-    this.addedTo.push(map);
-    this.addedKeys.push(key);
-  }
   /** Run `fill` with the insertion point in a nested block (a branch or loop body). */
   nested<T>(b: OpBuilder, fill: () => T): T {
     const outer = this.b;
-    const mark = this.addedKeys.length;
+    const mark = this.constants.mark();
     this.b = b;
     try {
       return fill();
     } finally {
-      // Only keys absent outside were added inside (a lookup comes first), so deleting them restores the outer view.
-      for (let i = this.addedKeys.length - 1; i >= mark; i--) this.addedTo[i]!.delete(this.addedKeys[i]!);
-      this.addedTo.length = mark;
-      this.addedKeys.length = mark;
+      this.constants.release(mark);
       this.b = outer;
     }
   }
@@ -116,6 +99,8 @@ export class Lowerer {
   readonly diagnostics: Diagnostic[] = [];
   /** Names taken in the module, for lifted and specialised functions. */
   readonly usedNames = new Set<string>();
+  /** The `arith.constant`s visible at the insertion point (see `constants.ts`). */
+  readonly constants = new ConstantTable();
   fn!: FunctionScope;
 
   constructor(
@@ -128,7 +113,7 @@ export class Lowerer {
   functions!: FunctionRequests;
 
   /** Lower an expression by its witness. */
-  lower(e: Expr, want: Want = {}): LValue {
+  lower(e: Expr, want: Want = KEEP): LValue {
     const w = this.witnesses[e.kind] as Witness;
     return w(this, e, want);
   }
@@ -144,8 +129,16 @@ export class Lowerer {
     return this.fn.b;
   }
 
+  private lastSpan: Span | undefined;
+  private lastLoc: Loc = unknownLoc;
+
+  /** The location of a span; a witness asking again for the span it just asked for gets the same object. */
   loc(span: Span): Loc {
-    return { file: span.file, line: span.startLine, col: span.startCol };
+    if (span !== this.lastSpan) {
+      this.lastLoc = locOf(span);
+      this.lastSpan = span;
+    }
+    return this.lastLoc;
   }
 
   /** The F# type of an expression in the current specialisation. */
@@ -160,12 +153,17 @@ export class Lowerer {
     return r.type;
   }
 
+  /** `constant` located at the start of `span` (its location is made only when the constant is). */
+  constantAt(type: MlirType, value: number | bigint | boolean, span: Span): Value {
+    return this.constants.lookup(type, value) ?? this.constant(type, value, this.loc(span));
+  }
+
   /** `arith.constant`, shared with an equal constant in this or an enclosing block. */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
-    const known = this.fn.lookupConstant(type, value);
+    const known = this.constants.lookup(type, value);
     if (known !== undefined) return known;
     const v = this.b.constant(type, value, loc);
-    this.fn.rememberConstant(type, value, v);
+    this.constants.remember(type, value, v);
     return v;
   }
 

@@ -6,7 +6,7 @@
 import type { Expr } from '../../fncs/syntax/ast.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { Value } from '../ir/ir.js';
-import type { LValue, Witness } from './context.js';
+import { DISCARD, type LValue, type Witness } from './context.js';
 
 export const ifThenElse: Witness<Extract<Expr, { kind: 'If' }>> = (L, e, want): LValue => {
   const loc = L.loc(e.span);
@@ -15,7 +15,7 @@ export const ifThenElse: Witness<Extract<Expr, { kind: 'If' }>> = (L, e, want): 
   const branch = (x: Expr | null) => (b: OpBuilder): Value[] =>
     L.fn.nested(b, () => {
       if (x === null) return [];
-      const v = L.lower(x, type === null ? { discard: true } : want);
+      const v = L.lower(x, type === null ? DISCARD : want);
       return type === null || v === null ? [] : [v];
     });
   const results = L.b.scfIf(cond, type === null ? [] : [type], branch(e.then), e.otherwise === null ? undefined : branch(e.otherwise), loc);
@@ -27,7 +27,7 @@ export const whileLoop: Witness<Extract<Expr, { kind: 'While' }>> = (L, e): LVal
   L.b.scfWhile(
     [],
     (b) => L.fn.nested(b, () => ({ cond: L.lowerValue(e.cond), values: [] })),
-    (b) => L.fn.nested(b, () => { L.lower(e.body, { discard: true }); return []; }),
+    (b) => L.fn.nested(b, () => { L.lower(e.body, DISCARD); return []; }),
     loc,
   );
   return null;
@@ -43,7 +43,7 @@ export const forLoop: Witness<Extract<Expr, { kind: 'For' }>> = (L, e): LValue =
     (b, [i]) => L.fn.nested(b, () => ({ cond: L.b.cmpi(e.down ? 'sge' : 'sle', i!, to, loc), values: [i!] })),
     (b, [i]) => L.fn.nested(b, () => {
       L.fn.env.set(variable.id, { kind: 'value', value: i! });
-      L.lower(e.body, { discard: true });
+      L.lower(e.body, DISCARD);
       return [L.b.binary(e.down ? 'subi' : 'addi', i!, L.constant(i!.type, 1, loc), loc)];
     }),
     loc,

@@ -13,7 +13,7 @@ import type { Binding, BlockItem, Expr, LocalLet, Param } from '../../fncs/synta
 import { printType, type Type } from '../../fncs/checking/types.js';
 import type { Value } from '../ir/ir.js';
 import { i32, i64, ptr, type MlirType } from '../ir/types.js';
-import { FunctionScope, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer } from './context.js';
+import { DISCARD, FunctionScope, KEEP, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer } from './context.js';
 import { abiSignature, substitute, type Subst } from './types2mlir.js';
 
 /** C and runtime symbols an F# function must not be named after. */
@@ -32,7 +32,11 @@ interface Request {
 /** Symbol-name text for a type in a specialisation's name: `id$int`, `wrap$nativeptr_byte`. */
 const typeNamePart = (t: Type): string => printType(t).replace(/[^A-Za-z0-9_]+/g, '_');
 
+const noSubst: Subst = new Map();
+const noFunctions: ReadonlyMap<number, EnvEntry> = new Map();
+
 function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Subst): Subst {
+  if (typeArgs.length === 0) return outer;
   const subst = new Map(outer);
   info.symbol.typeParams.forEach((p, i) => {
     const arg = typeArgs[i];
@@ -76,7 +80,7 @@ function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] 
 
 export class FunctionEmitter implements FunctionRequests {
   private readonly queue: Request[] = [];
-  private readonly names = new Map<string, string>();
+  private readonly names = new Map<number | string, string>();
 
   constructor(private readonly L: Lowerer) {}
 
@@ -85,13 +89,14 @@ export class FunctionEmitter implements FunctionRequests {
   }
 
   topLevel(info: BindingInfo, typeArgs: readonly Type[]): string {
-    const key = `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
+    // Most calls are of non-generic functions: those are named by symbol id, with no key to build.
+    const key = typeArgs.length === 0 ? info.symbol.id : `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
     const known = this.names.get(key);
     if (known !== undefined) return known;
     const base = this.baseName(info.isEntryPoint ? 'main' : info.symbol.name);
     const name = this.L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
     this.names.set(key, name);
-    this.queue.push({ name, info, subst: specialisation(info, typeArgs, new Map()), captures: [], functions: new Map() });
+    this.queue.push({ name, info, subst: specialisation(info, typeArgs, noSubst), captures: [], functions: noFunctions });
     return name;
   }
 
@@ -152,7 +157,8 @@ export class FunctionEmitter implements FunctionRequests {
     const loc = L.loc(b.span);
     const env = new Map<number, EnvEntry>(r.functions);
     // Types are computed under the specialisation's substitution.
-    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, new Map());
+    L.constants.beginFunction();
+    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, new Map(), L.constants);
     const params: { type: MlirType; bind: (v: Value) => void }[] = [];
     for (const c of r.captures) {
       const t = L.mlirType(c.type, b.span);
@@ -187,7 +193,7 @@ export class FunctionEmitter implements FunctionRequests {
       const slot = fb.alloca(L.constant(i64, 1, L.loc(m.span)), t, L.loc(m.span));
       L.fn.slots.set(m, { ptr: slot, type: t });
     }
-    const value = L.lower(b.body, { discard: result === null });
+    const value = L.lower(b.body, result === null ? DISCARD : KEEP);
     fb.ret(result === null || value === null ? [] : [value], L.loc(b.body.span));
   }
 }

@@ -9,7 +9,7 @@ import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import { prune, type Type } from '../../fncs/checking/types.js';
 import type { Value } from '../ir/ir.js';
 import { i1, i32, i64, ptr, type MlirType } from '../ir/types.js';
-import type { LValue, Lowerer, Want } from './context.js';
+import { DISCARD, type LValue, type Lowerer, type Want } from './context.js';
 import { convertInt } from './conversions.js';
 import { literalAs } from './literals.js';
 import { memoryWitnesses } from './memory.js';
@@ -38,7 +38,7 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
     return convertInt(L, v, intInfo(L.typeOf(x!))?.signed ?? true, to, L.loc(span));
   },
   ignore: (L, _r, [x]) => {
-    L.lower(x!, { discard: true });
+    L.lower(x!, DISCARD);
     return null;
   },
   not: (L, _r, [x], span) => L.b.binary('xori', L.lowerValue(x!), L.constant(i1, true, L.loc(span)), L.loc(span)),

@@ -16,14 +16,13 @@ export function stringValue(L: Lowerer, text: string, loc: Loc): Value {
 }
 
 export const literal: Witness<Extract<Expr, { kind: 'Literal' }>> = (L, e): LValue => {
-  const loc = L.loc(e.span);
   const v = e.value;
   switch (v.type) {
     case 'unit': return null;
-    case 'bool': return L.constant(i1, v.value, loc);
-    case 'string': return stringValue(L, v.value, loc);
+    case 'bool': return L.constantAt(i1, v.value, e.span);
+    case 'string': return stringValue(L, v.value, L.loc(e.span));
     // An integer literal's type is fixed by its suffix (F# has no literal polymorphism): no type lookup.
-    case 'int': return L.constant(primMlirType(v.intType)!, v.value, loc);
+    case 'int': return L.constantAt(primMlirType(v.intType)!, v.value, e.span);
   }
 };
 
@@ -36,5 +35,5 @@ export function literalAs(L: Lowerer, e: Expr, type: Extract<import('../ir/types
   const v = e.value.value;
   const bits = BigInt(type.width);
   if (v < -(1n << (bits - 1n)) || v >= 1n << bits) return null;
-  return L.constant(type, v, L.loc(e.span));
+  return L.constantAt(type, v, e.span);
 }

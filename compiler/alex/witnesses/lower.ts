@@ -10,7 +10,7 @@ import type { Module } from '../ir/ir.js';
 import { verifyModule, type VerifyFailure } from '../ir/verifier.js';
 import { application, index, typeApplication } from './applications.js';
 import { assign, block, path } from './bindings.js';
-import { Lowerer, type LValue, type WitnessTable } from './context.js';
+import { locOf, Lowerer, type LValue, type WitnessTable } from './context.js';
 import { forLoop, ifThenElse, whileLoop } from './controlFlow.js';
 import { FunctionEmitter } from './functions.js';
 import { literal } from './literals.js';
@@ -50,7 +50,7 @@ export interface LowerResult {
 /** Lower a checked program (no errors) to a verified MLIR module. */
 export function lowerProgram(program: TypedProgram): LowerResult {
   const m = program.module;
-  const module = new ModuleBuilder({ file: m.span.file, line: m.span.startLine, col: m.span.startCol });
+  const module = new ModuleBuilder(locOf(m.span));
   const L = new Lowerer(program, module, witnesses);
   const functions = new FunctionEmitter(L);
   L.functions = functions;

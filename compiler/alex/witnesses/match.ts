@@ -9,7 +9,7 @@ import { SUPPORT } from '../../intrinsics/table.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
-import type { LValue, Lowerer, Want, Witness } from './context.js';
+import { DISCARD, type LValue, type Lowerer, type Want, type Witness } from './context.js';
 import { stringValue } from './literals.js';
 import { callSupport } from './support.js';
 
@@ -64,7 +64,7 @@ function arms(L: Lowerer, e: MatchExpr, s: LValue, i: number, type: MlirType | n
       ? L.lowerValue(guard)
       : L.b.scfIf(cond, [i1], (b) => L.fn.nested(b, () => [L.lowerValue(guard)]), (b) => L.fn.nested(b, () => [L.constant(i1, false, loc)]), loc)[0]!;
   }
-  const bodyWant = type === null ? { discard: true } : want;
+  const bodyWant = type === null ? DISCARD : want;
   if (cond === 'always') return L.lower(arm.body, bodyWant);
   const branch = (build: () => LValue) => (b: OpBuilder): Value[] =>
     L.fn.nested(b, () => {

@@ -11,7 +11,7 @@ import type { BinaryOp } from '../ir/builder.js';
 import type { CmpPredicate, Loc, Value } from '../ir/ir.js';
 import { i1, i32 } from '../ir/types.js';
 import { lowerCall } from './applications.js';
-import type { LValue, Lowerer, Witness } from './context.js';
+import { DISCARD, type LValue, type Lowerer, type Witness } from './context.js';
 import { convertInt } from './conversions.js';
 import { callSupport } from './support.js';
 import { intInfo } from './types2mlir.js';
@@ -71,8 +71,8 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   const operand = prune(L.typeOf(e.left));
   if (operand.kind === 'Prim' && operand.name === 'string') return stringOp(L, e, loc);
   if (operand.kind === 'Prim' && operand.name === 'unit' && (e.op === '=' || e.op === '<>')) {
-    L.lower(e.left, { discard: true });
-    L.lower(e.right, { discard: true });
+    L.lower(e.left, DISCARD);
+    L.lower(e.right, DISCARD);
     return L.constant(i1, e.op === '=', loc);
   }
   const info = intInfo(operand);

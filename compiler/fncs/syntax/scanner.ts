@@ -54,13 +54,18 @@ const seedWords: ReadonlyMap<string, TokenType> = new Map([...T.keywordTypes, ['
 interface Operator {
   readonly image: string;
   readonly type: TokenType;
+  /** The image's second and third characters, -1 where it is shorter. */
+  readonly second: number;
+  readonly third: number;
 }
 const operatorsByFirstChar: (readonly Operator[] | undefined)[] = [];
 for (const type of T.lexerTokens) {
   const image = T.operatorImages.get(type);
   if (image === undefined) continue;
   const first = image.charCodeAt(0);
-  operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { image, type }];
+  const second = image.length > 1 ? image.charCodeAt(1) : -1;
+  const third = image.length > 2 ? image.charCodeAt(2) : -1;
+  operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { image, type, second, third }];
 }
 
 /** The `IntLit` pattern on the whole run `text[start, end)` of word characters that starts with a digit. */
@@ -226,8 +231,10 @@ export function scan(text: string): IToken[] | null {
       const candidates = operatorsByFirstChar[c];
       if (candidates === undefined) return null;
       let found: Operator | undefined;
-      for (const o of candidates) {
-        if (text.startsWith(o.image, i)) { found = o; break; }
+      const second = text.charCodeAt(i + 1);
+      for (let k = 0; k < candidates.length; k++) {
+        const o = candidates[k]!;
+        if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === text.charCodeAt(i + 2))) { found = o; break; }
       }
       if (found === undefined) return null;
       image = found.image;

@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { Lexer, type IToken } from 'chevrotain';
 import { describe, expect, it, vi } from 'vitest';
 import { lex, lexWithChevrotain, type LexResult } from '../../compiler/fncs/syntax/lexer.js';
-import { decodeInt, decodeString } from '../../compiler/fncs/syntax/literals.js';
+import type { IntLiteralType } from '../../compiler/fncs/syntax/ast.js';
+import { decodeInt, decodeString, intRanges, type DecodedInt } from '../../compiler/fncs/syntax/literals.js';
 import { scan } from '../../compiler/fncs/syntax/scanner.js';
 import * as T from '../../compiler/fncs/syntax/tokens.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
@@ -181,6 +182,40 @@ describe('literal decoding, whose common cases take a shortcut', () => {
         const value = negated ? -BigInt(image) : BigInt(image);
         expect(decodeInt(image, negated), `${negated ? '-' : ''}${image}`).toEqual({ intType: 'int', value, ok: value >= -2147483648n && value <= 2147483647n });
       }
+    }
+  });
+
+  it('any image decodes as the IntLit pattern reads it (checked against that pattern as a regular expression)', () => {
+    const form = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)([A-Za-z]*)$/;
+    const types: Record<string, IntLiteralType> = { '': 'int', l: 'int', L: 'int64', u: 'uint32', UL: 'uint64', ul: 'uint64', uL: 'uint64', Ul: 'uint64', uy: 'byte', y: 'sbyte', s: 'int16', us: 'uint16' };
+    /** What the literal means: its digits by the pattern, its type by the suffix, a radix literal of a signed type possibly a bit pattern. */
+    function expected(image: string, negated: boolean): DecodedInt {
+      const m = form.exec(image);
+      const intType = m !== null && Object.hasOwn(types, m[2]!) ? types[m[2]!]! : undefined;
+      if (intType === undefined) return { intType: 'int', value: 0n, ok: false };
+      const digits = m![1]!.replace(/_/g, '').replace(/^0([xXoObB])/, (_, r: string) => `0${r.toLowerCase()}`);
+      if (/^0[xob]$/.test(digits)) return { intType, value: 0n, ok: false };
+      const range = intRanges[intType];
+      let magnitude = BigInt(digits);
+      if (/^0[xob]/.test(digits) && range.signed && magnitude > range.max && magnitude < 1n << BigInt(range.bits)) magnitude = BigInt.asIntN(range.bits, magnitude);
+      const value = negated ? -magnitude : magnitude;
+      return { intType, value, ok: value >= range.min && value <= range.max };
+    }
+    const edges = [
+      '0o37777777777', '0O40000000000', '0b11111111111111111111111111111111', '0B1_0000_0000y', '0b10000000y', '0o200y', '0o377y',
+      '0xFFy', '0x80s', '0xFFFFs', '0x7FFFFFFF', '0x80000000', '0xFFFFFFFFFFFFFFFFL', '0x1_0000_0000_0000_0000L', '0xFFFFFFFFFFFFFFFFUL',
+      '0x_', '0o_', '0b__', '_1', '0_', '1__000', '00', '0u', '0x', '0b', '0o', '0xg', '0b2', '0o8', '0constructor', '5toString',
+    ];
+    for (const image of edges) {
+      for (const negated of [false, true]) expect(decodeInt(image, negated), `${negated ? '-' : ''}${image}`).toEqual(expected(image, negated));
+    }
+    const alphabet = [...'0123456789abcdefABCDEFxXoObB_uUlLysnq '];
+    const rng = seededRandom(SEED + 1);
+    for (let k = 0; k < 20_000; k++) {
+      const first = rng() < 0.6 ? '0' : pick(rng, alphabet);
+      const image = first + Array.from({ length: int(rng, 24) }, () => pick(rng, alphabet)).join('');
+      const negated = rng() < 0.3;
+      expect(decodeInt(image, negated), `${negated ? '-' : ''}${image}`).toEqual(expected(image, negated));
     }
   });
 

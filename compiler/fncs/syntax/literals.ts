@@ -2,10 +2,10 @@
 import type { IntLiteralType } from './ast.js';
 
 /** Suffix → type, and the range of each integer type (the unsigned ones also accept their bit pattern in hex). */
-const suffixes: Readonly<Record<string, IntLiteralType>> = {
-  '': 'int', l: 'int', L: 'int64', u: 'uint32', UL: 'uint64', ul: 'uint64', uL: 'uint64', Ul: 'uint64',
-  uy: 'byte', y: 'sbyte', s: 'int16', us: 'uint16',
-};
+const suffixes: ReadonlyMap<string, IntLiteralType> = new Map<string, IntLiteralType>([
+  ['', 'int'], ['l', 'int'], ['L', 'int64'], ['u', 'uint32'], ['UL', 'uint64'], ['ul', 'uint64'], ['uL', 'uint64'], ['Ul', 'uint64'],
+  ['uy', 'byte'], ['y', 'sbyte'], ['s', 'int16'], ['us', 'uint16'],
+]);
 
 interface Range { readonly min: bigint; readonly max: bigint; readonly bits: number; readonly signed: boolean }
 export const intRanges: Readonly<Record<IntLiteralType, Range>> = {
@@ -38,24 +38,50 @@ export function decodeInt(image: string, negated = false): DecodedInt {
     const n = Number(image);
     return { intType: 'int', value: BigInt(negated ? -n : n), ok: true };
   }
-  const m = /^(0[xX][0-9a-fA-F_]+|0[oO][0-7_]+|0[bB][01_]+|[0-9][0-9_]*)([A-Za-z]*)$/.exec(image);
-  if (m === null) return { intType: 'int', value: 0n, ok: false };
-  const digits = m[1]!.replace(/_/g, '');
-  const intType = suffixes[m[2]!];
+  // The form of the `IntLit` token, read by char codes: `0x`/`0o`/`0b` and at least one digit of
+  // that radix, or a decimal digit and more; then `_` anywhere among the digits; then letters only.
+  const radix = image.length > 2 && image.charCodeAt(0) === 48 ? radixOf(image.charCodeAt(1)) : 10;
+  const start = radix === 10 ? 0 : 2;
+  // Only a radix prefix may be followed by `_` straight away.
+  if (radix === 10 && digitValue(image.charCodeAt(0)) >= 10) return { intType: 'int', value: 0n, ok: false };
+  let end = start;
+  while (end < image.length && (image.charCodeAt(end) === 95 || digitValue(image.charCodeAt(end)) < radix)) end++;
+  if (end === start || !isLetters(image, end)) return { intType: 'int', value: 0n, ok: false };
+  const intType = suffixes.get(image.slice(end));
   if (intType === undefined) return { intType: 'int', value: 0n, ok: false };
-  const radixPrefixed = /^0[xXoObB]/.test(digits);
-  let magnitude: bigint;
-  try {
-    magnitude = radixPrefixed ? BigInt(digits.replace(/^0[oO]/, '0o').replace(/^0[bB]/, '0b').replace(/^0[xX]/, '0x')) : BigInt(digits);
-  } catch {
-    return { intType, value: 0n, ok: false };
-  }
+  const digits = image.slice(start, end).replaceAll('_', '');
+  // `0x_` has no digit once its underscores are gone.
+  if (digits.length === 0) return { intType, value: 0n, ok: false };
+  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
+  let magnitude = BigInt(prefix + digits);
   const range = intRanges[intType];
-  if (radixPrefixed && range.signed && magnitude > range.max && magnitude < 1n << BigInt(range.bits)) {
+  if (radix !== 10 && range.signed && magnitude > range.max && magnitude < 1n << BigInt(range.bits)) {
     magnitude = BigInt.asIntN(range.bits, magnitude);
   }
   const value = negated ? -magnitude : magnitude;
   return { intType, value, ok: value >= range.min && value <= range.max };
+}
+
+/** 16, 8 or 2 for the letter after a leading `0` (`x`, `o`, `b`, either case); 10 otherwise. */
+function radixOf(letter: number): number {
+  const lower = letter | 0x20;
+  return lower === 0x78 ? 16 : lower === 0x6f ? 8 : lower === 0x62 ? 2 : 10;
+}
+
+/** The value of a digit character in any radix up to 16, or 99 for anything else. */
+function digitValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  const lower = c | 0x20;
+  return lower >= 0x61 && lower <= 0x66 ? lower - 0x61 + 10 : 99;
+}
+
+/** Whether `image` holds only ASCII letters from `from` on. */
+function isLetters(image: string, from: number): boolean {
+  for (let k = from; k < image.length; k++) {
+    const lower = image.charCodeAt(k) | 0x20;
+    if (lower < 0x61 || lower > 0x7a) return false;
+  }
+  return true;
 }
 
 function isPlainDecimal(image: string): boolean {

@@ -1,6 +1,8 @@
 /**
  * The token vocabulary of the F# subset, as Chevrotain token types, in the order the lexer tries
- * them (longer operators before their prefixes, keywords before identifiers).
+ * them (longer operators before their prefixes, keywords before identifiers). The keyword and
+ * operator tables exported here let the hand-written scanner (`scanner.ts`) produce the same token
+ * types without running the patterns.
  *
  * The virtual layout tokens INDENT, DEDENT and SEP are never produced by the lexer: the offside
  * pass (`offside.ts`) inserts them from the columns of real tokens.

@@ -91,8 +91,8 @@ export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Ar
 }
 
 const layout = kindSet(T.Indent, T.Dedent, T.Sep);
-/** Lookahead never reads further than this past the cursor (`typeArgsAhead` in `parser.ts`). */
-const MAX_LOOKAHEAD = 32;
+/** Lookahead never reads further than this past the cursor: as far as `parser.ts` looks for type arguments. */
+export const MAX_LOOKAHEAD = 32;
 const NO_KINDS = new Uint8Array(MAX_LOOKAHEAD);
 
 /** A name together with where it was written; `` ``a b`` `` loses its backticks. */

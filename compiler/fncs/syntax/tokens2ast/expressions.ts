@@ -15,7 +15,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   AND, BAD_NUMBER, BEGIN, CHAR, COLON, COMMA, DEDENT, DOT, END, EQUALS, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INDENT, INT, kindSet, LBRACKET,
-  LEFT_ARROW, LESS, LET, LPAREN, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
+  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
 } from './cursor.js';
 import { NONE, stringValue, TypeAndPatternReader } from './typesAndPatterns.js';
 
@@ -25,7 +25,7 @@ const startsAtom = kindSet(
   T.If, T.Match, T.While, T.For, T.Begin, T.Unsupported, T.LBracket, T.LArray,
 );
 /** FIRST(blockItem): an expression or a local `let`. */
-export const startsBlockItem = kindSet(T.Let, T.Minus, T.TildeTildeTilde, T.Not);
+const startsBlockItem = kindSet(T.Let, T.Minus, T.TildeTildeTilde, T.Not);
 for (let k = 0; k < 256; k++) if (startsAtom[k] === 1) startsBlockItem[k] = 1;
 const startsParam = kindSet(T.Ident, T.Underscore, T.LParen);
 /** Tokens that may appear between the `<` and `>` of explicit type arguments (`typeArgsAhead`). */
@@ -202,7 +202,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   private typeArgsAhead(i: number): boolean {
     if (this.kinds[i] !== LESS || !adjacent(this.tokenAt(i - 1), this.tokenAt(i))) return false;
     let depth = 0;
-    for (let j = i; j < i + 32; j++) {
+    for (let j = i; j < i + MAX_LOOKAHEAD; j++) {
       const k = this.kinds[j]!;
       if (k === LESS) depth++;
       else if (k === GREATER) { if (--depth === 0) return true; }

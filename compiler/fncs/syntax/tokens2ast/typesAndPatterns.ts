@@ -3,11 +3,11 @@
  * match patterns (`pattern`, `patAtom`) and integer literals, built as `cst2ast.ts` builds them.
  */
 import type * as A from '../ast.js';
-import { decodeInt, decodeString, type DecodedInt } from '../literals.js';
+import { decodeInt, decodeString } from '../literals.js';
 import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
-  ARROW, BAD_NUMBER, BAR, CHAR, COMMA, DOT, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INT, kindSet, LBRACKET, LESS, LPAREN, MINUS, RBRACKET,
+  ARROW, BAD_NUMBER, BAR, CHAR, COMMA, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INT, kindSet, LBRACKET, LESS, LPAREN, MINUS, RBRACKET,
   RPAREN, STRING, TokenCursor, TRUE, TYPE_VAR, UNDERSCORE,
 } from './cursor.js';
 
@@ -27,8 +27,8 @@ export const stringValue = (image: string): string => decodeString(image).value;
 
 export class TypeAndPatternReader extends TokenCursor {
   // ---- literals -----------------------------------------------------------------------------------
-  /** Decoded integer literals by image (negated ones by `-image`): a program repeats its literals. */
-  private readonly decodedInts = new Map<string, DecodedInt>();
+  /** Integer literal values by image (negated ones by `-image`): a program repeats its literals, and values are immutable. */
+  private readonly intValues = new Map<string, A.LiteralValue>();
 
   /**
    * An integer literal's value, negated after a unary minus. Gives up where `cst2ast.ts` reports it
@@ -36,13 +36,14 @@ export class TypeAndPatternReader extends TokenCursor {
    */
   protected intValue(image: string, negated: boolean): A.LiteralValue {
     const text = negated ? `-${image}` : image;
-    let d = this.decodedInts.get(text);
-    if (d === undefined) {
-      d = decodeInt(image, negated);
+    let value = this.intValues.get(text);
+    if (value === undefined) {
+      const d = decodeInt(image, negated);
       if (!d.ok && decodeInt(image, !negated).ok) throw GIVE_UP;
-      this.decodedInts.set(text, d);
+      value = { type: 'int', intType: d.intType, value: d.value, text };
+      this.intValues.set(text, value);
     }
-    return { type: 'int', intType: d.intType, value: d.value, text };
+    return value;
   }
 
   protected literal(value: A.LiteralValue, span: A.Span): A.Expr {

@@ -144,7 +144,11 @@ const scfIfForm: CustomForm = {
   print(op, p) {
     p.text(' ');
     if (op.operands[0] !== undefined) p.value(op.operands[0]);
-    if (op.results.length > 0) p.text(` -> (${op.results.map((r) => printType(r.type)).join(', ')})`);
+    if (op.results.length > 0) {
+      p.text(' -> (');
+      p.valueTypes(op.results, 0);
+      p.text(')');
+    }
     p.text(' ');
     p.region(op.regions[0] ?? { blocks: [] }, false);
     const otherwise = op.regions[1];
@@ -182,7 +186,18 @@ const scfWhileForm: CustomForm = {
       });
       p.text(')');
     }
-    p.text(` : ${printType(funcType(op.operands.map((v) => v.type), op.results.map((v) => v.type)))} `);
+    p.text(' : (');
+    p.valueTypes(op.operands, 0);
+    p.text(') -> ');
+    // A function type's single result is written bare, unless it is itself a function type.
+    const only = op.results.length === 1 ? op.results[0]!.type : undefined;
+    if (only !== undefined && only.kind !== 'func') p.type(only);
+    else {
+      p.text('(');
+      p.valueTypes(op.results, 0);
+      p.text(')');
+    }
+    p.text(' ');
     p.region(before, true);
     p.text(' do ');
     p.region(op.regions[1] ?? { blocks: [] }, false);
@@ -269,8 +284,11 @@ const gepForm: CustomForm = {
       if (v !== undefined) p.value(v);
       else p.text(String(idx));
     });
-    p.text(`] : (${op.operands.map((v) => printType(v.type)).join(', ')}) -> `);
-    p.text(`${printType(op.results[0]?.type ?? ptr)}, ${elem?.kind === 'type' ? printType(elem.type) : '<<missing type>>'}`);
+    p.text('] : (');
+    p.valueTypes(op.operands, 0);
+    p.text(') -> ');
+    p.type(op.results[0]?.type ?? ptr);
+    p.text(`, ${elem?.kind === 'type' ? printType(elem.type) : '<<missing type>>'}`);
   },
   parse(p) {
     const out = emptyParsed();
@@ -315,6 +333,15 @@ export function escapeBytes(bytes: Uint8Array | readonly number[]): string {
   return s;
 }
 
+/** `escapeBytes` of the UTF-8 of `text`; most strings are printable ASCII, which is its own escape. */
+function escapeString(text: string): string {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return escapeBytes(new TextEncoder().encode(text));
+  }
+  return text;
+}
+
 /** `internal constant @str0("hello\0A") {addr_space = 0 : i32}`: a string held as `!llvm.array<N x i8>`. */
 const globalForm: CustomForm = {
   print(op, p) {
@@ -325,7 +352,7 @@ const globalForm: CustomForm = {
     p.text(` ${linkage?.kind === 'enum' ? linkage.value : 'internal'}`);
     if (op.attributes['constant'] !== undefined) p.text(' constant');
     p.text(` @${name?.kind === 'string' ? name.value : '<<missing name>>'}`);
-    p.text(`("${value?.kind === 'string' ? escapeBytes(new TextEncoder().encode(value.value)) : ''}")`);
+    p.text(`("${value?.kind === 'string' ? escapeString(value.value) : ''}")`);
     p.text(` {addr_space = ${space?.kind === 'int' ? space.value : 0n} : i32}`);
   },
   parse(p) {

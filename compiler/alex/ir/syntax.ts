@@ -1,9 +1,11 @@
 /**
- * The language in which the op table states each op's custom textual form, and the one
- * interpreter of it that both the printer and the text parser run.
+ * The language in which the op table states each op's custom textual form, and its two readings:
+ * the printer's and the text parser's.
  *
  * A form is a list of directives (`lit`, `operand`, `type`, `symbol`, …) read left to right:
  * printing writes each piece of an op, parsing reads the same pieces back into a `ParsedOp`.
+ * For printing, each form is compiled once into a function (`compileForm`), since the printer
+ * writes every op of a large module.
  * Forms that a directive list cannot say (functions, `scf.if`, `scf.while`, GEP indices) are
  * written by hand in `opForms.ts` against the same `OpPrinter`/`OpParser` interfaces, which the
  * printer and the parser implement.
@@ -18,11 +20,13 @@ export interface OpPrinter {
   text(s: string): void;
   /** `%name`, `%name#1` */
   value(v: Value): void;
-  /** `%a, %b` */
-  values(vs: readonly Value[]): void;
+  /** `%a, %b`: the values from `from` on. */
+  values(vs: readonly Value[], from: number): void;
   type(t: MlirType): void;
   /** `t1, t2` */
   types(ts: readonly MlirType[]): void;
+  /** `t1, t2`: the types of the values from `from` on. */
+  valueTypes(vs: readonly Value[], from: number): void;
   /**
    * `{`, the blocks, `}` at the op's indentation. The entry block's arguments are printed as a
    * `^bb0(...)` label unless `entryArgsShown` says the op's header already names them.
@@ -141,46 +145,80 @@ function slotType(op: OpView, slot: Slot): MlirType | undefined {
   return op.operands[slot.from]?.type;
 }
 
-/** Print `op` by its directive list. */
-export function printForm(form: readonly Directive[], op: OpView, p: OpPrinter): void {
-  for (const d of form) {
-    switch (d.d) {
-      case 'lit':
-        p.text(d.text);
-        break;
-      case 'operand': {
-        const v = op.operands[d.index];
+/** How one op of a form is printed: the form's directives, turned into one function. */
+export type FormPrinter = (op: OpView, p: OpPrinter) => void;
+
+/**
+ * The printer of a directive list. Each directive becomes a small function once, when the table
+ * is loaded, so printing an op runs those rather than reading the list again.
+ */
+export function compileForm(form: readonly Directive[]): FormPrinter {
+  const pieces = form.flatMap((d) => compileDirective(d) ?? []);
+  if (pieces.length === 1) return pieces[0]!;
+  return (op, p) => {
+    for (let i = 0; i < pieces.length; i++) pieces[i]!(op, p);
+  };
+}
+
+function compileDirective(d: Directive): FormPrinter | undefined {
+  switch (d.d) {
+    case 'lit': {
+      const text = d.text;
+      return (_op, p) => p.text(text);
+    }
+    case 'operand': {
+      const index = d.index;
+      return (op, p) => {
+        const v = op.operands[index];
         if (v === undefined) p.text('<<missing operand>>');
         else p.value(v);
-        break;
-      }
-      case 'operands':
-        p.values(op.operands.slice(d.from));
-        break;
-      case 'type': {
-        const t = d.slots.map((s) => slotType(op, s)).find((x) => x !== undefined);
-        p.text(t === undefined ? '<<missing type>>' : printType(t));
-        break;
-      }
-      case 'operandTypes':
-        p.types(op.operands.slice(d.from).map((v) => v.type));
-        break;
-      case 'enum':
-      case 'symbol':
-      case 'typeAttr':
-      case 'positions':
-        p.text(printAttrPiece(d, op.attributes[d.attr]));
-        break;
-      case 'callType':
-        p.text(`(${op.operands.map((v) => printType(v.type)).join(', ')}) -> `);
-        p.text(op.results.length === 1 ? printType(op.results[0]!.type) : `(${op.results.map((v) => printType(v.type)).join(', ')})`);
-        break;
-      case 'ifOperands':
-        if (op.operands.length > d.from) printForm(d.then, op, p);
-        break;
-      case 'infer':
-        break;
+      };
     }
+    case 'operands': {
+      const from = d.from;
+      return (op, p) => p.values(op.operands, from);
+    }
+    case 'type': {
+      const slots = d.slots;
+      return (op, p) => {
+        let t: MlirType | undefined;
+        for (let i = 0; t === undefined && i < slots.length; i++) t = slotType(op, slots[i]!);
+        if (t === undefined) p.text('<<missing type>>');
+        else p.type(t);
+      };
+    }
+    case 'operandTypes': {
+      const from = d.from;
+      return (op, p) => p.valueTypes(op.operands, from);
+    }
+    case 'enum':
+    case 'symbol':
+    case 'typeAttr':
+    case 'positions': {
+      const key = d.attr;
+      return (op, p) => p.text(printAttrPiece(d, op.attributes[key]));
+    }
+    case 'callType':
+      return (op, p) => {
+        p.text('(');
+        p.valueTypes(op.operands, 0);
+        p.text(') -> ');
+        if (op.results.length === 1) p.type(op.results[0]!.type);
+        else {
+          p.text('(');
+          p.valueTypes(op.results, 0);
+          p.text(')');
+        }
+      };
+    case 'ifOperands': {
+      const from = d.from;
+      const then = compileForm(d.then);
+      return (op, p) => {
+        if (op.operands.length > from) then(op, p);
+      };
+    }
+    case 'infer':
+      return undefined;
   }
 }
 

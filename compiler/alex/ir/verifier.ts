@@ -10,7 +10,7 @@
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
-import { arityAccepts, describeArity, opsByName, type OpSpec, type VerifyContext } from './ops.js';
+import { arityAccepts, describeArity, opSpecs, opsByName, type AttrSpec, type OpSpec, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
 
@@ -28,19 +28,27 @@ export interface VerifyFailure {
 
 const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
 
-type Arity = Parameters<typeof arityAccepts>[0];
-type AttrSpec = NonNullable<OpSpec['attrs']>[string];
-
-/** Each op's attribute specs as a list, computed once per op kind rather than once per op. */
-const attributeSpecCache = new Map<OpSpec, readonly (readonly [string, AttrSpec])[]>();
-function attributeSpecs(spec: OpSpec): readonly (readonly [string, AttrSpec])[] {
-  let entries = attributeSpecCache.get(spec);
-  if (entries === undefined) {
-    entries = Object.entries(spec.attrs ?? {});
-    attributeSpecCache.set(spec, entries);
-  }
-  return entries;
+/** An op kind as the verifier reads it: its table entry, with what every op of the kind needs worked out once. */
+interface OpKind {
+  readonly spec: OpSpec;
+  readonly regions: number;
+  readonly successors: number;
+  readonly attrKeys: readonly string[];
+  readonly attrSpecs: readonly AttrSpec[];
+  readonly known: ReadonlySet<string>;
+  readonly terminator: OpSpec['terminator'];
 }
+
+const kinds = new Map<string, OpKind>(
+  opSpecs.map((spec) => {
+    const attrs = spec.attrs ?? {};
+    const kind: OpKind = {
+      spec, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
+      attrKeys: Object.keys(attrs), attrSpecs: Object.values(attrs), known: new Set(Object.keys(attrs)), terminator: spec.terminator,
+    };
+    return [spec.name, kind];
+  }),
+);
 
 /** Verify a module; an empty list means it is well formed. */
 export function verifyModule(m: Module): VerifyFailure[] {
@@ -59,125 +67,232 @@ export function verifyModule(m: Module): VerifyFailure[] {
   const verifier = new Verifier((name) => symbols.get(name), report);
   for (const op of m.ops) {
     if (!TOP_LEVEL.has(op.name)) report(op, 'cannot appear at the top level of a module (only functions and globals can)');
-    verifier.op(op, undefined, 0);
+    verifier.op(op, undefined, 0, undefined);
   }
   return failures;
 }
 
-/** Where a value is defined: a block of a region, and its position there (-1 for a block argument). */
-interface Definition {
-  readonly region: Region;
-  readonly block: Block;
-  readonly index: number;
+/**
+ * A region of several blocks being walked (a `cf` control flow graph): its dominance, the block
+ * each of its own values is defined in, and the block being verified.
+ */
+interface Cfg {
+  readonly entry: Block;
+  readonly blocks: ReadonlySet<Block>;
+  readonly dominance: Dominance;
+  readonly definedIn: ReadonlyMap<Value, Block>;
+  current: Block;
 }
 
-/** A region being walked: its dominance, its blocks, and the position of the op being verified in it. */
-interface Frame {
-  readonly dominance: Dominance;
-  readonly blocks: ReadonlySet<Block>;
-  block: Block | undefined;
-  index: number;
+/** A block being walked: where the walk is in it, and how much of it the scope table holds. */
+interface Scope {
+  readonly block: Block;
+  /** The position of the op being verified, or of the op whose regions are being walked. */
+  at: number;
+  /** How many of the block's ops have their results in the scope table; -1 before its arguments are in. */
+  indexed: number;
+  /** Set when the walk leaves the block: its values are out of scope from then on. */
+  closed: boolean;
+}
+
+/** How many ops before a use are searched directly; most operands are defined a few ops earlier. */
+const NEARBY = 8;
+
+/** Whether `v` is an argument of the scope's block or the result of one of the few ops before the walk's position in it. */
+function definedNearby(scope: Scope, v: Value): boolean {
+  const ops = scope.block.ops;
+  for (let j = scope.at - 1, stop = Math.max(0, scope.at - NEARBY); j >= stop; j--) {
+    const results = ops[j]!.results;
+    for (let k = 0; k < results.length; k++) if (results[k] === v) return true;
+  }
+  return scope.block.args.includes(v);
 }
 
 /**
- * Walks ops in order. A value is visible at a use when its region is one being walked (an
- * enclosing one, not across an isolated op) and its definition dominates the use's position in that
- * region: an earlier op or an argument of the same block, or a dominating block. Each check is a
- * few lookups, so verifying is linear in the size of the module.
+ * Walks ops in order, keeping the blocks it is inside (the open scopes). A value is visible when it
+ * was defined earlier in an open block (the structured, `scf` case) or, across the blocks of a
+ * region with several, in a block that dominates the one being walked. A use is first looked for
+ * among the few ops before it, which finds most; otherwise in a table from values to the scope
+ * defining them, which is filled only then, with what the open blocks define before the walk's
+ * position in each (so each value enters it at most once). An isolated op (a function) starts a
+ * fresh table.
  */
 class Verifier {
-  private readonly definitions = new Map<Value, Definition>();
-  /** The regions being walked, innermost last in insertion order; replaced for an isolated op's regions. */
-  private frames = new Map<Region, Frame>();
+  /** The blocks being walked, innermost last (those inside the current isolated op). */
+  private scopes: Scope[] = [];
+  /** The scope that defines each value indexed so far. */
+  private scopeOf = new Map<Value, Scope>();
+  /** The multi-block regions being walked, innermost last (those inside the current isolated op). */
+  private cfgs: Cfg[] = [];
+  private readonly ctx: { -readonly [K in keyof VerifyContext]: VerifyContext[K] };
 
   constructor(
-    private readonly lookup: (name: string) => Operation | undefined,
+    lookup: (name: string) => Operation | undefined,
     private readonly report: (op: Operation, problem: string) => void,
-  ) {}
+  ) {
+    this.ctx = { lookup, parent: undefined, regionIndex: 0 };
+  }
 
   /** Whether `v` may be used by the op being verified. */
   private visible(v: Value): boolean {
-    const def = this.definitions.get(v);
-    if (def === undefined) return false;
-    const at = this.frames.get(def.region);
-    if (at === undefined || at.block === undefined) return false;
-    return def.block === at.block ? def.index < at.index : at.dominance.dominates(def.block, at.block);
+    const scopes = this.scopes;
+    for (let i = scopes.length - 1; i >= 0; i--) if (definedNearby(scopes[i]!, v)) return true;
+    this.indexScopes();
+    const scope = this.scopeOf.get(v);
+    if (scope !== undefined && !scope.closed) return true;
+    for (let i = this.cfgs.length - 1; i >= 0; i--) {
+      const cfg = this.cfgs[i]!;
+      const block = cfg.definedIn.get(v);
+      // Defined in this region: a definition earlier in the current block was found above.
+      if (block !== undefined) return block !== cfg.current && cfg.dominance.dominates(block, cfg.current);
+    }
+    return false;
   }
 
-  /** Verify `op`, which sits in region `regionIndex` of `parent` (and in `region`, when it is in one). */
-  op(op: Operation, parent: Operation | undefined, regionIndex: number, region?: Region): void {
-    const spec = opsByName.get(op.name);
-    if (spec === undefined) {
+  /** Bring the scope table up to the walk's position in every open block. */
+  private indexScopes(): void {
+    const scopes = this.scopes;
+    for (let i = 0; i < scopes.length; i++) {
+      const scope = scopes[i]!;
+      const { args, ops } = scope.block;
+      if (scope.indexed < 0) {
+        for (let k = 0; k < args.length; k++) this.scopeOf.set(args[k]!, scope);
+        scope.indexed = 0;
+      }
+      for (; scope.indexed < scope.at; scope.indexed++) {
+        const results = ops[scope.indexed]!.results;
+        for (let k = 0; k < results.length; k++) this.scopeOf.set(results[k]!, scope);
+      }
+    }
+  }
+
+  /**
+   * Verify `op`, which sits in region `regionIndex` of `parent`; `cfg` is that region's when it has
+   * several blocks. Returns the op's kind, if the table knows it.
+   */
+  op(op: Operation, parent: Operation | undefined, regionIndex: number, cfg: Cfg | undefined): OpKind | undefined {
+    const kind = kinds.get(op.name);
+    if (kind === undefined) {
       this.report(op, 'is not an op the compiler knows');
-      return;
+      return undefined;
     }
-    this.count(op, 'operands', spec.operands, op.operands.length);
-    this.count(op, 'results', spec.results, op.results.length);
-    this.count(op, 'regions', spec.regions ?? 0, op.regions.length);
-    this.count(op, 'successors', spec.successors ?? 0, op.successors.length);
-    const attrs = spec.attrs ?? {};
-    for (const [key, want] of attributeSpecs(spec)) {
-      const a = op.attributes[key];
-      if (a === undefined && want.optional !== true) this.report(op, `needs the attribute '${key}'`);
-      else if (a !== undefined && a.kind !== want.kind) this.report(op, `attribute '${key}' must be a ${want.kind} attribute, not ${a.kind}`);
+    const spec = kind.spec;
+    const { operands, results, regions, successors, attributes } = op;
+    if (!arityAccepts(spec.operands, operands.length)) this.miscount(op, 'operands', spec.operands, operands.length);
+    if (!arityAccepts(spec.results, results.length)) this.miscount(op, 'results', spec.results, results.length);
+    if (regions.length !== kind.regions) this.miscount(op, 'regions', kind.regions, regions.length);
+    if (successors.length !== kind.successors) this.miscount(op, 'successors', kind.successors, successors.length);
+    let present = 0;
+    for (let i = 0; i < kind.attrKeys.length; i++) {
+      const key = kind.attrKeys[i]!;
+      const want = kind.attrSpecs[i]!;
+      const a = attributes[key];
+      if (a === undefined) {
+        if (want.optional !== true) this.report(op, `needs the attribute '${key}'`);
+        continue;
+      }
+      present++;
+      if (a.kind !== want.kind) this.report(op, `attribute '${key}' must be a ${want.kind} attribute, not ${a.kind}`);
     }
-    for (const key of Object.keys(op.attributes)) if (!(key in attrs)) this.report(op, `has an unknown attribute '${key}'`);
-    op.operands.forEach((v, i) => {
+    // Counting the keys is cheaper than looking each one up; only an op with extra keys needs that.
+    let keys = 0;
+    for (const _ in attributes) keys++;
+    if (keys !== present) for (const key of Object.keys(attributes)) if (!kind.known.has(key)) this.report(op, `has an unknown attribute '${key}'`);
+    for (let i = 0; i < operands.length; i++) {
+      const v = operands[i]!;
       if (!this.visible(v)) this.report(op, `uses operand #${i} (${printType(v.type)}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`);
-    });
-    const frame = region === undefined ? undefined : this.frames.get(region);
+    }
+    if (successors.length > 0) this.successors(op, cfg);
+    if (spec.verify !== undefined) {
+      this.ctx.parent = parent;
+      this.ctx.regionIndex = regionIndex;
+      const problems = spec.verify(op, this.ctx);
+      for (let i = 0; i < problems.length; i++) this.report(op, problems[i]!);
+    }
+    if (regions.length > 0) this.regions(op, spec.isolated === true);
+    return kind;
+  }
+
+  private successors(op: Operation, cfg: Cfg | undefined): void {
     for (const s of op.successors) {
-      if (frame === undefined || !frame.blocks.has(s.block) || s.block === region?.blocks[0]) {
+      if (cfg === undefined || !cfg.blocks.has(s.block) || s.block === cfg.entry) {
         this.report(op, 'branches to a block that is not a non-entry block of its own region');
       }
-      s.args.forEach((v) => {
-        if (!this.visible(v)) this.report(op, 'passes a value to a block where that value is not defined');
-      });
+      for (const v of s.args) if (!this.visible(v)) this.report(op, 'passes a value to a block where that value is not defined');
       const want = s.block.args.map((a) => a.type);
       const got = s.args.map((a) => a.type);
       if (!typesEqual(want, got)) this.report(op, `passes (${got.map(printType).join(', ')}) to a block that takes (${want.map(printType).join(', ')})`);
     }
-    const ctx: VerifyContext = { lookup: this.lookup, parent, regionIndex };
-    for (const problem of spec.verify?.(op, ctx) ?? []) this.report(op, problem);
-    if (op.regions.length === 0) return;
-    const outer = this.frames;
-    if (spec.isolated === true) this.frames = new Map();
-    op.regions.forEach((r, i) => this.region(r, op, i));
-    this.frames = outer;
+  }
+
+  private regions(op: Operation, isolated: boolean): void {
+    const scopes = this.scopes;
+    const scopeOf = this.scopeOf;
+    const cfgs = this.cfgs;
+    if (isolated) {
+      this.scopes = [];
+      this.scopeOf = new Map();
+      this.cfgs = [];
+    }
+    for (let i = 0; i < op.regions.length; i++) this.region(op.regions[i]!, op, i);
+    this.scopes = scopes;
+    this.scopeOf = scopeOf;
+    this.cfgs = cfgs;
   }
 
   private region(r: Region, owner: Operation, index: number): void {
-    for (const b of r.blocks) {
-      b.args.forEach((a) => this.definitions.set(a, { region: r, block: b, index: -1 }));
-      b.ops.forEach((op, i) => op.results.forEach((v) => this.definitions.set(v, { region: r, block: b, index: i })));
+    const blocks = r.blocks;
+    if (blocks.length === 1) {
+      this.block(blocks[0]!, owner, index, undefined);
+      return;
     }
-    const frame: Frame = { dominance: dominance(r), blocks: new Set(r.blocks), block: undefined, index: 0 };
-    this.frames.set(r, frame);
-    for (const b of r.blocks) {
-      frame.block = b;
-      b.ops.forEach((op, i) => {
-        frame.index = i;
-        this.op(op, owner, index, r);
-        this.placement(op, owner, i === b.ops.length - 1);
-      });
-      const last = b.ops[b.ops.length - 1];
-      if (last === undefined) this.report(owner, `has an empty block in region #${index}; every block must end in a terminator`);
-      else if (opsByName.get(last.name)?.terminator === undefined) {
-        this.report(owner, `has a block in region #${index} that does not end in a terminator: its last op is '${last.name}' at ${formatLoc(last.loc)}`);
-      }
+    if (blocks.length === 0) return;
+    const cfg = this.cfg(r);
+    this.cfgs.push(cfg);
+    for (const b of blocks) {
+      cfg.current = b;
+      this.block(b, owner, index, cfg);
     }
-    this.frames.delete(r);
+    this.cfgs.pop();
   }
 
-  private count(op: Operation, what: string, arity: Arity, n: number): void {
-    if (!arityAccepts(arity, n)) this.report(op, `expects ${describeArity(arity)} ${what} but has ${n}`);
+  private cfg(r: Region): Cfg {
+    const definedIn = new Map<Value, Block>();
+    for (const b of r.blocks) {
+      for (const a of b.args) definedIn.set(a, b);
+      for (const op of b.ops) for (const v of op.results) definedIn.set(v, b);
+    }
+    return { entry: r.blocks[0]!, blocks: new Set(r.blocks), dominance: dominance(r), definedIn, current: r.blocks[0]! };
+  }
+
+  private block(b: Block, owner: Operation, index: number, cfg: Cfg | undefined): void {
+    const scope: Scope = { block: b, at: 0, indexed: -1, closed: false };
+    this.scopes.push(scope);
+    const ops = b.ops;
+    let lastKind: OpKind | undefined;
+    for (let i = 0; i < ops.length; i++) {
+      const op = ops[i]!;
+      scope.at = i;
+      lastKind = this.op(op, owner, index, cfg);
+      const term = lastKind?.terminator;
+      if (term !== undefined) this.placement(op, term.parents, owner, i === ops.length - 1);
+    }
+    scope.closed = true;
+    this.scopes.pop();
+    const last = ops[ops.length - 1];
+    if (last === undefined) this.report(owner, `has an empty block in region #${index}; every block must end in a terminator`);
+    else if (lastKind?.terminator === undefined) {
+      this.report(owner, `has a block in region #${index} that does not end in a terminator: its last op is '${last.name}' at ${formatLoc(last.loc)}`);
+    }
+  }
+
+  private miscount(op: Operation, what: string, arity: OpSpec['operands'], n: number): void {
+    this.report(op, `expects ${describeArity(arity)} ${what} but has ${n}`);
   }
 
   /** Terminators only last in a block, and only in the ops they may end. */
-  private placement(op: Operation, owner: Operation, isLast: boolean): void {
-    const term = opsByName.get(op.name)?.terminator;
-    if (term === undefined) return;
+  private placement(op: Operation, parents: readonly string[] | undefined, owner: Operation, isLast: boolean): void {
     if (!isLast) this.report(op, 'is a terminator but is not the last op of its block');
-    if (term.parents !== undefined && !term.parents.includes(owner.name)) this.report(op, `cannot end a block of '${owner.name}' (only of ${term.parents.map((p) => `'${p}'`).join(', ')})`);
+    if (parents !== undefined && !parents.includes(owner.name)) this.report(op, `cannot end a block of '${owner.name}' (only of ${parents.map((p) => `'${p}'`).join(', ')})`);
   }
 }

@@ -19,47 +19,47 @@ export interface GroupOptions {
 }
 
 const NOT_REC: ReadonlySet<MutableSymbol> = new Set();
+const LOCAL: GroupOptions = { rec: false, local: true };
+const LOCAL_REC: GroupOptions = { rec: true, local: true };
+const NO_NAMES: ReadonlyMap<TypeVar, string> = new Map();
 
 /** A local `let` line: check it and bring its names into the current scope. */
 export function checkLocalLet(cx: Checker, item: LocalLet): void {
-  checkBindingGroup(cx, item.bindings, { rec: item.rec, local: true });
+  checkBindingGroup(cx, item.bindings, item.rec ? LOCAL_REC : LOCAL);
 }
 
 /** Check a group of bindings; defines their symbols in the current scope and records their `BindingInfo`s. */
 export function checkBindingGroup(cx: Checker, bindings: readonly Binding[], opts: GroupOptions): MutableBindingInfo[] {
   const kind: SymbolKind = opts.local ? 'local' : 'topLevel';
   cx.enterLevel();
-  const symbols = bindings.map((b) => cx.env.newSymbol(b.name.text, kind, b.mutable, cx.fresh(), b));
+  // Lists of the group's size (a list grown from empty starts with room for 17).
+  const symbols = new Array<MutableSymbol>(bindings.length);
+  for (let i = 0; i < bindings.length; i++) symbols[i] = cx.env.newSymbol(bindings[i]!.name.text, kind, bindings[i]!.mutable, cx.fresh(), bindings[i]!);
   if (opts.rec) for (const s of symbols) defineChecked(cx, s, opts.local);
   // Outside `rec`, the group's names are not in scope in its bodies, so none can be captured.
   const group: ReadonlySet<MutableSymbol> = opts.rec ? new Set(symbols) : NOT_REC;
-  const parts = bindings.map((b, i) => checkOne(cx, b, symbols[i]!, group, opts));
+  const infos = new Array<MutableBindingInfo>(bindings.length);
+  for (let i = 0; i < bindings.length; i++) infos[i] = checkOne(cx, bindings[i]!, symbols[i]!, group, opts);
   cx.exitLevel();
 
-  const preferred = new Map<TypeVar, string>();
-  for (const [name, t] of cx.typeVarScope) for (const tv of freeVars(t)) preferred.set(tv, name);
-  const infos = bindings.map((b, i): MutableBindingInfo => {
-    const sym = symbols[i]!;
+  const preferred = cx.typeVarScope.size === 0 ? NO_NAMES : annotatedNames(cx);
+  for (const info of infos) {
+    const b = info.binding;
+    const sym = info.symbol;
     const generalisable = !b.mutable && (b.params.length > 0 || b.body.kind === 'Literal');
     if (generalisable) sym.typeParams = cx.generalize(sym.type, preferred);
     else for (const tv of freeVars(sym.type)) tv.level = Math.min(tv.level, cx.level);
-    const info: MutableBindingInfo = {
-      binding: b,
-      symbol: sym,
-      arity: b.params.length,
-      isFunction: b.params.length > 0,
-      paramTypes: parts[i]!.paramTypes,
-      returnType: parts[i]!.returnType,
-      isLocal: opts.local,
-      isRec: opts.rec,
-      captures: parts[i]!.captures,
-      isEntryPoint: false,
-    };
     cx.side.binding(info);
-    return info;
-  });
+  }
   if (!opts.rec) for (const s of symbols) defineChecked(cx, s, opts.local);
   return infos;
+}
+
+/** The `'T` names written in the current top-level binding's annotations, by the variable each became. */
+function annotatedNames(cx: Checker): Map<TypeVar, string> {
+  const names = new Map<TypeVar, string>();
+  for (const [name, t] of cx.typeVarScope) for (const tv of freeVars(t)) names.set(tv, name);
+  return names;
 }
 
 /** Define a binding's symbol; a repeated top-level name is FS0037 (locals shadow, as in F#). */
@@ -70,21 +70,17 @@ function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
   cx.env.define(s);
 }
 
-interface Checked {
-  readonly paramTypes: Type[];
-  readonly returnType: Type;
-  readonly captures: readonly MutableSymbol[];
-}
-
 const NO_CAPTURES: readonly MutableSymbol[] = Object.freeze([]);
 
-function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySet<MutableSymbol>, opts: GroupOptions): Checked {
+function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySet<MutableSymbol>, opts: GroupOptions): MutableBindingInfo {
   const fn: FunctionContext | null = opts.local && b.params.length > 0
     ? { firstId: cx.env.nextSymbolId, group, captures: new Map() }
     : null;
   if (fn !== null) cx.functions.push(fn);
   cx.env.push();
-  const paramTypes = b.params.map((p) => {
+  const paramTypes = new Array<Type>(b.params.length);
+  for (let i = 0; i < b.params.length; i++) {
+    const p = b.params[i]!;
     const t = p.type !== null ? cx.resolveTypeExpr(p.type) : p.unit ? tUnit : cx.fresh();
     if (p.unit && p.type !== null) cx.expect(t, tUnit, p.span);
     cx.setParamType(p, t);
@@ -92,9 +88,11 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
       const ps = cx.env.newSymbol(p.name.text, 'param', false, t, p);
       cx.tables.paramSymbols.set(p, ps);
       cx.env.define(ps);
+    } else {
+      cx.tables.paramSymbols.set(p, null);
     }
-    return t;
-  });
+    paramTypes[i] = t;
+  }
   const returnType = b.returnType !== null ? cx.resolveTypeExpr(b.returnType) : cx.fresh();
   opts.beforeBody?.(b, paramTypes, returnType);
   if (!opts.rec) cx.defining.push(b.name.text);
@@ -103,6 +101,16 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
   cx.env.pop();
   if (fn !== null) cx.functions.pop();
   cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
-  const captures = fn === null ? NO_CAPTURES : [...fn.captures.values()].sort((x, y) => x.id - y.id) as MutableSymbol[];
-  return { paramTypes, returnType, captures };
+  return {
+    binding: b,
+    symbol: sym,
+    arity: b.params.length,
+    isFunction: b.params.length > 0,
+    paramTypes,
+    returnType,
+    isLocal: opts.local,
+    isRec: opts.rec,
+    captures: fn === null ? NO_CAPTURES : [...fn.captures.values()].sort((x, y) => x.id - y.id),
+    isEntryPoint: false,
+  };
 }

@@ -28,7 +28,7 @@ export function checkModule(cx: Checker, m: ModuleAst): void {
 }
 
 function checkRecordDecl(cx: Checker, d: RecordDecl): void {
-  cx.typeVarScope = new Map();
+  if (cx.typeVarScope.size > 0) cx.typeVarScope = new Map();
   const fields: RecordField[] = [];
   for (const f of d.fields) {
     if (fields.some((x) => x.name === f.name.text)) {
@@ -52,9 +52,9 @@ function checkRecordDecl(cx: Checker, d: RecordDecl): void {
 const ENTRY_TYPE = fun(array(tString), tInt);
 
 function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
-  cx.typeVarScope = new Map();
-  cx.pendingTypes.length = 0;
-  cx.pendingSpans.length = 0;
+  cx.tables.decls.open(d.span);
+  if (cx.typeVarScope.size > 0) cx.typeVarScope = new Map();
+  cx.pendingCount = 0;
   let entry = false;
   for (const a of d.attributes) {
     if (a.name.text === 'EntryPoint' || a.name.text === 'EntryPointAttribute') entry = true;
@@ -108,10 +108,9 @@ function settleLeftovers(cx: Checker, infos: readonly MutableBindingInfo[]): voi
       settle(tv, () => cx.report('valueRestriction', info.binding.name.span, [info.symbol.name, cx.show(info.symbol.type)[0]!]));
     }
   }
-  for (let i = 0; i < cx.pendingTypes.length; i++) {
+  for (let i = 0; i < cx.pendingCount; i++) {
     const type = cx.pendingTypes[i]!;
     for (const tv of freeVars(type)) settle(tv, () => cx.report('typeUndetermined', cx.pendingSpans[i]!, cx.show(type)));
   }
-  cx.pendingTypes.length = 0;
-  cx.pendingSpans.length = 0;
+  cx.pendingCount = 0;
 }

@@ -64,7 +64,7 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
       t = fieldChain(cx, t, e.parts, consumed, steps);
       fields = steps;
     }
-    cx.side.resolveIntrinsic(e, { kind: 'intrinsic', intrinsic: scheme.intrinsic, typeArgs: inst.typeArgs, type: inst.type, fields });
+    cx.side.resolveIntrinsic(e, scheme.intrinsic, inst.typeArgs, inst.type, fields);
     return t;
   }
   reportUnknown(cx, e);

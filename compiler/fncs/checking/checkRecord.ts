@@ -23,7 +23,7 @@ export function accessField(cx: Checker, t: Type, field: Name): { type: Type; ac
       cx.report('lookupIndeterminate', field.span);
       return { type: tError, access: null };
     }
-    cx.unifier.unify(p, { kind: 'Record', name: rec.name });
+    cx.unifier.unify(p, cx.recordType(rec.name));
     p = prune(p);
   }
   if (p.kind !== 'Record') {
@@ -70,7 +70,7 @@ export function checkRecord(cx: Checker, e: Extract<Expr, { kind: 'Record' }>, h
     if (!given.has(f.name)) cx.report('missingField', e.span, [f.name, `${cx.moduleName}.${rec.name}`]);
   }
   cx.tables.recordExprs.set(e, rec);
-  return { kind: 'Record', name: rec.name };
+  return cx.recordType(rec.name);
 }
 
 /** `{ source with A = … }` */
@@ -78,7 +78,7 @@ export function checkRecordUpdate(cx: Checker, e: Extract<Expr, { kind: 'RecordU
   let t = prune(checkExpr(cx, e.source, hint));
   if (t.kind === 'Var') {
     const rec = cx.recordWithLabels(e.fields.map((f) => f.name.text));
-    if (rec !== undefined) cx.unifier.unify(t, { kind: 'Record', name: rec.name });
+    if (rec !== undefined) cx.unifier.unify(t, cx.recordType(rec.name));
     t = prune(t);
   }
   const rec = t.kind === 'Record' ? cx.tables.records.get(t.name) : undefined;

@@ -24,6 +24,8 @@ const UNSUPPORTED_TYPES: ReadonlySet<string> = new Set([
   'list', 'option', 'seq', 'array', 'voption', 'Result', 'Map', 'Set', 'bigint',
 ]);
 
+const NO_TYPES: readonly Type[] = Object.freeze([]);
+
 /** Constraints F# resolves to `int` when nothing else fixes the type ("weak resolution"). */
 const DEFAULTS_TO_INT = ['integer', 'addable', 'signed'] as const;
 
@@ -54,6 +56,9 @@ export class Checker {
    */
   readonly pendingTypes: Type[] = [];
   readonly pendingSpans: Span[] = [];
+  /** How many of `pendingTypes` and `pendingSpans` are current (the lists are reused, not shrunk). */
+  pendingCount = 0;
+  private readonly recordTypes = new Map<string, Type>();
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
   readonly defining: string[] = [];
 
@@ -82,8 +87,9 @@ export class Checker {
   }
 
   private addPending(t: Type, span: Span): void {
-    this.pendingTypes.push(t);
-    this.pendingSpans.push(span);
+    this.pendingTypes[this.pendingCount] = t;
+    this.pendingSpans[this.pendingCount] = span;
+    this.pendingCount++;
   }
 
   /** Print several types with one naming of their variables, so `'a` means the same in each. */
@@ -195,7 +201,7 @@ export class Checker {
 
   private resolveTypeName(te: Extract<TypeExpr, { kind: 'TypeName' }>): Type {
     const name = te.name.text;
-    const args = te.args.map((a) => this.resolveTypeExpr(a));
+    const args = te.args.length === 0 ? NO_TYPES : te.args.map((a) => this.resolveTypeExpr(a));
     const arity = name === 'nativeptr' ? 1 : PRIM_NAMES.has(name) || this.tables.records.has(name) ? 0 : -1;
     if (arity === -1) {
       if (UNSUPPORTED_TYPES.has(name)) this.report('unsupported', te.name.span, [`The type '${name}'`]);
@@ -207,6 +213,16 @@ export class Checker {
       return tError;
     }
     if (name === 'nativeptr') return ptr(args[0]!);
-    return PRIM_NAMES.has(name) ? prim(name as PrimName) : { kind: 'Record', name };
+    return PRIM_NAMES.has(name) ? prim(name as PrimName) : this.recordType(name);
+  }
+
+  /** The type of the record `name` (one object per record: types are values, compared by name). */
+  recordType(name: string): Type {
+    let t = this.recordTypes.get(name);
+    if (t === undefined) {
+      t = { kind: 'Record', name };
+      this.recordTypes.set(name, t);
+    }
+    return t;
   }
 }

@@ -30,11 +30,16 @@ const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
 export class Environment {
   /** Each name's innermost definition in scope. */
   private readonly visible = new Map<string, MutableSymbol>();
-  /** One entry per `define` in the open scopes, in order: the symbol and what it shadowed. */
+  /**
+   * One entry per `define` in the open scopes, in order: the symbol and what it shadowed. The first
+   * `top` entries are current; the lists are reused rather than shrunk when a scope closes.
+   */
   private readonly defined: MutableSymbol[] = [];
   private readonly shadowed: (MutableSymbol | undefined)[] = [];
+  private top = 0;
   /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
   private readonly scopeStarts: number[] = [0];
+  private depth = 1;
   /** Scope depth of each symbol's definition, by symbol id. */
   private readonly depthOf: number[] = [];
   /** Every symbol created, in id order (the checker zonks their types at the end). */
@@ -48,31 +53,32 @@ export class Environment {
   newSymbol(name: string, kind: SymbolKind, mutable: boolean, type: Type, definition: Binding | Param | Expr | Pattern): MutableSymbol {
     const s: MutableSymbol = { id: this.symbols.length, name, kind, mutable, type, typeParams: NO_TYPE_PARAMS, definition };
     this.symbols.push(s);
+    this.depthOf.push(0);
     return s;
   }
 
   push(): void {
-    this.scopeStarts.push(this.defined.length);
+    this.scopeStarts[this.depth++] = this.top;
   }
 
   pop(): void {
-    if (this.scopeStarts.length <= 1) throw new Error('internal error: popped the module scope');
-    const start = this.scopeStarts.pop()!;
-    for (let i = this.defined.length - 1; i >= start; i--) {
+    if (this.depth <= 1) throw new Error('internal error: popped the module scope');
+    const start = this.scopeStarts[--this.depth]!;
+    for (let i = this.top - 1; i >= start; i--) {
       const previous = this.shadowed[i];
       if (previous === undefined) this.visible.delete(this.defined[i]!.name);
       else this.visible.set(previous.name, previous);
     }
-    this.defined.length = start;
-    this.shadowed.length = start;
+    this.top = start;
   }
 
   /** Bind `symbol` under its name in the innermost scope. */
   define(symbol: MutableSymbol): void {
-    this.defined.push(symbol);
-    this.shadowed.push(this.visible.get(symbol.name));
+    this.defined[this.top] = symbol;
+    this.shadowed[this.top] = this.visible.get(symbol.name);
+    this.top++;
     this.visible.set(symbol.name, symbol);
-    this.depthOf[symbol.id] = this.scopeStarts.length;
+    this.depthOf[symbol.id] = this.depth;
   }
 
   lookup(name: string): MutableSymbol | undefined {
@@ -82,7 +88,7 @@ export class Environment {
   /** Whether `name` is already defined in the innermost scope (for duplicate checks). */
   definedHere(name: string): boolean {
     const s = this.visible.get(name);
-    return s !== undefined && this.depthOf[s.id] === this.scopeStarts.length;
+    return s !== undefined && this.depthOf[s.id] === this.depth;
   }
 
   /**
@@ -91,8 +97,8 @@ export class Environment {
    */
   names(): string[] {
     const out: string[] = [];
-    for (let k = 0; k < this.scopeStarts.length; k++) {
-      const end = k + 1 < this.scopeStarts.length ? this.scopeStarts[k + 1]! : this.defined.length;
+    for (let k = 0; k < this.depth; k++) {
+      const end = k + 1 < this.depth ? this.scopeStarts[k + 1]! : this.top;
       const seen = new Set<string>();
       for (let i = this.scopeStarts[k]!; i < end; i++) {
         const name = this.defined[i]!.name;

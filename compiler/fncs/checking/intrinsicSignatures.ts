@@ -122,11 +122,25 @@ for (const [name, scheme] of intrinsicSchemes) {
 /** The intrinsic `module.name`, if there is one. */
 export const intrinsicMember = (module: string, name: string): IntrinsicScheme | undefined => members.get(module)?.get(name);
 
+/** The instance of each intrinsic that has no generic parameter: one for all its uses. */
+const monomorphic = new Map<IntrinsicScheme, IntrinsicInstance>();
+
 /**
  * A fresh instance of `scheme` at let-level `level`. `explicit` are the types given as `<…>`
  * (already checked for count by the caller); the table's `integerParams` become integer constraints.
+ * An intrinsic without generic parameters has one instance, shared (its type has no variable, and
+ * its empty `typeArgs` is never written).
  */
 export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply, level: number, explicit: readonly Type[] = []): IntrinsicInstance {
+  if (scheme.typeParams.length === 0) {
+    let inst = monomorphic.get(scheme);
+    if (inst === undefined) {
+      const typeArgs = new Map<string, Type>();
+      inst = { type: build(scheme.body, typeArgs), typeArgs };
+      monomorphic.set(scheme, inst);
+    }
+    return inst;
+  }
   const typeArgs = new Map<string, Type>();
   scheme.typeParams.forEach((name, i) => {
     const given = explicit[i];

@@ -7,7 +7,9 @@
  * parameters, solved operands). The objects the checker builds for the program (symbols, binding
  * infos, resolutions, match infos) are its own until checking ends, and are zonked in place.
  */
-import type { Expr, Param, Pattern } from '../syntax/ast.js';
+import type { Expr, Param, Pattern, Span } from '../syntax/ast.js';
+import type { Intrinsic } from '../../intrinsics/table.js';
+import type { NodeTable } from '../psg/nodeTable.js';
 import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
 import { isGround, prune, zonk, type Type } from './types.js';
@@ -18,12 +20,13 @@ type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' 
 /** Shared by every resolution without type arguments or fields (never written to). */
 export const NONE: readonly never[] = Object.freeze([]);
 
-/** One type table and the entries of it that zonking may change, as parallel lists. */
-class TypeColumn<K> {
-  private readonly keys: K[] = [];
+/** One type table and the entries of it that zonking may change. */
+class TypeColumn<K extends { readonly span: Span }> {
+  /** The entries (as `NodeTable.set` numbers them) whose type may change, and those types. */
+  private readonly entries: number[] = [];
   private readonly types: Type[] = [];
 
-  constructor(private readonly table: Map<K, Type>) {}
+  constructor(private readonly table: NodeTable<K, Type>) {}
 
   /** Store `t` for `k`; true when `t` is not final yet (it contains a variable). */
   set(k: K, t: Type): boolean {
@@ -32,18 +35,16 @@ class TypeColumn<K> {
       this.table.set(k, p);
       return false;
     }
-    this.table.set(k, t);
-    this.keys.push(k);
+    this.entries.push(this.table.set(k, t));
     this.types.push(t);
     return true;
   }
 
   zonk(): void {
-    for (let i = 0; i < this.keys.length; i++) {
+    for (let i = 0; i < this.entries.length; i++) {
       const t = this.types[i]!;
       const z = zonk(t);
-      // The check keeps a later write for the same key, should a node ever be written twice.
-      if (z !== t && this.table.get(this.keys[i]!) === t) this.table.set(this.keys[i]!, z);
+      if (z !== t) this.table.rewrite(this.entries[i]!, z);
     }
   }
 }
@@ -58,7 +59,8 @@ export class SideTables {
   private readonly symbolResolutions: { readonly typeArgs: Type[] }[] = [];
   private readonly intrinsicResolutions: IntrinsicResolution[] = [];
   /** The resolution of a plain use of a non-generic symbol, by symbol id: one object for all its uses. */
-  private readonly plainUses: PathResolution[] = [];
+  private readonly plainUses: (PathResolution | undefined)[] = [];
+  private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
   private readonly bindingInfos: MutableBindingInfo[] = [];
   private readonly matchInfos: Writable<MatchInfo>[] = [];
 
@@ -85,9 +87,7 @@ export class SideTables {
    */
   resolveSymbol(e: Expr, symbol: MutableSymbol, typeArgs: Type[] | null, fields: readonly FieldAccess[]): void {
     if (typeArgs === null) {
-      const r = fields.length === 0
-        ? (this.plainUses[symbol.id] ??= { kind: 'symbol', symbol, typeArgs: NONE, fields: NONE })
-        : { kind: 'symbol' as const, symbol, typeArgs: NONE, fields };
+      const r = fields.length === 0 ? this.plainUse(symbol) : { kind: 'symbol' as const, symbol, typeArgs: NONE, fields };
       this.tables.resolutions.set(e, r);
       return;
     }
@@ -96,9 +96,29 @@ export class SideTables {
     this.tables.resolutions.set(e, r);
   }
 
-  /** `e` names an intrinsic; `typeArgs` is the checker's own map (zonked in place). */
-  resolveIntrinsic(e: Expr, r: IntrinsicResolution): void {
-    this.intrinsicResolutions.push(r);
+  private plainUse(symbol: MutableSymbol): PathResolution {
+    // Filled up to the id so the list stays dense (a list with gaps may turn into a slow dictionary).
+    while (this.plainUses.length <= symbol.id) this.plainUses.push(undefined);
+    return (this.plainUses[symbol.id] ??= { kind: 'symbol', symbol, typeArgs: NONE, fields: NONE });
+  }
+
+  /**
+   * `e` names `intrinsic`, at `type`, then takes `fields`. `typeArgs` is the checker's own map,
+   * zonked in place when it instantiates generic parameters; an intrinsic without any (empty map)
+   * has one resolution for all its plain uses.
+   */
+  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: Map<string, Type>, type: Type, fields: readonly FieldAccess[]): void {
+    if (typeArgs.size === 0 && fields.length === 0) {
+      let r = this.plainIntrinsics.get(intrinsic);
+      if (r === undefined) {
+        r = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
+        this.plainIntrinsics.set(intrinsic, r);
+      }
+      this.tables.resolutions.set(e, r);
+      return;
+    }
+    const r: IntrinsicResolution = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
+    if (typeArgs.size > 0) this.intrinsicResolutions.push(r);
     this.tables.resolutions.set(e, r);
   }
 

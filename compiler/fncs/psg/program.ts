@@ -13,6 +13,7 @@
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
 import type { Type } from '../checking/types.js';
+import { DeclRanges, NodeTable } from './nodeTable.js';
 
 /** What kind of definition introduced a symbol. */
 export type SymbolKind =
@@ -141,20 +142,26 @@ export interface TypedProgram {
   patternSymbol(p: Pattern): Symbol;
 }
 
-/** The side tables the checker fills; `TypedProgram` reads them. */
+/**
+ * The side tables the checker fills; `TypedProgram` reads them. The node tables keep one part per
+ * top-level declaration (see `nodeTable.ts`): the checker opens each declaration's part before
+ * writing its nodes.
+ */
 export class ProgramTables {
-  readonly exprTypes = new Map<Expr, Type>();
-  readonly resolutions = new Map<Expr, PathResolution>();
-  readonly fieldGets = new Map<Expr, FieldAccess>();
-  readonly operandTypes = new Map<Expr, Type>();
-  readonly recordExprs = new Map<Expr, RecordInfo>();
-  readonly forVars = new Map<Expr, Symbol>();
-  readonly matches = new Map<Expr, MatchInfo>();
-  readonly bindings = new Map<Binding, BindingInfo>();
-  readonly paramTypes = new Map<Param, Type>();
-  readonly paramSymbols = new Map<Param, Symbol>();
-  readonly patternTypes = new Map<Pattern, Type>();
-  readonly patternSymbols = new Map<Pattern, Symbol>();
+  readonly decls = new DeclRanges();
+  readonly exprTypes = new NodeTable<Expr, Type>(this.decls);
+  readonly resolutions = new NodeTable<Expr, PathResolution>(this.decls);
+  readonly fieldGets = new NodeTable<Expr, FieldAccess>(this.decls);
+  readonly operandTypes = new NodeTable<Expr, Type>(this.decls);
+  readonly recordExprs = new NodeTable<Expr, RecordInfo>(this.decls);
+  readonly forVars = new NodeTable<Expr, Symbol>(this.decls);
+  readonly matches = new NodeTable<Expr, MatchInfo>(this.decls);
+  readonly bindings = new NodeTable<Binding, BindingInfo>(this.decls);
+  readonly paramTypes = new NodeTable<Param, Type>(this.decls);
+  /** Null for a parameter that binds no name (`_`, `()`), so every checked parameter has an entry. */
+  readonly paramSymbols = new NodeTable<Param, Symbol | null>(this.decls);
+  readonly patternTypes = new NodeTable<Pattern, Type>(this.decls);
+  readonly patternSymbols = new NodeTable<Pattern, Symbol>(this.decls);
   readonly records = new Map<string, RecordInfo>();
   readonly topLevel: BindingInfo[] = [];
 }
@@ -164,10 +171,7 @@ function missing(what: string): never {
   throw new Error(`internal error: the typed program has no ${what} for this node`);
 }
 
-/**
- * The read-only view over filled tables. Each lookup reads its own table directly (no shared
- * generic helper): the lowering makes one or more lookups per node, so they stay monomorphic.
- */
+/** The read-only view over filled tables. */
 export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProgram {
   const { exprTypes, resolutions, fieldGets, operandTypes, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
   return {

@@ -1,0 +1,141 @@
+/**
+ * Side tables keyed by AST node identity, stored as append-only logs cut into one part per
+ * top-level declaration.
+ *
+ * Why not a `Map` per table: with tens of thousands of node keys a map is slow to build (every
+ * growth rehashes all its keys, reading each node again, long since out of the cache) and costly in
+ * garbage, and the checker spends much of its time there. The checker writes a declaration's nodes
+ * together, so a write is an append; a lookup finds the declaration whose source range holds the
+ * node and scans its part, which is short (a map indexes a long one). Should that not find the node,
+ * a map over the whole log answers: a lookup never depends on spans being well formed, only its
+ * speed does. The log is kept in fixed-size chunks, so it grows without copying.
+ */
+import type { Span } from '../syntax/ast.js';
+
+/** A part longer than this gets a map from node to entry on its first lookup. */
+const SCAN_LIMIT = 48;
+/** Entries per chunk of the log (a power of two); each entry is a key then its value. */
+const CHUNK_BITS = 8;
+const CHUNK = 1 << CHUNK_BITS;
+const MASK = CHUNK - 1;
+
+/** The source ranges of the top-level declarations, in order, shared by a program's node tables. */
+export class DeclRanges {
+  private readonly starts: number[] = [];
+  private readonly ends: number[] = [];
+  /** The part being written: 0 (outside any declaration) until the first `open`. */
+  private currentPart = 0;
+  /** The last part `locate` found, with its range (a lookup usually follows one in the same declaration). */
+  private lastPart = -1;
+  private lastStart = 0;
+  private lastEnd = 0;
+
+  /** Later writes go to a new part, for the declaration spanning `span`. */
+  open(span: Span): void {
+    this.starts.push(span.startOffset);
+    this.ends.push(span.endOffset);
+    this.currentPart = this.starts.length;
+  }
+
+  get current(): number {
+    return this.currentPart;
+  }
+
+  /** The part of the declaration whose range holds `offset`, or -1. */
+  locate(offset: number): number {
+    if (offset >= this.lastStart && offset < this.lastEnd) return this.lastPart;
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! <= offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    if (hi < 0 || !(offset < this.ends[hi]!)) return -1;
+    this.lastPart = hi + 1;
+    this.lastStart = this.starts[hi]!;
+    this.lastEnd = this.ends[hi]!;
+    return this.lastPart;
+  }
+}
+
+/** A node-keyed table written one declaration at a time (see the file comment). */
+export class NodeTable<K extends { readonly span: Span }, V> {
+  /** The log: entry `i` is at `chunks[i >> CHUNK_BITS]`, key at `2 * (i & MASK)`, value after it. */
+  private readonly chunks: unknown[][] = [];
+  private size = 0;
+  /** Where each part begins in the log; a part ends where the next begins. */
+  private readonly partStarts: number[] = [];
+  /** Maps from node to its latest entry, for long parts (by part) and for the whole log. */
+  private readonly partIndexes = new Map<number, Map<K, number>>();
+  private wholeIndex: Map<K, number> | null = null;
+
+  constructor(private readonly ranges: DeclRanges) {}
+
+  /** Set `k` to `v` in the current declaration's part; returns the entry, for `rewrite`. */
+  set(k: K, v: V): number {
+    const part = this.ranges.current;
+    while (this.partStarts.length <= part) this.partStarts.push(this.size);
+    const i = this.size++;
+    const at = (i & MASK) << 1;
+    if (at === 0) this.chunks.push(new Array<unknown>(2 * CHUNK));
+    const chunk = this.chunks[i >> CHUNK_BITS]!;
+    chunk[at] = k;
+    chunk[at + 1] = v;
+    // A later entry for the same node wins: scans go from the end, indexes are kept current.
+    this.partIndexes.get(part)?.set(k, i);
+    this.wholeIndex?.set(k, i);
+    return i;
+  }
+
+  /** Replace the value of entry `i` (as returned by `set`). */
+  rewrite(i: number, v: V): void {
+    this.chunks[i >> CHUNK_BITS]![((i & MASK) << 1) + 1] = v;
+  }
+
+  get(k: K): V | undefined {
+    const part = this.ranges.locate(k.span.startOffset);
+    if (part >= 0 && part < this.partStarts.length) {
+      const from = this.partStarts[part]!;
+      const to = part + 1 < this.partStarts.length ? this.partStarts[part + 1]! : this.size;
+      if (to - from <= SCAN_LIMIT) {
+        for (let i = to - 1; i >= from; i--) {
+          const chunk = this.chunks[i >> CHUNK_BITS]!;
+          const at = (i & MASK) << 1;
+          if (chunk[at] === k) return chunk[at + 1] as V;
+        }
+      } else {
+        const i = this.partIndex(part, from, to).get(k);
+        if (i !== undefined) return this.valueAt(i);
+      }
+    }
+    const i = this.index().get(k);
+    return i === undefined ? undefined : this.valueAt(i);
+  }
+
+  private keyAt(i: number): K {
+    return this.chunks[i >> CHUNK_BITS]![(i & MASK) << 1] as K;
+  }
+
+  private valueAt(i: number): V {
+    return this.chunks[i >> CHUNK_BITS]![((i & MASK) << 1) + 1] as V;
+  }
+
+  private partIndex(part: number, from: number, to: number): Map<K, number> {
+    let index = this.partIndexes.get(part);
+    if (index === undefined) {
+      index = new Map();
+      for (let i = from; i < to; i++) index.set(this.keyAt(i), i);
+      this.partIndexes.set(part, index);
+    }
+    return index;
+  }
+
+  private index(): Map<K, number> {
+    if (this.wholeIndex === null) {
+      this.wholeIndex = new Map();
+      for (let i = 0; i < this.size; i++) this.wholeIndex.set(this.keyAt(i), i);
+    }
+    return this.wholeIndex;
+  }
+}

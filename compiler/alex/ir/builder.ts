@@ -20,9 +20,15 @@ import { opsByName, typeAtPosition } from './ops.js';
 import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, type FuncType, type MlirType } from './types.js';
 
-type Mutable<T> = { -readonly [K in keyof T]: T[K] extends readonly (infer E)[] ? E[] : T[K] };
-type MBlock = Mutable<Block>;
-type MRegion = Mutable<Region>;
+/** A block being built: ops are appended to it. */
+interface MBlock {
+  readonly args: readonly Value[];
+  readonly ops: Operation[];
+}
+/** A region being built: `createBlock` appends to it. */
+interface MRegion {
+  readonly blocks: Block[];
+}
 
 const noValues: readonly Value[] = Object.freeze([]);
 const noTypes: readonly MlirType[] = Object.freeze([]);
@@ -61,7 +67,8 @@ function resultsOf(types: readonly MlirType[]): readonly Value[] {
 }
 
 /** The arguments of a new block, one per type. */
-function blockArgs(types: readonly MlirType[]): Value[] {
+function blockArgs(types: readonly MlirType[]): readonly Value[] {
+  if (types.length === 0) return noValues;
   const args: Value[] = [];
   for (let index = 0; index < types.length; index++) args.push({ def: 'arg', index, type: types[index]! });
   return args;
@@ -399,9 +406,19 @@ export class OpBuilder {
 
   /** A branch of `scf.if`: one block built by `build`, ending in the `scf.yield` of what it returns. */
   private branch(build: (b: OpBuilder) => readonly Value[], loc: Loc): Region {
-    const block: MBlock = { args: [], ops: [] };
+    const block: MBlock = { args: noValues, ops: [] };
     const region: MRegion = { blocks: [block] };
-    this.within(region, block, () => this.append(makeOp('scf.yield', build(this), noValues, noAttributes, loc)));
+    // `within` inlined: an `scf.if` is among the commonest ops, and this spares a closure per branch.
+    const outerBlock = this.block;
+    const outerRegion = this.region;
+    this.block = block;
+    this.region = region;
+    try {
+      this.append(makeOp('scf.yield', build(this), noValues, noAttributes, loc));
+    } finally {
+      this.block = outerBlock;
+      this.region = outerRegion;
+    }
     return region;
   }
 
@@ -416,18 +433,20 @@ export class OpBuilder {
     before: (b: OpBuilder, args: readonly Value[]) => { readonly cond: Value; readonly values: readonly Value[] },
     after: (b: OpBuilder, args: readonly Value[]) => readonly Value[],
     loc: Loc,
-    resultTypes: readonly MlirType[] = inits.map((v) => v.type),
+    resultTypes?: readonly MlirType[],
   ): readonly Value[] {
-    const beforeBlock: MBlock = { args: blockArgs(inits.map((v) => v.type)), ops: [] };
+    const initTypes = inits.length === 0 ? noTypes : inits.map((v) => v.type);
+    const carried = resultTypes ?? initTypes;
+    const beforeBlock: MBlock = { args: blockArgs(initTypes), ops: [] };
     const beforeRegion: MRegion = { blocks: [beforeBlock] };
     this.within(beforeRegion, beforeBlock, () => {
       const { cond, values } = before(this, beforeBlock.args);
-      this.append(makeOp('scf.condition', [cond, ...values], noValues, noAttributes, loc));
+      this.append(makeOp('scf.condition', values.length === 0 ? [cond] : [cond, ...values], noValues, noAttributes, loc));
     });
-    const afterBlock: MBlock = { args: blockArgs(resultTypes), ops: [] };
+    const afterBlock: MBlock = { args: blockArgs(carried), ops: [] };
     const afterRegion: MRegion = { blocks: [afterBlock] };
     this.within(afterRegion, afterBlock, () => this.append(makeOp('scf.yield', after(this, afterBlock.args), noValues, noAttributes, loc)));
-    return this.append(makeOp('scf.while', inits, resultsOf(resultTypes), noAttributes, loc, [beforeRegion, afterRegion])).results;
+    return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
   }
 
   /** Run `fill` with the insertion point at the end of `block`, in `region`. */

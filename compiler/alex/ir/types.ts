@@ -4,8 +4,9 @@
  * `none`.
  *
  * Types are interned: every constructor returns the one frozen instance for its structure, so
- * `a === b` exactly when the types are equal (`typeEquals` says so by name). Printing follows
- * MLIR 19: inside LLVM type bodies the `!llvm.` prefix is dropped (`!llvm.struct<(ptr, i64)>`).
+ * `a === b` exactly when the types are equal (`typeEquals` says so by name); a hand-built part
+ * given to a constructor is replaced by its interned equal. Printing follows MLIR 19: inside LLVM
+ * type bodies the `!llvm.` prefix is dropped (`!llvm.struct<(ptr, i64)>`).
  */
 import { MlirSyntaxError, tokenize, TokenCursor } from './lexer.js';
 
@@ -26,69 +27,105 @@ export type FuncType = Extract<MlirType, { kind: 'func' }>;
 export type StructType = Extract<MlirType, { kind: 'struct' }>;
 export type ArrayType = Extract<MlirType, { kind: 'array' }>;
 
-/** The interned types by structural key, and each interned type's number (its part in the keys of types built from it). */
-const interned = new Map<string, MlirType>();
-const ids = new Map<MlirType, number>();
-
-/** The number of the interned instance of `t` (interning it first when it was built by hand). */
-function idOf(t: MlirType): number {
-  return ids.get(t) ?? ids.get(intern(canonicalParts(t)))!;
-}
-
-/** `t` rebuilt from interned parts, so a hand-built type (a literal in a test) interns like a constructed one. */
-function canonicalParts(t: MlirType): MlirType {
-  switch (t.kind) {
-    case 'struct': return { kind: 'struct', fields: Object.freeze(t.fields.map((f) => intern(canonicalParts(f)))) };
-    case 'array': return { kind: 'array', size: t.size, element: intern(canonicalParts(t.element)) };
-    case 'func': return { kind: 'func', params: Object.freeze(t.params.map((p) => intern(canonicalParts(p)))), results: Object.freeze(t.results.map((r) => intern(canonicalParts(r)))) };
-    default: return { ...t };
-  }
-}
-
 /**
- * A key equal for equal structures: the kind and the numbers of the interned parts, so no type is
- * printed to intern it (function and struct types are built for every function and call).
+ * Interning: every interned type is in `internedTypes`; composite types are found by walking a
+ * trie keyed by their interned parts (a struct's fields; a function's params, a separator, its
+ * results; an array's size and element), so asking for a type that exists allocates nothing and
+ * prints nothing (function types are asked for at every function definition).
  */
-function structuralKey(t: MlirType): string {
+interface TrieNode {
+  readonly next: Map<MlirType | number, TrieNode>;
+  type: MlirType | undefined;
+}
+
+const newNode = (): TrieNode => ({ next: new Map(), type: undefined });
+const structs = newNode();
+const funcs = newNode();
+const arrays = newNode();
+/** Between a function type's params and its results in the trie (numbers never collide with types). */
+const RESULTS = -1;
+const internedTypes = new Set<MlirType>();
+
+function step(node: TrieNode, key: MlirType | number): TrieNode {
+  let next = node.next.get(key);
+  if (next === undefined) {
+    next = newNode();
+    node.next.set(key, next);
+  }
+  return next;
+}
+
+/** The trie node's type, made by `make` (from interned parts) the first time. */
+function typeAt<T extends MlirType>(node: TrieNode, make: () => T): T {
+  if (node.type === undefined) {
+    const t: MlirType = make();
+    Object.freeze(t);
+    internedTypes.add(t);
+    node.type = t;
+  }
+  return node.type as T;
+}
+
+/** The interned instance equal to `t` (`t` itself when it is one; a hand-built type, as tests write them, is looked up by structure). */
+function canonical(t: MlirType): MlirType {
+  if (internedTypes.has(t)) return t;
   switch (t.kind) {
-    case 'int': return `i${t.width}`;
-    case 'struct': return `s(${t.fields.map(idOf).join(',')})`;
-    case 'array': return `a${t.size}x${idOf(t.element)}`;
-    case 'func': return `f(${t.params.map(idOf).join(',')})(${t.results.map(idOf).join(',')})`;
-    default: return t.kind;
+    case 'int': return intType(t.width);
+    case 'ptr': return ptr;
+    case 'void': return llvmVoid;
+    case 'none': return none;
+    case 'struct': return structType(t.fields);
+    case 'array': return arrayType(t.size, t.element);
+    case 'func': return funcType(t.params, t.results);
   }
 }
 
-function intern<T extends MlirType>(t: T): T {
-  const key = structuralKey(t);
-  const existing = interned.get(key);
-  if (existing !== undefined) return existing as T;
+function simple<T extends MlirType>(t: T): T {
   Object.freeze(t);
-  interned.set(key, t);
-  ids.set(t, ids.size);
+  internedTypes.add(t);
   return t;
 }
 
+const ints = new Map<IntWidth, IntType>();
 /** `iN` for the widths the project uses. */
-export const intType = (width: IntWidth): IntType => intern({ kind: 'int', width });
+export const intType = (width: IntWidth): IntType => {
+  let t = ints.get(width);
+  if (t === undefined) {
+    t = simple({ kind: 'int', width });
+    ints.set(width, t);
+  }
+  return t;
+};
 export const i1 = intType(1);
 export const i8 = intType(8);
 export const i16 = intType(16);
 export const i32 = intType(32);
 export const i64 = intType(64);
 /** `!llvm.ptr` (opaque pointer, address space 0). */
-export const ptr: MlirType = intern({ kind: 'ptr' });
+export const ptr: MlirType = simple({ kind: 'ptr' });
 /** `!llvm.void`, the result of LLVM functions that return nothing. */
-export const llvmVoid: MlirType = intern({ kind: 'void' });
+export const llvmVoid: MlirType = simple({ kind: 'void' });
 /** `none` */
-export const none: MlirType = intern({ kind: 'none' });
+export const none: MlirType = simple({ kind: 'none' });
 /** `!llvm.struct<(f1, f2, ...)>`, a literal (unnamed) struct. */
-export const structType = (fields: readonly MlirType[]): StructType => intern({ kind: 'struct', fields: Object.freeze([...fields]) });
+export function structType(fields: readonly MlirType[]): StructType {
+  let node = structs;
+  for (const f of fields) node = step(node, canonical(f));
+  return typeAt(node, () => ({ kind: 'struct', fields: Object.freeze(fields.map(canonical)) }));
+}
 /** `!llvm.array<size x element>` */
-export const arrayType = (size: number, element: MlirType): ArrayType => intern({ kind: 'array', size, element });
+export function arrayType(size: number, element: MlirType): ArrayType {
+  const e = canonical(element);
+  return typeAt(step(step(arrays, size), e), () => ({ kind: 'array', size, element: e }));
+}
 /** `(params) -> results` */
-export const funcType = (params: readonly MlirType[], results: readonly MlirType[]): FuncType =>
-  intern({ kind: 'func', params: Object.freeze([...params]), results: Object.freeze([...results]) });
+export function funcType(params: readonly MlirType[], results: readonly MlirType[]): FuncType {
+  let node = funcs;
+  for (const p of params) node = step(node, canonical(p));
+  node = step(node, RESULTS);
+  for (const r of results) node = step(node, canonical(r));
+  return typeAt(node, () => ({ kind: 'func', params: Object.freeze(params.map(canonical)), results: Object.freeze(results.map(canonical)) }));
+}
 /** The string representation `!llvm.struct<(ptr, i64)>`: bytes and length. */
 export const stringType = structType([ptr, i64]);
 

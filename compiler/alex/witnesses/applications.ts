@@ -6,7 +6,7 @@
  */
 import type { BindingInfo } from '../../fncs/psg/program.js';
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
-import { splitFun, type Type } from '../../fncs/checking/types.js';
+import { prune, type Type } from '../../fncs/checking/types.js';
 import type { Value } from '../ir/ir.js';
 import { readEntry } from './bindings.js';
 import type { LValue, Lowerer, Want, Witness } from './context.js';
@@ -30,6 +30,13 @@ function topLevelInfo(L: Lowerer, symbolId: number): BindingInfo | undefined {
 const typeArgsHere = (L: Lowerer, typeArgs: readonly Type[]): readonly Type[] =>
   typeArgs.length === 0 ? typeArgs : typeArgs.map((t) => substitute(t, L.fn.subst));
 
+/** How many arguments a curried function type takes (`a -> b -> c`: 2), counted without collecting them. */
+function curriedArity(t: Type): number {
+  let n = 0;
+  for (let cur = prune(t); cur.kind === 'Fun'; cur = prune(cur.to)) n++;
+  return n;
+}
+
 function partial(L: Lowerer, span: Span, name: string, expected: number, given: number): never {
   return L.fail(span, 'loweringUnsupported', [
     given < expected ? `Partial application of '${name}' (${given} of ${expected} arguments; closures)` : `Applying the result of '${name}' to more arguments (closures)`,
@@ -44,7 +51,7 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Spa
   if (r.kind === 'error') return L.fail(head.span, 'loweringUnsupported', ['An unresolved name']);
   if (r.fields.length > 0) return L.fail(head.span, 'loweringUnsupported', ['Calling a function stored in a record field (closures)']);
   if (r.kind === 'intrinsic') {
-    const arity = splitFun(r.type).params.length;
+    const arity = curriedArity(r.type);
     if (arity !== args.length) return partial(L, span, r.intrinsic.name, arity, args.length);
     return lowerIntrinsic(L, r, args, span, resultType, want);
   }

@@ -86,10 +86,11 @@ function createsRegion(L: Lowerer, b: Binding): boolean {
 }
 
 function bindLocal(L: Lowerer, item: LocalLet, regions: Value[]): void {
-  const functions = item.bindings.filter((b) => L.program.bindingInfo(b).isFunction && b.params.length > 0);
-  if (functions.length > 0) bindLocalFunctions(L, item, functions);
+  let functions: Binding[] | undefined;
+  for (const b of item.bindings) if (b.params.length > 0 && L.program.bindingInfo(b).isFunction) (functions ??= []).push(b);
+  if (functions !== undefined) bindLocalFunctions(L, item, functions);
   for (const b of item.bindings) {
-    if (functions.includes(b)) continue;
+    if (functions?.includes(b) === true) continue;
     const info = L.program.bindingInfo(b);
     const value = L.lower(b.body);
     if (b.mutable) {
@@ -107,14 +108,15 @@ function bindLocal(L: Lowerer, item: LocalLet, regions: Value[]): void {
 export const block: Witness<Extract<Expr, { kind: 'Block' }>> = (L, e, want): LValue => {
   const regions: Value[] = [];
   let result: LValue = null;
-  e.items.forEach((item: BlockItem, i) => {
-    const last = i === e.items.length - 1;
+  const items = e.items;
+  for (let i = 0; i < items.length; i++) {
+    const item: BlockItem = items[i]!;
+    const last = i === items.length - 1;
     if (item.kind === 'LocalLet') bindLocal(L, item, regions);
     else result = L.lower(item, last ? want : DISCARD);
     if (!last) result = null;
-  });
-  const loc = L.loc(e.span);
-  for (const r of regions.reverse()) callSupport(L, SUPPORT.regionScopeExit, [r], loc);
+  }
+  for (let i = regions.length - 1; i >= 0; i--) callSupport(L, SUPPORT.regionScopeExit, [regions[i]!], L.loc(e.span));
   return result;
 };
 

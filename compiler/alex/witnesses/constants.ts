@@ -22,14 +22,19 @@ interface Entry {
 /** The constants visible at the insertion point of the function being lowered. */
 export class ConstantTable {
   private readonly byType = new Map<MlirType, Map<number | bigint, Entry>>();
-  /** The entries made in the current function, in order; `mark`/`release` cut it back. */
+  /**
+   * The entries made in the current function, in order: the first `count` of `made`. Cutting back
+   * moves `count` rather than the array's length, which would shrink its storage only to grow it
+   * again in the next block.
+   */
   private readonly made: Entry[] = [];
+  private count = 0;
   private fn = 0;
 
   /** Start a new function: nothing made before is visible. */
   beginFunction(): void {
     this.fn++;
-    this.made.length = 0;
+    this.count = 0;
   }
 
   /** The constant `value` of `type` visible here, if one was made. */
@@ -54,17 +59,19 @@ export class ConstantTable {
       e.value = v;
       e.fn = this.fn;
     }
-    this.made.push(e);
+    if (this.count === this.made.length) this.made.push(e);
+    else this.made[this.count] = e;
+    this.count++;
   }
 
   /** A nested block opens: the point to `release` back to when it closes. */
   mark(): number {
-    return this.made.length;
+    return this.count;
   }
 
   /** A nested block closes: what it made is no longer visible. */
   release(mark: number): void {
-    for (let i = this.made.length - 1; i >= mark; i--) this.made[i]!.value = undefined;
-    this.made.length = mark;
+    for (let i = this.count - 1; i >= mark; i--) this.made[i]!.value = undefined;
+    this.count = mark;
   }
 }

@@ -15,6 +15,7 @@ import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
 import { ModuleBuilder, type OpBuilder } from '../ir/builder.js';
 import type { MlirType } from '../ir/types.js';
 import { ConstantTable } from './constants.js';
+import { Environment } from './environment.js';
 import { substitute, toMlirType, type Subst } from './types2mlir.js';
 
 /** A position as a small integer when it is one. */
@@ -66,10 +67,11 @@ export class FunctionScope {
   constructor(
     public b: OpBuilder,
     readonly name: string,
-    readonly env: Map<number, EnvEntry>,
+    /** The lowering's environment, begun for this function. */
+    readonly env: Environment,
     readonly subst: Subst,
-    /** Stack slots of the function's `let mutable` bindings, allocated in its entry block. */
-    readonly slots: Map<object, { ptr: Value; type: MlirType }>,
+    /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (a shared empty map when it has none). */
+    readonly slots: ReadonlyMap<object, { readonly ptr: Value; readonly type: MlirType }>,
     /** The lowering's constant table, begun for this function. */
     private readonly constants: ConstantTable,
   ) {}
@@ -101,6 +103,8 @@ export class Lowerer {
   readonly usedNames = new Set<string>();
   /** The `arith.constant`s visible at the insertion point (see `constants.ts`). */
   readonly constants = new ConstantTable();
+  /** What the symbols in scope are bound to (see `environment.ts`). */
+  readonly env = new Environment();
   fn!: FunctionScope;
 
   constructor(

@@ -40,11 +40,12 @@ export const forLoop: Witness<Extract<Expr, { kind: 'For' }>> = (L, e): LValue =
   const variable = L.program.forVariableOf(e);
   L.b.scfWhile(
     [from],
-    (b, [i]) => L.fn.nested(b, () => ({ cond: L.b.cmpi(e.down ? 'sge' : 'sle', i!, to, loc), values: [i!] })),
-    (b, [i]) => L.fn.nested(b, () => {
-      L.fn.env.set(variable.id, { kind: 'value', value: i! });
+    (b, is) => L.fn.nested(b, () => ({ cond: L.b.cmpi(e.down ? 'sge' : 'sle', is[0]!, to, loc), values: [is[0]!] })),
+    (b, is) => L.fn.nested(b, () => {
+      const i = is[0]!;
+      L.fn.env.set(variable.id, { kind: 'value', value: i });
       L.lower(e.body, DISCARD);
-      return [L.b.binary(e.down ? 'subi' : 'addi', i!, L.constant(i!.type, 1, loc), loc)];
+      return [L.b.binary(e.down ? 'subi' : 'addi', i, L.constant(i.type, 1, loc), loc)];
     }),
     loc,
   );

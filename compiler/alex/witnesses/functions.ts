@@ -34,6 +34,9 @@ const typeNamePart = (t: Type): string => printType(t).replace(/[^A-Za-z0-9_]+/g
 
 const noSubst: Subst = new Map();
 const noFunctions: ReadonlyMap<number, EnvEntry> = new Map();
+const noSlots: ReadonlyMap<Binding, never> = new Map<Binding, never>();
+/** What a unit-typed parameter or capture is bound to (entries are immutable, so one serves all). */
+const unitEntry: EnvEntry = Object.freeze({ kind: 'value', value: null });
 
 function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Subst): Subst {
   if (typeArgs.length === 0) return outer;
@@ -117,7 +120,7 @@ export class FunctionEmitter implements FunctionRequests {
     const captured = [...captures.values()].sort((a, b) => a.id - b.id);
     const outerName = L.fn.name;
     const outerSubst = L.fn.subst;
-    const visible = new Map<number, EnvEntry>([...L.fn.env].filter(([, e]) => e.kind === 'function'));
+    const visible = L.fn.env.functions();
     for (const info of infos) {
       const names = new Map<string, string>();
       const nameFor = (typeArgs: readonly Type[]): string => {
@@ -155,31 +158,45 @@ export class FunctionEmitter implements FunctionRequests {
     const { info } = r;
     const b = info.binding;
     const loc = L.loc(b.span);
-    const env = new Map<number, EnvEntry>(r.functions);
+    const env = L.env;
+    env.begin(r.functions);
     // Types are computed under the specialisation's substitution.
     L.constants.beginFunction();
-    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, new Map(), L.constants);
-    const params: { type: MlirType; bind: (v: Value) => void }[] = [];
+    const mutables = mutableBindings(b.body, []);
+    const slots = mutables.length === 0 ? undefined : new Map<Binding, { ptr: Value; type: MlirType }>();
+    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, slots ?? noSlots, L.constants);
+    // Per parameter of the MLIR function: its type, and the symbol its value binds (null: none).
+    const types: MlirType[] = [];
+    const binds: (number | null)[] = [];
     for (const c of r.captures) {
       const t = L.mlirType(c.type, b.span);
-      if (t !== null) params.push({ type: t, bind: (v) => env.set(c.id, { kind: 'value', value: v }) });
-      else env.set(c.id, { kind: 'value', value: null });
+      if (t !== null) {
+        types.push(t);
+        binds.push(c.id);
+      } else env.set(c.id, unitEntry);
     }
     if (info.isEntryPoint) {
-      params.push({ type: i32, bind: () => undefined }, { type: ptr, bind: () => undefined });
+      types.push(i32, ptr);
+      binds.push(null, null);
     } else {
-      b.params.forEach((p: Param, i) => {
+      for (let i = 0; i < b.params.length; i++) {
+        const p: Param = b.params[i]!;
         const t = L.mlirType(info.paramTypes[i]!, p.span);
         const sym = L.program.paramSymbol(p);
-        if (t !== null) params.push({ type: t, bind: (v) => { if (sym !== null) env.set(sym.id, { kind: 'value', value: v }); } });
-        else if (sym !== null) env.set(sym.id, { kind: 'value', value: null });
-      });
+        if (t !== null) {
+          types.push(t);
+          binds.push(sym === null ? null : sym.id);
+        } else if (sym !== null) env.set(sym.id, unitEntry);
+      }
     }
     const result = info.isEntryPoint ? i32 : L.mlirType(info.returnType, b.span);
-    const fb = L.module.defineFunc(r.name, params.map((p) => p.type), result === null ? [] : [result], loc);
+    const fb = L.module.defineFunc(r.name, types, result === null ? [] : [result], loc);
     L.fn.b = fb;
     const args = fb.insertionBlock.args;
-    params.forEach((p, i) => p.bind(args[i]!));
+    for (let i = 0; i < binds.length; i++) {
+      const id = binds[i];
+      if (id !== null && id !== undefined) env.set(id, { kind: 'value', value: args[i]! });
+    }
     if (info.isEntryPoint) {
       const abi = abiSignature(SUPPORT.args);
       const argv = fb.callExternal(SUPPORT.args.symbol, abi.params, abi.result, [args[0]!, args[1]!], loc)!;
@@ -187,11 +204,11 @@ export class FunctionEmitter implements FunctionRequests {
       const sym = p === undefined ? null : L.program.paramSymbol(p);
       if (sym !== null) env.set(sym.id, { kind: 'value', value: argv });
     }
-    for (const m of mutableBindings(b.body, [])) {
+    for (const m of mutables) {
       const t = L.mlirType(L.program.bindingInfo(m).symbol.type, m.span);
       if (t === null) continue;
       const slot = fb.alloca(L.constant(i64, 1, L.loc(m.span)), t, L.loc(m.span));
-      L.fn.slots.set(m, { ptr: slot, type: t });
+      slots!.set(m, { ptr: slot, type: t });
     }
     const value = L.lower(b.body, result === null ? DISCARD : KEEP);
     fb.ret(result === null || value === null ? [] : [value], L.loc(b.body.span));

@@ -29,19 +29,20 @@ export function lowerAsInt(L: Lowerer, e: Expr, to: Extract<MlirType, { kind: 'i
 }
 
 const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
-  stringLength: (L, _r, [s], span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(s!), [1], L.loc(span)), i32, L.loc(span)),
-  arrayLength: (L, _r, [a], span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(a!), [1], L.loc(span)), i32, L.loc(span)),
-  stringBytes: (L, _r, [s], span) => L.b.extractValue(L.lowerValue(s!), [0], L.loc(span)),
-  convert: (L, _r, [x], span, resultType) => {
+  stringLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
+  arrayLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
+  stringBytes: (L, _r, args, span) => L.b.extractValue(L.lowerValue(args[0]!), [0], L.loc(span)),
+  convert: (L, _r, args, span, resultType) => {
+    const x = args[0]!;
     const to = L.mlirType(resultType, span)!;
-    const v = L.lowerValue(x!);
-    return convertInt(L, v, intInfo(L.typeOf(x!))?.signed ?? true, to, L.loc(span));
+    const v = L.lowerValue(x);
+    return convertInt(L, v, intInfo(L.typeOf(x))?.signed ?? true, to, L.loc(span));
   },
-  ignore: (L, _r, [x]) => {
-    L.lower(x!, DISCARD);
+  ignore: (L, _r, args) => {
+    L.lower(args[0]!, DISCARD);
     return null;
   },
-  not: (L, _r, [x], span) => L.b.binary('xori', L.lowerValue(x!), L.constant(i1, true, L.loc(span)), L.loc(span)),
+  not: (L, _r, args, span) => L.b.binary('xori', L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
 };
 
 const inlineWitnesses: Readonly<Record<string, InlineWitness>> = { ...valueWitnesses, ...memoryWitnesses };

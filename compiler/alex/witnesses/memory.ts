@@ -38,67 +38,75 @@ function byteCount(L: Lowerer, count: Expr, elem: MlirType): Value {
 }
 
 export const memoryWitnesses: Readonly<Record<string, InlineWitness>> = {
-  ptrGet: (L, r, [p, i], span) => {
+  ptrGet: (L, r, args, span) => {
+    const p = args[0]!, i = args[1]!;
     const elem = elementType(L, r, span);
     const loc = L.loc(span);
-    const base = L.lowerValue(p!);
-    return L.b.load(L.b.gep(base, [gepIndex(L, i!)], elem, loc), elem, loc);
+    const base = L.lowerValue(p);
+    return L.b.load(L.b.gep(base, [gepIndex(L, i)], elem, loc), elem, loc);
   },
-  ptrSet: (L, r, [p, i, v], span) => {
+  ptrSet: (L, r, args, span) => {
+    const p = args[0]!, i = args[1]!, v = args[2]!;
     const elem = elementType(L, r, span);
     const loc = L.loc(span);
-    const base = L.lowerValue(p!);
-    const index = gepIndex(L, i!);
-    const value = L.lowerValue(v!);
+    const base = L.lowerValue(p);
+    const index = gepIndex(L, i);
+    const value = L.lowerValue(v);
     L.b.store(value, L.b.gep(base, [index], elem, loc), loc);
     return null;
   },
-  ptrRead: (L, r, [p], span) => L.b.load(L.lowerValue(p!), elementType(L, r, span), L.loc(span)),
-  ptrWrite: (L, _r, [p, v], span) => {
-    const base = L.lowerValue(p!);
-    L.b.store(L.lowerValue(v!), base, L.loc(span));
+  ptrRead: (L, r, args, span) => L.b.load(L.lowerValue(args[0]!), elementType(L, r, span), L.loc(span)),
+  ptrWrite: (L, _r, args, span) => {
+    const p = args[0]!, v = args[1]!;
+    const base = L.lowerValue(p);
+    L.b.store(L.lowerValue(v), base, L.loc(span));
     return null;
   },
-  ptrAdd: (L, r, [p, i], span) => {
+  ptrAdd: (L, r, args, span) => {
+    const p = args[0]!, i = args[1]!;
     const elem = elementType(L, r, span);
-    const base = L.lowerValue(p!);
-    return L.b.gep(base, [gepIndex(L, i!)], elem, L.loc(span));
+    const base = L.lowerValue(p);
+    return L.b.gep(base, [gepIndex(L, i)], elem, L.loc(span));
   },
-  stackAlloc: (L, r, [n], span) => {
+  stackAlloc: (L, r, args, span) => {
+    const n = args[0]!;
     const elem = elementType(L, r, span);
-    const count = n!.kind === 'Literal' && n!.value.type === 'int' ? L.constant(i64, n!.value.value, L.loc(n!.span)) : convertInt(L, L.lowerValue(n!), true, i64, L.loc(span));
+    const count = n.kind === 'Literal' && n.value.type === 'int' ? L.constant(i64, n.value.value, L.loc(n.span)) : convertInt(L, L.lowerValue(n), true, i64, L.loc(span));
     return L.b.alloca(count, elem, L.loc(span));
   },
-  regionAlloc: (L, r, [region, n], span) => {
+  regionAlloc: (L, r, args, span) => {
+    const region = args[0]!, n = args[1]!;
     const elem = elementType(L, r, span);
     const loc = L.loc(span);
-    const handle = L.lowerValue(region!);
-    const bytes = byteCount(L, n!, elem);
+    const handle = L.lowerValue(region);
+    const bytes = byteCount(L, n, elem);
     return callSupport(L, SUPPORT.regionAlloc, [handle, bytes, L.constant(i64, alignment(elem), loc)], loc);
   },
-  ptrCopy: (L, r, [dst, src, n], span) => {
+  ptrCopy: (L, r, args, span) => {
+    const dst = args[0]!, src = args[1]!, n = args[2]!;
     const elem = elementType(L, r, span);
-    const d = L.lowerValue(dst!);
-    const s = L.lowerValue(src!);
-    callSupport(L, SUPPORT.memmove, [d, s, byteCount(L, n!, elem)], L.loc(span));
+    const d = L.lowerValue(dst);
+    const s = L.lowerValue(src);
+    callSupport(L, SUPPORT.memmove, [d, s, byteCount(L, n, elem)], L.loc(span));
     return null;
   },
-  ptrFill: (L, r, [dst, v, n], span) => {
+  ptrFill: (L, r, args, span) => {
+    const dst = args[0]!, v = args[1]!, n = args[2]!;
     const elem = elementType(L, r, span);
     const loc = L.loc(span);
-    const d = L.lowerValue(dst!);
-    const value = L.lowerValue(v!);
+    const d = L.lowerValue(dst);
+    const value = L.lowerValue(v);
     if (elem === i8) {
-      callSupport(L, SUPPORT.memset, [d, convertInt(L, value, false, i32, loc), byteCount(L, n!, elem)], loc);
+      callSupport(L, SUPPORT.memset, [d, convertInt(L, value, false, i32, loc), byteCount(L, n, elem)], loc);
       return null;
     }
-    const count = convertInt(L, L.lowerValue(n!), true, i32, loc);
+    const count = convertInt(L, L.lowerValue(n), true, i32, loc);
     L.b.scfWhile(
       [L.constant(i32, 0, loc)],
-      (b, [k]) => L.fn.nested(b, () => ({ cond: L.b.cmpi('slt', k!, count, loc), values: [k!] })),
-      (b, [k]) => L.fn.nested(b, () => {
-        L.b.store(value, L.b.gep(d, [k!], elem, loc), loc);
-        return [L.b.binary('addi', k!, L.constant(i32, 1, loc), loc)];
+      (b, ks) => L.fn.nested(b, () => ({ cond: L.b.cmpi('slt', ks[0]!, count, loc), values: [ks[0]!] })),
+      (b, ks) => L.fn.nested(b, () => {
+        L.b.store(value, L.b.gep(d, [ks[0]!], elem, loc), loc);
+        return [L.b.binary('addi', ks[0]!, L.constant(i32, 1, loc), loc)];
       }),
       loc,
     );

@@ -18,7 +18,6 @@ export interface CheckResult {
 export function check(ast: ModuleAst): CheckResult {
   const cx = new Checker(ast.name.text);
   checkModule(cx, ast);
-  // Last: replace every solved type variable in the tables by its solution.
-  cx.side.zonk(cx.env.symbols);
+  cx.zonkDeclaration();
   return { program: makeTypedProgram(ast, cx.tables), diagnostics: sortDiagnostics(cx.diagnostics) };
 }

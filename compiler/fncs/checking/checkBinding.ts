@@ -8,7 +8,7 @@ import type { SymbolKind } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
 import { checkAgainst } from './checkExpr.js';
-import { freeVars, funOf, tUnit, type Type, type TypeVar } from './types.js';
+import { freeVars, funOf, hasFreeVar, tUnit, type Type, type TypeVar } from './types.js';
 
 /** Options for one binding group. */
 export interface GroupOptions {
@@ -48,7 +48,7 @@ export function checkBindingGroup(cx: Checker, bindings: readonly Binding[], opt
     const sym = info.symbol;
     const generalisable = !b.mutable && (b.params.length > 0 || b.body.kind === 'Literal');
     if (generalisable) sym.typeParams = cx.generalize(sym.type, preferred);
-    else for (const tv of freeVars(sym.type)) tv.level = Math.min(tv.level, cx.level);
+    else if (hasFreeVar(sym.type)) for (const tv of freeVars(sym.type)) tv.level = Math.min(tv.level, cx.level);
     cx.side.binding(info);
   }
   if (!opts.rec) for (const s of symbols) defineChecked(cx, s, opts.local);

@@ -8,8 +8,8 @@ import type { Decl, ModuleAst } from '../syntax/ast.js';
 import type { RecordField } from '../psg/program.js';
 import type { Checker } from './context.js';
 import type { MutableBindingInfo } from './environment.js';
-import { checkBindingGroup } from './checkBinding.js';
-import { array, freeVars, fun, hasConstraint, tError, tInt, tString, type TypeVar } from './types.js';
+import { checkBindingGroup, type GroupOptions } from './checkBinding.js';
+import { array, freeVars, fun, hasConstraint, hasFreeVar, tError, tInt, tString, type TypeVar } from './types.js';
 
 type LetDecl = Extract<Decl, { kind: 'LetDecl' }>;
 type RecordDecl = Extract<Decl, { kind: 'RecordDecl' }>;
@@ -50,6 +50,8 @@ function checkRecordDecl(cx: Checker, d: RecordDecl): void {
 }
 
 const ENTRY_TYPE = fun(array(tString), tInt);
+const TOP: GroupOptions = { rec: false, local: false };
+const TOP_REC: GroupOptions = { rec: true, local: false };
 
 function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
   cx.tables.decls.open(d.span);
@@ -69,16 +71,17 @@ function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
       entryOk = false;
     }
   }
-  const infos = checkBindingGroup(cx, d.bindings, {
+  const options: GroupOptions = !entry ? (d.rec ? TOP_REC : TOP) : {
     rec: d.rec,
     local: false,
     beforeBody: (b, params, ret) => {
-      if (!entry || b !== first || params.length !== 1) return;
+      if (b !== first || params.length !== 1) return;
       // Constrain first so `argv.[i]` and the exit code type inside the body.
       if (cx.unifier.unify(params[0]!, array(tString)) !== null) entryOk = false;
       cx.unifier.unify(ret, tInt);
     },
-  });
+  };
+  const infos = checkBindingGroup(cx, d.bindings, options);
   settleLeftovers(cx, infos);
   for (const info of infos) {
     const isEntry = entry && info.binding === first;
@@ -87,30 +90,36 @@ function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
     if (isEntry) info.isEntryPoint = true;
     cx.tables.topLevel.push(info);
   }
+  cx.zonkDeclaration();
 }
 
 /** Default or report the type variables left unsolved by a top-level group. */
 function settleLeftovers(cx: Checker, infos: readonly MutableBindingInfo[]): void {
-  const seen = new Set<TypeVar>();
-  const settle = (tv: TypeVar, report: () => void): void => {
-    if (tv.generic || seen.has(tv)) return;
-    seen.add(tv);
-    if (hasConstraint(tv, 'integer') || hasConstraint(tv, 'addable') || hasConstraint(tv, 'signed')) {
-      tv.link = tInt;
-      return;
-    }
-    report();
-    tv.link = tError;
-  };
   for (const info of infos) {
-    if (info.isFunction) continue;
+    if (info.isFunction || !hasFreeVar(info.symbol.type)) continue;
     for (const tv of freeVars(info.symbol.type)) {
       settle(tv, () => cx.report('valueRestriction', info.binding.name.span, [info.symbol.name, cx.show(info.symbol.type)[0]!]));
     }
   }
   for (let i = 0; i < cx.pendingCount; i++) {
     const type = cx.pendingTypes[i]!;
+    // Most are solved by now: the check spares listing their (no) variables.
+    if (!hasFreeVar(type)) continue;
     for (const tv of freeVars(type)) settle(tv, () => cx.report('typeUndetermined', cx.pendingSpans[i]!, cx.show(type)));
   }
   cx.pendingCount = 0;
+}
+
+/**
+ * Integer-like variables default to `int`; any other is reported (`report`) and becomes the error
+ * type. Either way it is solved, so it is never free (and settled) again.
+ */
+function settle(tv: TypeVar, report: () => void): void {
+  if (tv.generic) return;
+  if (hasConstraint(tv, 'integer') || hasConstraint(tv, 'addable') || hasConstraint(tv, 'signed')) {
+    tv.link = tInt;
+    return;
+  }
+  report();
+  tv.link = tError;
 }

@@ -5,7 +5,7 @@
  * `checkExpr` infers a type; `checkAgainst` checks against an expected type, pushing the
  * expectation into a block's last line so a mismatch is reported where F# reports it.
  */
-import type { Expr, LiteralValue, Span } from '../syntax/ast.js';
+import type { Expr, Span } from '../syntax/ast.js';
 import type { MessageId } from '../../diagnostics/messages.js';
 import type { Checker } from './context.js';
 import { checkInfix, checkPrefix } from './checkOperators.js';
@@ -13,26 +13,20 @@ import { checkPath, checkTypeApp, resolveAssignTarget } from './checkPath.js';
 import { checkFieldGet, checkRecord, checkRecordUpdate } from './checkRecord.js';
 import { checkMatch } from './checkMatch.js';
 import { checkLocalLet } from './checkBinding.js';
-import { array, fun, isIntegerPrim, prim, prune, tBool, tError, tInt, tString, tUnit, type Type } from './types.js';
+import { array, fun, isIntegerPrim, literalType, prune, tBool, tError, tInt, tUnit, type Type } from './types.js';
 
 /** The suffix F# writes for an integer literal of each type. */
 export const INT_SUFFIX: Readonly<Record<string, string>> = {
   int: '', int64: 'L', uint32: 'u', uint64: 'UL', byte: 'uy', sbyte: 'y', int16: 's', uint16: 'us',
 };
 
-/** The type of a literal. */
-export function literalType(v: LiteralValue): Type {
-  switch (v.type) {
-    case 'int': return prim(v.intType);
-    case 'bool': return tBool;
-    case 'string': return tString;
-    case 'unit': return tUnit;
-  }
-}
-
-/** Infer the type of `e`. `hint` is an expected type that may guide record construction. */
+/**
+ * Infer the type of `e`. `hint` is an expected type that may guide record construction. A literal's
+ * type is not recorded (it follows from the value), and a path records its own (see `checkPath`).
+ */
 export function checkExpr(cx: Checker, e: Expr, hint?: Type): Type {
-  return cx.setType(e, infer(cx, e, hint));
+  const t = infer(cx, e, hint);
+  return e.kind === 'Literal' || e.kind === 'Path' ? t : cx.setType(e, t);
 }
 
 /** Check `e` against `expected`, reporting FS0001 (message `id`) at the place F# would. */

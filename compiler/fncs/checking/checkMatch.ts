@@ -6,9 +6,9 @@
 import type { Expr, Pattern } from '../syntax/ast.js';
 import type { Checker } from './context.js';
 import type { MutableSymbol } from './environment.js';
-import { checkAgainst, checkExpr, literalType } from './checkExpr.js';
+import { checkAgainst, checkExpr } from './checkExpr.js';
 import { analyseMatch } from './exhaustiveness.js';
-import { containsError, tBool, zonk, type Type } from './types.js';
+import { containsError, literalType, tBool, zonk, type Type } from './types.js';
 
 export function checkMatch(cx: Checker, e: Extract<Expr, { kind: 'Match' }>, hint: Type | undefined): Type {
   const scrutinee = checkExpr(cx, e.scrutinee);

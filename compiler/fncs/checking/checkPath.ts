@@ -10,7 +10,7 @@
 import type { Expr, Name, TypeExpr } from '../syntax/ast.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
 import { intrinsicModules, intrinsics } from '../../intrinsics/table.js';
-import type { FieldAccess, PathResolution } from '../psg/program.js';
+import { derivedPathType, type FieldAccess, type PathResolution } from '../psg/program.js';
 import type { Checker } from './context.js';
 import type { MutableSymbol } from './environment.js';
 import { accessField } from './checkRecord.js';
@@ -36,14 +36,10 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
     if (explicit !== null) cx.report('unsupported', explicit.node.span, [`Explicit type arguments on '${first.text}'`]);
     const typeArgs: Type[] | null = symbol.typeParams.length === 0 ? null : [];
     const type = typeArgs === null ? symbol.type : cx.instantiate(symbol, typeArgs);
-    if (e.parts.length === 1) {
-      cx.side.resolveSymbol(e, symbol, typeArgs, NONE);
-      return type;
-    }
+    if (e.parts.length === 1) return recordPath(cx, e, cx.side.resolveSymbol(e, symbol, typeArgs, NONE), type);
     const fields: FieldAccess[] = [];
     const t = fieldChain(cx, type, e.parts, 1, fields);
-    cx.side.resolveSymbol(e, symbol, typeArgs, fields);
-    return t;
+    return recordPath(cx, e, cx.side.resolveSymbol(e, symbol, typeArgs, fields), t);
   }
   // `Module.name` (two parts), else a bare name (one part).
   let scheme = e.parts.length >= 2 ? intrinsicMember(first.text, e.parts[1]!.text) : undefined;
@@ -64,19 +60,25 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
       t = fieldChain(cx, t, e.parts, consumed, steps);
       fields = steps;
     }
-    cx.side.resolveIntrinsic(e, scheme.intrinsic, inst.typeArgs, inst.type, fields);
-    return t;
+    return recordPath(cx, e, cx.side.resolveIntrinsic(e, scheme.intrinsic, inst.typeArgs, inst.type, fields), t);
   }
   reportUnknown(cx, e);
   cx.tables.resolutions.set(e, UNRESOLVED);
-  return tError;
+  return recordPath(cx, e, UNRESOLVED, tError);
+}
+
+/** Record the type `t` of path `e` unless it follows from the resolution `r`; returns `t`. */
+function recordPath(cx: Checker, e: PathExpr, r: PathResolution, t: Type): Type {
+  if (derivedPathType(e, r) === null) return cx.setType(e, t);
+  cx.notePending(t, e.span);
+  return t;
 }
 
 const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /** `target<types>`: only a path may take explicit type arguments. */
 export function checkTypeApp(cx: Checker, e: Extract<Expr, { kind: 'TypeApp' }>): Type {
-  if (e.target.kind === 'Path') return cx.setType(e.target, checkPath(cx, e.target, { types: e.typeArgs, node: e }));
+  if (e.target.kind === 'Path') return checkPath(cx, e.target, { types: e.typeArgs, node: e });
   cx.report('unsupported', e.span, ['Explicit type arguments on this expression']);
   checkExpr(cx, e.target);
   return tError;

@@ -13,7 +13,7 @@ import { Environment, type MutableSymbol } from './environment.js';
 import { RecordIndex } from './recordIndex.js';
 import { SideTables } from './sideTables.js';
 import {
-  addConstraint, array, freeVars, fun, hasConstraint, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
+  addConstraint, array, freeVars, fun, hasConstraint, hasFreeVar, isGround, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
   type PrimName, type Type, type TypeVar,
 } from './types.js';
 import { Unifier, type UnifyFailure } from './unify.js';
@@ -59,6 +59,8 @@ export class Checker {
   /** How many of `pendingTypes` and `pendingSpans` are current (the lists are reused, not shrunk). */
   pendingCount = 0;
   private readonly recordTypes = new Map<string, Type>();
+  /** Symbols before this index have had their types zonked. */
+  private zonkedSymbols = 0;
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
   readonly defining: string[] = [];
 
@@ -86,10 +88,24 @@ export class Checker {
     if (this.side.patternType(p, t)) this.addPending(t, p.span);
   }
 
+  /** Note a type of something at `span` that is not recorded (its type follows from elsewhere), for defaulting. */
+  notePending(t: Type, span: Span): void {
+    if (!isGround(prune(t))) this.addPending(t, span);
+  }
+
   private addPending(t: Type, span: Span): void {
     this.pendingTypes[this.pendingCount] = t;
     this.pendingSpans[this.pendingCount] = span;
     this.pendingCount++;
+  }
+
+  /**
+   * Replace the solved type variables in what was recorded since the last call by their solutions;
+   * called once a top-level declaration is settled (see `SideTables.zonk`), and at the end.
+   */
+  zonkDeclaration(): void {
+    this.side.zonk(this.env.symbols, this.zonkedSymbols);
+    this.zonkedSymbols = this.env.symbols.length;
   }
 
   /** Print several types with one naming of their variables, so `'a` means the same in each. */
@@ -134,7 +150,9 @@ export class Checker {
    * `exitLevel`). Variables under integer-like constraints default to `int` instead, as F# does
    * for non-inline functions. Returns the generic parameters in order of appearance.
    */
-  generalize(t: Type, preferredNames: ReadonlyMap<TypeVar, string> = new Map()): Type[] {
+  generalize(t: Type, preferredNames: ReadonlyMap<TypeVar, string>): readonly Type[] {
+    // Most types have no variable left: they share one empty list.
+    if (!hasFreeVar(t)) return NO_TYPES;
     const params: Type[] = [];
     let letter = 0;
     for (const tv of freeVars(t)) {
@@ -201,7 +219,12 @@ export class Checker {
 
   private resolveTypeName(te: Extract<TypeExpr, { kind: 'TypeName' }>): Type {
     const name = te.name.text;
-    const args = te.args.length === 0 ? NO_TYPES : te.args.map((a) => this.resolveTypeExpr(a));
+    let args = NO_TYPES;
+    if (te.args.length > 0) {
+      const resolved = new Array<Type>(te.args.length);
+      for (let i = 0; i < te.args.length; i++) resolved[i] = this.resolveTypeExpr(te.args[i]!);
+      args = resolved;
+    }
     const arity = name === 'nativeptr' ? 1 : PRIM_NAMES.has(name) || this.tables.records.has(name) ? 0 : -1;
     if (arity === -1) {
       if (UNSUPPORTED_TYPES.has(name)) this.report('unsupported', te.name.span, [`The type '${name}'`]);

@@ -20,11 +20,37 @@ type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' 
 /** Shared by every resolution without type arguments or fields (never written to). */
 export const NONE: readonly never[] = Object.freeze([]);
 
+/**
+ * A list filled during a declaration, read by `zonk`, then reused: emptying an array by setting its
+ * length to 0 frees its storage, so that refilling it would allocate again at every declaration.
+ */
+class Batch<T> {
+  private readonly items: T[] = [];
+  private count = 0;
+
+  add(item: T): void {
+    this.items[this.count++] = item;
+  }
+
+  /** Call `f` on each item added since the last `clear`. */
+  forEach(f: (item: T) => void): void {
+    for (let i = 0; i < this.count; i++) f(this.items[i]!);
+  }
+
+  clear(): void {
+    this.count = 0;
+  }
+}
+
 /** One type table and the entries of it that zonking may change. */
 class TypeColumn<K extends { readonly span: Span }> {
-  /** The entries (as `NodeTable.set` numbers them) whose type may change, and those types. */
+  /**
+   * The entries (as `NodeTable.set` numbers them) whose type may change since the last `zonk`,
+   * with those types: the first `count` are current (the lists are reused).
+   */
   private readonly entries: number[] = [];
   private readonly types: Type[] = [];
+  private count = 0;
 
   constructor(private readonly table: NodeTable<K, Type>) {}
 
@@ -35,17 +61,19 @@ class TypeColumn<K extends { readonly span: Span }> {
       this.table.set(k, p);
       return false;
     }
-    this.entries.push(this.table.set(k, t));
-    this.types.push(t);
+    this.entries[this.count] = this.table.set(k, t);
+    this.types[this.count] = t;
+    this.count++;
     return true;
   }
 
   zonk(): void {
-    for (let i = 0; i < this.entries.length; i++) {
+    for (let i = 0; i < this.count; i++) {
       const t = this.types[i]!;
       const z = zonk(t);
       if (z !== t) this.table.rewrite(this.entries[i]!, z);
     }
+    this.count = 0;
   }
 }
 
@@ -56,13 +84,13 @@ export class SideTables {
   private readonly operandTypes = new TypeColumn(this.tables.operandTypes);
   private readonly paramTypes = new TypeColumn(this.tables.paramTypes);
   private readonly patternTypes = new TypeColumn(this.tables.patternTypes);
-  private readonly symbolResolutions: { readonly typeArgs: Type[] }[] = [];
-  private readonly intrinsicResolutions: IntrinsicResolution[] = [];
+  private readonly symbolResolutions = new Batch<{ readonly typeArgs: Type[] }>();
+  private readonly intrinsicResolutions = new Batch<IntrinsicResolution>();
   /** The resolution of a plain use of a non-generic symbol, by symbol id: one object for all its uses. */
   private readonly plainUses: (PathResolution | undefined)[] = [];
   private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
-  private readonly bindingInfos: MutableBindingInfo[] = [];
-  private readonly matchInfos: Writable<MatchInfo>[] = [];
+  private readonly bindingInfos = new Batch<MutableBindingInfo>();
+  private readonly matchInfos = new Batch<Writable<MatchInfo>>();
 
   /** The following methods record a type; each returns true when it is not final yet. */
   exprType(e: Expr, t: Type): boolean {
@@ -85,15 +113,16 @@ export class SideTables {
    * `e` names `symbol` then takes `fields`; `typeArgs` instantiate a generic symbol (the checker's
    * own list, zonked in place), null for one that is not generic.
    */
-  resolveSymbol(e: Expr, symbol: MutableSymbol, typeArgs: Type[] | null, fields: readonly FieldAccess[]): void {
+  resolveSymbol(e: Expr, symbol: MutableSymbol, typeArgs: Type[] | null, fields: readonly FieldAccess[]): PathResolution {
     if (typeArgs === null) {
       const r = fields.length === 0 ? this.plainUse(symbol) : { kind: 'symbol' as const, symbol, typeArgs: NONE, fields };
       this.tables.resolutions.set(e, r);
-      return;
+      return r;
     }
     const r = { kind: 'symbol' as const, symbol, typeArgs, fields };
-    this.symbolResolutions.push(r);
+    this.symbolResolutions.add(r);
     this.tables.resolutions.set(e, r);
+    return r;
   }
 
   private plainUse(symbol: MutableSymbol): PathResolution {
@@ -107,7 +136,7 @@ export class SideTables {
    * zonked in place when it instantiates generic parameters; an intrinsic without any (empty map)
    * has one resolution for all its plain uses.
    */
-  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: Map<string, Type>, type: Type, fields: readonly FieldAccess[]): void {
+  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: Map<string, Type>, type: Type, fields: readonly FieldAccess[]): PathResolution {
     if (typeArgs.size === 0 && fields.length === 0) {
       let r = this.plainIntrinsics.get(intrinsic);
       if (r === undefined) {
@@ -115,42 +144,55 @@ export class SideTables {
         this.plainIntrinsics.set(intrinsic, r);
       }
       this.tables.resolutions.set(e, r);
-      return;
+      return r;
     }
     const r: IntrinsicResolution = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
-    if (typeArgs.size > 0) this.intrinsicResolutions.push(r);
+    if (typeArgs.size > 0) this.intrinsicResolutions.add(r);
     this.tables.resolutions.set(e, r);
+    return r;
   }
 
   /** A binding's facts; `topLevel` also lists it among the module's bindings, in order. */
   binding(info: MutableBindingInfo): void {
-    this.bindingInfos.push(info);
+    this.bindingInfos.add(info);
     this.tables.bindings.set(info.binding, info);
   }
 
   match(e: Expr, scrutineeType: Type, exhaustive: boolean): void {
     const info: Writable<MatchInfo> = { scrutineeType, exhaustive };
-    this.matchInfos.push(info);
+    this.matchInfos.add(info);
     this.tables.matches.set(e, info);
   }
 
-  /** Replace every solved variable in the tables, and in the `symbols` they share, by its solution. */
-  zonk(symbols: readonly MutableSymbol[]): void {
+  /**
+   * Replace every solved variable in what was recorded since the last call, and in the types of
+   * `symbols` from `firstSymbol` on, by its solution. The checker calls this at the end of each
+   * top-level declaration, when what it recorded is still in the cache: by then each variable there
+   * is solved or generic for good (defaulting has settled the rest), so zonking it then gives what
+   * zonking at the end would.
+   */
+  zonk(symbols: readonly MutableSymbol[], firstSymbol: number): void {
     this.exprTypes.zonk();
     this.operandTypes.zonk();
     this.paramTypes.zonk();
     this.patternTypes.zonk();
-    for (const r of this.symbolResolutions) zonkAll(r.typeArgs);
-    for (const r of this.intrinsicResolutions) {
+    this.symbolResolutions.forEach((r) => zonkAll(r.typeArgs));
+    this.intrinsicResolutions.forEach((r) => {
       r.type = zonk(r.type);
       for (const [k, t] of r.typeArgs) r.typeArgs.set(k, zonk(t));
-    }
-    for (const info of this.bindingInfos) {
+    });
+    this.bindingInfos.forEach((info) => {
       zonkAll(info.paramTypes);
       info.returnType = zonk(info.returnType);
-    }
-    for (const m of this.matchInfos) m.scrutineeType = zonk(m.scrutineeType);
-    for (const s of symbols) s.type = zonk(s.type);
+    });
+    this.matchInfos.forEach((m) => {
+      m.scrutineeType = zonk(m.scrutineeType);
+    });
+    for (let i = firstSymbol; i < symbols.length; i++) symbols[i]!.type = zonk(symbols[i]!.type);
+    this.symbolResolutions.clear();
+    this.intrinsicResolutions.clear();
+    this.bindingInfos.clear();
+    this.matchInfos.clear();
   }
 }
 

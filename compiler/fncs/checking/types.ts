@@ -7,6 +7,8 @@
  * a generic function (`generic: true`), printed `'a`, `'b`… or with their annotated name (`'T`).
  */
 
+import type { IntLiteralType, LiteralValue } from '../syntax/ast.js';
+
 /** The primitive (non-generic, non-record) types. */
 export type PrimName =
   | 'int' | 'int64' | 'int16' | 'uint16' | 'uint32' | 'uint64' | 'byte' | 'sbyte'
@@ -60,11 +62,36 @@ export const tBool = prim('bool');
 export const tString = prim('string');
 export const tUnit = prim('unit');
 export const tError: Type = { kind: 'Error' };
-export const ptr = (elem: Type): Type => ({ kind: 'Ptr', elem });
+const ptrToPrim = new Map<Type, Type>();
+/** `nativeptr<elem>`; one object per primitive `elem` (`nativeptr<byte>` is written and built often). */
+export function ptr(elem: Type): Type {
+  if (elem.kind !== 'Prim') return { kind: 'Ptr', elem };
+  let t = ptrToPrim.get(elem);
+  if (t === undefined) {
+    t = { kind: 'Ptr', elem };
+    ptrToPrim.set(elem, t);
+  }
+  return t;
+}
 export const array = (elem: Type): Type => ({ kind: 'Array', elem });
 export const fun = (from: Type, to: Type): Type => ({ kind: 'Fun', from, to });
 /** `a -> b -> … -> r` from parameter types and a result. */
 export const funOf = (params: readonly Type[], result: Type): Type => params.reduceRight((acc, p) => fun(p, acc), result);
+
+const INT_LITERAL_TYPES: Readonly<Record<IntLiteralType, Type>> = {
+  int: tInt, int64: prim('int64'), uint32: prim('uint32'), uint64: prim('uint64'),
+  byte: prim('byte'), sbyte: prim('sbyte'), int16: prim('int16'), uint16: prim('uint16'),
+};
+
+/** The type of a literal: it follows from the value alone. */
+export function literalType(v: LiteralValue): Type {
+  switch (v.type) {
+    case 'int': return INT_LITERAL_TYPES[v.intType];
+    case 'bool': return tBool;
+    case 'string': return tString;
+    case 'unit': return tUnit;
+  }
+}
 
 /** All the integer types, in the order F# lists them. */
 export const INTEGER_TYPES: readonly PrimName[] = ['sbyte', 'byte', 'int16', 'uint16', 'int', 'uint32', 'int64', 'uint64'];
@@ -153,6 +180,17 @@ export function freeVars(t: Type, out: TypeVar[] = []): TypeVar[] {
     default: break;
   }
   return out;
+}
+
+/** Whether `t` has an unsolved variable (as `freeVars(t).length > 0`, without building the list). */
+export function hasFreeVar(t: Type): boolean {
+  const p = prune(t);
+  switch (p.kind) {
+    case 'Var': return true;
+    case 'Ptr': case 'Array': return hasFreeVar(p.elem);
+    case 'Fun': return hasFreeVar(p.from) || hasFreeVar(p.to);
+    default: return false;
+  }
 }
 
 export const containsError = (t: Type): boolean => {

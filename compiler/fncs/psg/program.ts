@@ -12,7 +12,7 @@
  */
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
-import type { Type } from '../checking/types.js';
+import { literalType, tError, type Type } from '../checking/types.js';
 import { DeclRanges, NodeTable } from './nodeTable.js';
 
 /** What kind of definition introduced a symbol. */
@@ -166,6 +166,25 @@ export class ProgramTables {
   readonly topLevel: BindingInfo[] = [];
 }
 
+/**
+ * The type of the `Path` expression `e`, resolved as `r`, when it follows from the resolution: a
+ * name alone (no field step, successful or not) has the type of the non-generic symbol or of the
+ * intrinsic at this use it names, and an unresolved path the error type. Null otherwise (a generic
+ * use, field steps): the checker records those types. Paths are a good part of all expressions, so
+ * this saves recording theirs.
+ */
+export function derivedPathType(e: Extract<Expr, { kind: 'Path' }>, r: PathResolution): Type | null {
+  switch (r.kind) {
+    case 'error': return tError;
+    case 'symbol': return r.typeArgs.length === 0 && e.parts.length === 1 ? r.symbol.type : null;
+    case 'intrinsic': {
+      // `Module.name` takes two parts, a bare name (`int`) one.
+      const nameParts = e.parts[0]!.text === r.intrinsic.name ? 1 : 2;
+      return e.parts.length === nameParts ? r.type : null;
+    }
+  }
+}
+
 /** A missing entry is a broken invariant: the checker records every node it checks. */
 function missing(what: string): never {
   throw new Error(`internal error: the typed program has no ${what} for this node`);
@@ -179,7 +198,16 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
     records: t.records,
     topLevel: t.topLevel,
     entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
-    typeOf: (e) => exprTypes.get(e) ?? missing('type'),
+    typeOf: (e) => {
+      // A literal's type follows from its value, and most paths' from their resolution: neither is recorded.
+      if (e.kind === 'Literal') return literalType(e.value);
+      if (e.kind === 'Path') {
+        const r = resolutions.get(e);
+        const t = r === undefined ? null : derivedPathType(e, r);
+        if (t !== null) return t;
+      }
+      return exprTypes.get(e) ?? missing('type');
+    },
     resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),
     fieldOf: (e) => fieldGets.get(e) ?? missing('field access'),
     operandTypeOf: (e) => operandTypes.get(e) ?? missing('operand type'),

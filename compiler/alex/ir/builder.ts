@@ -11,7 +11,9 @@
  *
  * Lowering a large program makes tens of thousands of ops, so the typed helpers build each op's
  * arrays once and hand them over (`append`) rather than copying what a caller passed; the generic
- * `op` copies, since its caller may keep and reuse its arrays. Ops without results, attributes,
+ * `op` copies, since its caller may keep and reuse its arrays. The arrays an op keeps are made at
+ * their final size (`map`, literals), not grown by `push`, whose spare capacity the module would
+ * keep: a grown array holds 16 slots for one op's two operands. Ops without results, attributes,
  * regions or successors share one empty array or record, and equal attribute records are shared
  * within a module (`sharedAttributes.ts`): the tree is immutable, so sharing cannot be observed.
  */
@@ -23,11 +25,11 @@ import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, typ
 /** A block being built: ops are appended to it. */
 interface MBlock {
   readonly args: readonly Value[];
-  readonly ops: Operation[];
+  ops: Operation[];
 }
 /** A region being built: `createBlock` appends to it. */
 interface MRegion {
-  readonly blocks: Block[];
+  readonly blocks: MBlock[];
 }
 
 const noValues: readonly Value[] = Object.freeze([]);
@@ -61,18 +63,21 @@ function internalError(message: string): never {
 /** The results of a new op, one per type. */
 function resultsOf(types: readonly MlirType[]): readonly Value[] {
   if (types.length === 0) return noValues;
-  const results: Value[] = [];
-  for (let index = 0; index < types.length; index++) results.push({ def: 'result', index, type: types[index]! });
-  return results;
+  return types.map((type, index): Value => ({ def: 'result', index, type }));
 }
 
 /** The arguments of a new block, one per type. */
 function blockArgs(types: readonly MlirType[]): readonly Value[] {
   if (types.length === 0) return noValues;
-  const args: Value[] = [];
-  for (let index = 0; index < types.length; index++) args.push({ def: 'arg', index, type: types[index]! });
-  return args;
+  return types.map((type, index): Value => ({ def: 'arg', index, type }));
 }
+
+/** A block's ops at their final size, once the block is complete (see the header). */
+function closeBlock(block: MBlock): void {
+  if (block.ops.length < SMALL_BLOCK) block.ops = block.ops.slice();
+}
+/** Below this many ops a block's grown array is mostly spare capacity. */
+const SMALL_BLOCK = 16;
 
 /** An op made of the parts given, which it keeps. */
 function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
@@ -102,6 +107,8 @@ export class ModuleBuilder {
   private readonly declarations: Operation[] = [];
   private readonly globals: Operation[] = [];
   private readonly definitions: Operation[] = [];
+  /** The bodies of the definitions, whose blocks `finish` closes. */
+  private readonly bodies: MRegion[] = [];
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
   private finished = false;
@@ -182,6 +189,7 @@ export class ModuleBuilder {
     const region: MRegion = { blocks: [entry] };
     const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
     this.addSymbol(name, op, this.definitions);
+    this.bodies.push(region);
     return new FunctionBuilder(this, op, entry, region);
   }
 
@@ -201,6 +209,7 @@ export class ModuleBuilder {
   finish(): Module {
     if (this.finished) internalError('finish() called twice');
     this.finished = true;
+    for (const body of this.bodies) for (const block of body.blocks) closeBlock(block);
     return sealModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
   }
 }
@@ -331,15 +340,9 @@ export class OpBuilder {
 
   /** `llvm.getelementptr base[i, ...] : (...) -> !llvm.ptr, elemType`; numbers are constant indices, values SSA ones. */
   gep(base: Value, indices: readonly (number | Value)[], elemType: MlirType, loc: Loc): Value {
-    const operands: Value[] = [base];
-    const raw: number[] = [];
-    for (const i of indices) {
-      if (typeof i === 'number') raw.push(i);
-      else {
-        operands.push(i);
-        raw.push(DYNAMIC_INDEX);
-      }
-    }
+    const dynamic = indices.filter((i): i is Value => typeof i !== 'number');
+    const operands = [base].concat(dynamic);
+    const raw = indices.map((i) => (typeof i === 'number' ? i : DYNAMIC_INDEX));
     return this.append1('llvm.getelementptr', operands, ptr, { rawConstantIndices: attr.dense(32, raw), elem_type: attr.type(elemType) }, loc);
   }
 
@@ -419,6 +422,7 @@ export class OpBuilder {
       this.block = outerBlock;
       this.region = outerRegion;
     }
+    closeBlock(block);
     return region;
   }
 
@@ -441,7 +445,7 @@ export class OpBuilder {
     const beforeRegion: MRegion = { blocks: [beforeBlock] };
     this.within(beforeRegion, beforeBlock, () => {
       const { cond, values } = before(this, beforeBlock.args);
-      this.append(makeOp('scf.condition', values.length === 0 ? [cond] : [cond, ...values], noValues, noAttributes, loc));
+      this.append(makeOp('scf.condition', [cond].concat(values), noValues, noAttributes, loc));
     });
     const afterBlock: MBlock = { args: blockArgs(carried), ops: [] };
     const afterRegion: MRegion = { blocks: [afterBlock] };
@@ -461,6 +465,7 @@ export class OpBuilder {
       this.block = outerBlock;
       this.region = outerRegion;
     }
+    closeBlock(block);
   }
 
   // ---- unstructured control flow ----------------------------------------------------------------
@@ -474,8 +479,8 @@ export class OpBuilder {
 
   /** Move the insertion point to the end of `block`, which must belong to the current region. */
   setInsertionPoint(block: Block): void {
-    if (!this.region.blocks.includes(block)) internalError('setInsertionPoint to a block of another region');
-    this.block = block as MBlock;
+    const target = this.region.blocks.find((b) => b === block) ?? internalError('setInsertionPoint to a block of another region');
+    this.block = target;
   }
 
   /** `cf.br ^target(args)` */

@@ -4,7 +4,6 @@
  * `argv.[i]` indexing. Only saturated calls are lowered: partial application needs closures,
  * which this lowering leaves out (FS4000).
  */
-import type { BindingInfo } from '../../fncs/psg/program.js';
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import { prune, type Type } from '../../fncs/checking/types.js';
 import type { Value } from '../ir/ir.js';
@@ -14,17 +13,6 @@ import { lowerIntrinsic } from './intrinsics.js';
 import { literalAs } from './literals.js';
 import { i32 } from '../ir/types.js';
 import { substitute } from './types2mlir.js';
-
-const topLevelInfos = new WeakMap<object, Map<number, BindingInfo>>();
-
-function topLevelInfo(L: Lowerer, symbolId: number): BindingInfo | undefined {
-  let m = topLevelInfos.get(L.program);
-  if (m === undefined) {
-    m = new Map(L.program.topLevel.map((b) => [b.symbol.id, b]));
-    topLevelInfos.set(L.program, m);
-  }
-  return m.get(symbolId);
-}
 
 /** A use's type arguments under the current specialisation (no copy when there are none). */
 const typeArgsHere = (L: Lowerer, typeArgs: readonly Type[]): readonly Type[] =>
@@ -60,7 +48,7 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Spa
   const values: Value[] = [];
   let arity: number;
   if (s.kind === 'topLevel') {
-    const info = topLevelInfo(L, s.id);
+    const info = L.topLevelInfo(s.id);
     if (info === undefined || !info.isFunction) return L.fail(head.span, 'loweringUnsupported', [`Calling the value '${s.name}' (closures)`]);
     arity = info.arity;
     if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
@@ -78,12 +66,11 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Spa
       if (v !== null) values.push(v);
     }
   }
-  for (const a of args) {
-    const v = L.lower(a);
-    if (v !== null) values.push(v);
-  }
+  // Made at their final size (`map`, `concat`): the call keeps its operands (see the builder's header).
+  const lowered = args.map((a) => L.lower(a));
+  const argValues = lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
   const t = L.mlirType(resultType, span);
-  const results = L.b.call(callee, values, t === null ? [] : [t], L.loc(span));
+  const results = L.b.call(callee, values.length === 0 ? argValues : values.concat(argValues), t === null ? [] : [t], L.loc(span));
   return results[0] ?? null;
 }
 

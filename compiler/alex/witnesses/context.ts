@@ -116,6 +116,14 @@ export class Lowerer {
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
 
+  private topLevelById: Map<number, BindingInfo> | undefined;
+
+  /** The top-level binding of a symbol id, if it is one. */
+  topLevelInfo(symbolId: number): BindingInfo | undefined {
+    this.topLevelById ??= new Map(this.program.topLevel.map((b) => [b.symbol.id, b]));
+    return this.topLevelById.get(symbolId);
+  }
+
   /** Lower an expression by its witness. */
   lower(e: Expr, want: Want = KEEP): LValue {
     const w = this.witnesses[e.kind] as Witness;

@@ -31,8 +31,12 @@ function partial(L: Lowerer, span: Span, name: string, expected: number, given: 
   ]);
 }
 
-/** Lower `fn args…` whose F# result type is `resultType`. */
-export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Span, resultType: Type, want: Want): LValue {
+/**
+ * Lower `fn args…`, the call expression `call` (whose F# type is the call's result type; it is
+ * looked up only where the lowering needs it).
+ */
+export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Expr, want: Want): LValue {
+  const span = call.span;
   const head = fn.kind === 'TypeApp' ? fn.target : fn;
   if (head.kind !== 'Path') return L.fail(fn.span, 'loweringUnsupported', ['Calling a computed function value (closures)']);
   const r = L.program.resolutionOf(head);
@@ -41,18 +45,21 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Spa
   if (r.kind === 'intrinsic') {
     const arity = curriedArity(r.type);
     if (arity !== args.length) return partial(L, span, r.intrinsic.name, arity, args.length);
-    return lowerIntrinsic(L, r, args, span, resultType, want);
+    return lowerIntrinsic(L, r, args, call, want);
   }
   const s = r.symbol;
   let callee: string;
   const values: Value[] = [];
   let arity: number;
+  // The result type of a saturated call of a non-generic top-level function is the one it declares (no lookup).
+  let resultType: Type | undefined;
   if (s.kind === 'topLevel') {
     const info = L.topLevelInfo(s.id);
     if (info === undefined || !info.isFunction) return L.fail(head.span, 'loweringUnsupported', [`Calling the value '${s.name}' (closures)`]);
     arity = info.arity;
     if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
     callee = L.functions.topLevel(info, typeArgsHere(L, r.typeArgs));
+    if (info.symbol.typeParams.length === 0 && !info.isEntryPoint) resultType = info.returnType;
   } else {
     const entry = L.fn.env.get(s.id);
     if (entry?.kind !== 'function') return L.fail(head.span, 'loweringUnsupported', [`Calling the function value '${s.name}' (closures)`]);
@@ -69,16 +76,14 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], span: Spa
   // Made at their final size (`map`, `concat`): the call keeps its operands (see the builder's header).
   const lowered = args.map((a) => L.lower(a));
   const argValues = lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
-  const t = L.mlirType(resultType, span);
+  const t = L.mlirType(resultType ?? L.typeOf(call), span);
   const results = L.b.call(callee, values.length === 0 ? argValues : values.concat(argValues), t === null ? [] : [t], L.loc(span));
   return results[0] ?? null;
 }
 
-export const application: Witness<Extract<Expr, { kind: 'App' }>> = (L, e, want): LValue =>
-  lowerCall(L, e.fn, e.args, e.span, L.typeOf(e), want);
+export const application: Witness<Extract<Expr, { kind: 'App' }>> = (L, e, want): LValue => lowerCall(L, e.fn, e.args, e, want);
 
-export const typeApplication: Witness<Extract<Expr, { kind: 'TypeApp' }>> = (L, e, want): LValue =>
-  lowerCall(L, e, [], e.span, L.typeOf(e), want);
+export const typeApplication: Witness<Extract<Expr, { kind: 'TypeApp' }>> = (L, e, want): LValue => lowerCall(L, e, [], e, want);
 
 export const index: Witness<Extract<Expr, { kind: 'Index' }>> = (L, e): LValue => {
   const loc = L.loc(e.span);

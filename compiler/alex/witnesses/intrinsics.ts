@@ -6,7 +6,7 @@
  */
 import type { PathResolution } from '../../fncs/psg/program.js';
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
-import { prune, type Type } from '../../fncs/checking/types.js';
+import { prune } from '../../fncs/checking/types.js';
 import type { Value } from '../ir/ir.js';
 import { i1, i32, i64, ptr, type MlirType } from '../ir/types.js';
 import { DISCARD, type LValue, type Lowerer, type Want } from './context.js';
@@ -17,8 +17,8 @@ import { abiSignature, abiType, intInfo } from './types2mlir.js';
 
 export type IntrinsicResolution = Extract<PathResolution, { kind: 'intrinsic' }>;
 
-/** One inline lowering: gets the call's resolution, arguments and F# result type. */
-export type InlineWitness = (L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], span: Span, resultType: Type, want: Want) => LValue;
+/** One inline lowering: gets the call's resolution, arguments, span and the call expression (whose type is the result's). */
+export type InlineWitness = (L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], span: Span, call: Expr, want: Want) => LValue;
 
 /** Lower an argument to an integer ABI type: a literal directly in that type, else converted by its F# signedness. */
 export function lowerAsInt(L: Lowerer, e: Expr, to: Extract<MlirType, { kind: 'int' }>): Value {
@@ -32,9 +32,9 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
   stringLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
   arrayLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
   stringBytes: (L, _r, args, span) => L.b.extractValue(L.lowerValue(args[0]!), [0], L.loc(span)),
-  convert: (L, _r, args, span, resultType) => {
+  convert: (L, _r, args, span, call) => {
     const x = args[0]!;
-    const to = L.mlirType(resultType, span)!;
+    const to = L.mlirType(L.typeOf(call), span)!;
     const v = L.lowerValue(x);
     return convertInt(L, v, intInfo(L.typeOf(x))?.signed ?? true, to, L.loc(span));
   },
@@ -48,7 +48,8 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
 const inlineWitnesses: Readonly<Record<string, InlineWitness>> = { ...valueWitnesses, ...memoryWitnesses };
 
 /** Lower a saturated call of an intrinsic. */
-export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], span: Span, resultType: Type, want: Want): LValue {
+export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], call: Expr, want: Want): LValue {
+  const span = call.span;
   const lowering = r.intrinsic.lowering;
   const loc = L.loc(span);
   switch (lowering.kind) {
@@ -57,7 +58,7 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
     case 'inline': {
       const w = inlineWitnesses[lowering.witness];
       if (w === undefined) throw new Error(`internal error: no inline witness '${lowering.witness}' for ${r.intrinsic.name}`);
-      return w(L, r, args, span, resultType, want);
+      return w(L, r, args, span, call, want);
     }
     case 'libc':
     case 'runtime': {
@@ -71,6 +72,7 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
       }
       const result = L.b.callExternal(lowering.symbol, abi.params, abi.result, values, loc);
       if (result === undefined || want.discard === true) return result ?? null;
+      const resultType = L.typeOf(call);
       const fs = L.mlirType(resultType, span);
       if (fs === null) return null;
       const p = prune(resultType);

@@ -60,7 +60,7 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   // `x |> f a` is the full application `f a x`.
   if (e.op === '|>') {
     const [fn, args] = e.right.kind === 'App' ? [e.right.fn, [...e.right.args, e.left]] : [e.right, [e.left]];
-    return lowerCall(L, fn, args, e.span, L.typeOf(e), want);
+    return lowerCall(L, fn, args, e, want);
   }
   if (e.op === '&&' || e.op === '||') {
     const left = L.lowerValue(e.left);
@@ -68,7 +68,8 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
     const constant = (value: boolean) => (b: import('../ir/builder.js').OpBuilder): Value[] => L.fn.nested(b, () => [L.constant(i1, value, loc)]);
     return L.b.scfIf(left, [i1], e.op === '&&' ? rhs : constant(true), e.op === '&&' ? constant(false) : rhs, loc)[0]!;
   }
-  const operand = prune(L.typeOf(e.left));
+  // The operator's operand type, recorded on the operator itself: one lookup, where the type of a path operand is derived from its resolution.
+  const operand = prune(L.operandTypeOf(e));
   if (operand.kind === 'Prim' && operand.name === 'string') return stringOp(L, e, loc);
   if (operand.kind === 'Prim' && operand.name === 'unit' && (e.op === '=' || e.op === '<>')) {
     L.lower(e.left, DISCARD);

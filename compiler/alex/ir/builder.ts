@@ -1,7 +1,7 @@
 /**
- * The builder Alex's witnesses emit MLIR with: a `ModuleBuilder` owns the module's symbols
- * (external declarations, each declared once; string globals, each literal once; functions),
- * and an `OpBuilder` appends operations at an insertion point, with one typed helper per op.
+ * The builder Alex's witnesses emit MLIR with: an `OpBuilder` appends operations at an insertion
+ * point, with one typed helper per op; the `ModuleBuilder` (`moduleBuilder.ts`) owns the module's
+ * symbols and gives a `FunctionBuilder` for each function it defines.
  *
  * Structured ops take callbacks: `scfIf(cond, types, then, else, loc)` runs each callback with the
  * insertion point inside the branch and appends the `scf.yield` of the values it returns.
@@ -17,201 +17,21 @@
  * regions or successors share one empty array or record, and equal attribute records are shared
  * within a module (`sharedAttributes.ts`): the tree is immutable, so sharing cannot be observed.
  */
-import { attr, cmpPredicates, DYNAMIC_INDEX, sealModule, type Attributes, type Block, type CmpPredicate, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
+import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
+import type { ModuleBuilder, StringGlobal } from './moduleBuilder.js';
+import { blockArgs, closeBlock, internalError, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type MBlock, type MRegion } from './opParts.js';
 import { opsByName, typeAtPosition } from './ops.js';
-import { SharedAttributes } from './sharedAttributes.js';
-import { arrayType, funcType, i1, i8, isInt, printType, ptr, type ArrayType, type FuncType, type MlirType } from './types.js';
-
-/** A block being built: ops are appended to it. */
-interface MBlock {
-  readonly args: readonly Value[];
-  ops: Operation[];
-}
-/** A region being built: `createBlock` appends to it. */
-interface MRegion {
-  readonly blocks: MBlock[];
-}
-
-const noValues: readonly Value[] = Object.freeze([]);
-const noTypes: readonly MlirType[] = Object.freeze([]);
-const noRegions: readonly Region[] = Object.freeze([]);
-const noSuccessors: readonly Successor[] = Object.freeze([]);
-const noAttributes: Attributes = Object.freeze({});
+import { i1, isInt, printType, ptr, type MlirType } from './types.js';
 
 /** The arith ops with two operands and one result of the same integer type. */
 export type BinaryOp = 'addi' | 'subi' | 'muli' | 'divsi' | 'divui' | 'remsi' | 'remui' | 'andi' | 'ori' | 'xori' | 'shli' | 'shrsi' | 'shrui';
 /** The arith integer casts. */
 export type CastOp = 'extsi' | 'extui' | 'trunci';
 
-/** A string literal interned as a global: its symbol, its `!llvm.array<N x i8>` type and byte length N. */
-export interface StringGlobal {
-  readonly symbol: string;
-  readonly type: ArrayType;
-  readonly length: number;
-}
-
 /** Extra pieces of an op made with the generic `op`. */
 export interface OpExtras {
   readonly regions?: readonly Region[];
   readonly successors?: readonly Successor[];
-}
-
-function internalError(message: string): never {
-  throw new Error(`internal error in the MLIR builder: ${message}`);
-}
-
-/** The results of a new op, one per type. */
-function resultsOf(types: readonly MlirType[]): readonly Value[] {
-  if (types.length === 0) return noValues;
-  return types.map((type, index): Value => ({ def: 'result', index, type }));
-}
-
-/** The arguments of a new block, one per type. */
-function blockArgs(types: readonly MlirType[]): readonly Value[] {
-  if (types.length === 0) return noValues;
-  return types.map((type, index): Value => ({ def: 'arg', index, type }));
-}
-
-/** A block's ops at their final size, once the block is complete (see the header). */
-function closeBlock(block: MBlock): void {
-  if (block.ops.length < SMALL_BLOCK) block.ops = block.ops.slice();
-}
-/** Below this many ops a block's grown array is mostly spare capacity. */
-const SMALL_BLOCK = 16;
-
-/** An op made of the parts given, which it keeps. */
-function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
-  return { name, operands, results, attributes, regions, successors, loc };
-}
-
-/** The attributes of a function symbol: its name, its type and, when private, its visibility. */
-function symbolAttributes(name: string, type: FuncType, isPrivate: boolean): Attributes {
-  return isPrivate
-    ? { sym_name: attr.string(name), function_type: attr.type(type), sym_visibility: attr.string('private') }
-    : { sym_name: attr.string(name), function_type: attr.type(type) };
-}
-
-/** Whether symbol op `decl` has the function type `(params) -> results`, comparing interned types by identity. */
-function hasSignature(decl: Operation, params: readonly MlirType[], results: readonly MlirType[]): boolean {
-  const t = decl.attributes['function_type'];
-  if (t?.kind !== 'type' || t.type.kind !== 'func') return false;
-  const f = t.type;
-  if (f.params.length !== params.length || f.results.length !== results.length) return false;
-  for (let i = 0; i < params.length; i++) if (f.params[i] !== params[i]) return false;
-  for (let i = 0; i < results.length; i++) if (f.results[i] !== results[i]) return false;
-  return true;
-}
-
-/** Builds one module. Call `finish()` once at the end for the module (frozen in the checking mode, see `ir.ts`). */
-export class ModuleBuilder {
-  private readonly declarations: Operation[] = [];
-  private readonly globals: Operation[] = [];
-  private readonly definitions: Operation[] = [];
-  /** The bodies of the definitions, whose blocks `finish` closes. */
-  private readonly bodies: MRegion[] = [];
-  private readonly symbols = new Map<string, Operation>();
-  private readonly strings = new Map<string, StringGlobal>();
-  private finished = false;
-  /** Attribute records the module's ops share (see `sharedAttributes.ts`). */
-  readonly shared = new SharedAttributes();
-
-  constructor(private readonly loc: Loc) {}
-
-  /**
-   * Declare `llvm.func @name(params) -> result` once; later calls with the same signature return
-   * the same op, a different signature is a bug. `result` undefined (or `!llvm.void`) means void.
-   */
-  declareLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): Operation {
-    const results = result === undefined || result.kind === 'void' ? noTypes : [result];
-    // Every call of an external function declares it; most find it declared already.
-    const existing = this.symbols.get(name);
-    if (existing !== undefined && existing.name === 'llvm.func' && hasSignature(existing, params, results)) return existing;
-    return this.declare('llvm.func', name, funcType(params, results), false, loc);
-  }
-
-  /** Declare `func.func private @name(params) -> results` once (an external function in the func dialect). */
-  declareFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc): Operation {
-    return this.declare('func.func', name, funcType(params, results), true, loc);
-  }
-
-  private declare(opName: string, name: string, type: FuncType, isPrivate: boolean, loc: Loc): Operation {
-    const existing = this.symbols.get(name);
-    if (existing !== undefined) {
-      const t = existing.attributes['function_type'];
-      if (existing.name !== opName || t?.kind !== 'type' || t.type !== type) {
-        internalError(`@${name} is already defined as ${existing.name} with type ${t?.kind === 'type' ? printType(t.type) : '?'}, not ${opName} ${printType(type)}`);
-      }
-      return existing;
-    }
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [{ blocks: [] }]);
-    this.addSymbol(name, op, this.declarations);
-    return op;
-  }
-
-  /** The `llvm.mlir.global` holding `text` as UTF-8 bytes; the same text gives the same global (`@str0`, `@str1`, …). */
-  stringGlobal(text: string, loc: Loc): StringGlobal {
-    const known = this.strings.get(text);
-    if (known !== undefined) return known;
-    let n = this.strings.size;
-    while (this.symbols.has(`str${n}`)) n++;
-    const symbol = `str${n}`;
-    const length = new TextEncoder().encode(text).length;
-    const type = arrayType(length, i8);
-    const op = makeOp('llvm.mlir.global', noValues, noValues, {
-      linkage: attr.enum('internal'),
-      constant: attr.unit(),
-      sym_name: attr.string(symbol),
-      value: attr.string(text),
-      global_type: attr.type(type),
-      addr_space: attr.int(0, { kind: 'int', width: 32 }),
-    }, loc);
-    this.addSymbol(symbol, op, this.globals);
-    const g = Object.freeze({ symbol, type, length });
-    this.strings.set(text, g);
-    return g;
-  }
-
-  /**
-   * Define `func.func @name(params) -> results` and return a builder positioned in its entry block,
-   * whose arguments are `args`. `visibility: 'private'` marks it private.
-   */
-  defineFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc, visibility?: 'private'): FunctionBuilder {
-    return this.define('func.func', name, funcType(params, results), visibility === 'private', loc);
-  }
-
-  /** Define `llvm.func @name(params) -> result` with a body (result undefined for void). */
-  defineLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): FunctionBuilder {
-    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), false, loc);
-  }
-
-  private define(opName: string, name: string, type: FuncType, isPrivate: boolean, loc: Loc): FunctionBuilder {
-    const entry: MBlock = { args: blockArgs(type.params), ops: [] };
-    const region: MRegion = { blocks: [entry] };
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
-    this.addSymbol(name, op, this.definitions);
-    this.bodies.push(region);
-    return new FunctionBuilder(this, op, entry, region);
-  }
-
-  private addSymbol(name: string, op: Operation, list: Operation[]): void {
-    if (this.finished) internalError('the module is already finished');
-    if (this.symbols.has(name)) internalError(`@${name} is defined twice`);
-    this.symbols.set(name, op);
-    list.push(op);
-  }
-
-  /** The op defining `name`, if any. */
-  lookup(name: string): Operation | undefined {
-    return this.symbols.get(name);
-  }
-
-  /** The module: declarations first, then globals, then definitions, each in creation order; frozen in the checking mode. */
-  finish(): Module {
-    if (this.finished) internalError('finish() called twice');
-    this.finished = true;
-    for (const body of this.bodies) for (const block of body.blocks) closeBlock(block);
-    return sealModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
-  }
 }
 
 /** Op names by helper argument, made once rather than per op. */

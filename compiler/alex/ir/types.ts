@@ -110,7 +110,7 @@ export const none: MlirType = simple({ kind: 'none' });
 /** `!llvm.struct<(f1, f2, ...)>`, a literal (unnamed) struct. */
 export function structType(fields: readonly MlirType[]): StructType {
   let node = structs;
-  for (const f of fields) node = step(node, canonical(f));
+  for (let i = 0; i < fields.length; i++) node = step(node, canonical(fields[i]!));
   return typeAt(node, () => ({ kind: 'struct', fields: Object.freeze(fields.map(canonical)) }));
 }
 /** `!llvm.array<size x element>` */
@@ -121,9 +121,9 @@ export function arrayType(size: number, element: MlirType): ArrayType {
 /** `(params) -> results` */
 export function funcType(params: readonly MlirType[], results: readonly MlirType[]): FuncType {
   let node = funcs;
-  for (const p of params) node = step(node, canonical(p));
+  for (let i = 0; i < params.length; i++) node = step(node, canonical(params[i]!));
   node = step(node, RESULTS);
-  for (const r of results) node = step(node, canonical(r));
+  for (let i = 0; i < results.length; i++) node = step(node, canonical(results[i]!));
   return typeAt(node, () => ({ kind: 'func', params: Object.freeze(params.map(canonical)), results: Object.freeze(results.map(canonical)) }));
 }
 /** The string representation `!llvm.struct<(ptr, i64)>`: bytes and length. */

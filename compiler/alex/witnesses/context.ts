@@ -12,7 +12,8 @@ import type { BindingInfo, Symbol, TypedProgram } from '../../fncs/psg/program.j
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import type { Type } from '../../fncs/checking/types.js';
 import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
-import { ModuleBuilder, type OpBuilder } from '../ir/builder.js';
+import type { OpBuilder } from '../ir/builder.js';
+import type { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { MlirType } from '../ir/types.js';
 import { ConstantTable } from './constants.js';
 import { Environment } from './environment.js';

@@ -5,7 +5,7 @@
  */
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { TypedProgram } from '../../fncs/psg/program.js';
-import { ModuleBuilder } from '../ir/builder.js';
+import { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { Module } from '../ir/ir.js';
 import { verifyModule, type VerifyFailure } from '../ir/verifier.js';
 import { application, index, typeApplication } from './applications.js';

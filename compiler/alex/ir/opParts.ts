@@ -1,0 +1,55 @@
+/**
+ * The parts the IR builders make new ops and blocks from: a block or region under construction,
+ * the shared empty arrays and attribute record, an op's results and a block's arguments (made at
+ * their final size), and closing a block (its ops copied to their final size). Used by
+ * `moduleBuilder.ts` and `builder.ts`; see the latter's header for why sizes and sharing matter.
+ */
+import type { Attributes, Loc, Operation, Region, Successor, Value } from './ir.js';
+import type { MlirType } from './types.js';
+
+/** A block being built: ops are appended to it. */
+export interface MBlock {
+  readonly args: readonly Value[];
+  ops: Operation[];
+}
+/** A region being built: `createBlock` appends to it. */
+export interface MRegion {
+  readonly blocks: MBlock[];
+}
+
+/** The empty lists and attribute record every op without them shares (immutable, so sharing is unobservable). */
+export const noValues: readonly Value[] = Object.freeze([]);
+export const noTypes: readonly MlirType[] = Object.freeze([]);
+export const noRegions: readonly Region[] = Object.freeze([]);
+export const noSuccessors: readonly Successor[] = Object.freeze([]);
+export const noAttributes: Attributes = Object.freeze({});
+
+/** A misuse of the builder: a bug in its caller. */
+export function internalError(message: string): never {
+  throw new Error(`internal error in the MLIR builder: ${message}`);
+}
+
+/** The results of a new op, one per type. */
+export function resultsOf(types: readonly MlirType[]): readonly Value[] {
+  if (types.length === 0) return noValues;
+  return types.map((type, index): Value => ({ def: 'result', index, type }));
+}
+
+/** The arguments of a new block, one per type. */
+export function blockArgs(types: readonly MlirType[]): readonly Value[] {
+  if (types.length === 0) return noValues;
+  return types.map((type, index): Value => ({ def: 'arg', index, type }));
+}
+
+/** A block's ops at their final size, once the block is complete (a grown array keeps spare capacity). */
+export function closeBlock(block: MBlock): void {
+  if (block.ops.length < SMALL_BLOCK) block.ops = block.ops.slice();
+}
+/** Below this many ops a block's grown array is mostly spare capacity. */
+const SMALL_BLOCK = 16;
+
+/** An op made of the parts given, which it keeps. */
+export function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
+  return { name, operands, results, attributes, regions, successors, loc };
+}
+

@@ -1,7 +1,9 @@
 /**
  * The state Alex's witnesses share while lowering one program: the module being built, the function
- * being built (its insertion point, its environment of F# symbols → SSA values or stack slots, its
- * cache of constants), the monomorphisation substitution, and the diagnostics.
+ * being built (its insertion point, its `let mutable` slots, the monomorphisation substitution),
+ * the environment of F# symbols → SSA values, slots or lifted functions (`environment.ts`) and the
+ * constants visible at the insertion point (`constants.ts`) — one table each for the whole
+ * lowering, begun afresh per function — and the diagnostics.
  *
  * Witnesses are plain functions registered in a table by expression kind (see `lower.ts`); they call
  * back into `Lowerer.lower` for sub-expressions, so no witness imports another's file to recurse.
@@ -173,13 +175,15 @@ export class Lowerer {
 
   /** `constant` located at the start of `span` (its location is made only when the constant is). */
   constantAt(type: MlirType, value: number | bigint | boolean, span: Span): Value {
-    return this.constants.lookup(type, value) ?? this.constant(type, value, this.loc(span));
+    return this.constants.lookup(type, value) ?? this.newConstant(type, value, this.loc(span));
   }
 
   /** `arith.constant`, shared with an equal constant in this or an enclosing block. */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
-    const known = this.constants.lookup(type, value);
-    if (known !== undefined) return known;
+    return this.constants.lookup(type, value) ?? this.newConstant(type, value, loc);
+  }
+
+  private newConstant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
     const v = this.b.constant(type, value, loc);
     this.constants.remember(type, value, v);
     return v;

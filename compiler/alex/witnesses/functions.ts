@@ -52,6 +52,10 @@ function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Sub
 function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] {
   if (e === null) return out;
   switch (e.kind) {
+    // Leaves first: names and literals are over half of all expressions, and a switch tests its cases in order.
+    case 'Path':
+    case 'Literal':
+      break;
     case 'LocalLet':
       for (const b of e.bindings) {
         if (b.params.length > 0) continue;

@@ -1,9 +1,12 @@
 /**
  * Soak: 1,000 connections in a row against one interpreted echo server, each with an opening
  * handshake, a few messages (text, binary, a ping, a fragmented text) and a closing handshake.
- * Every echo must be exact, and the server's resident memory (VmRSS from /proc/PID/status), read
- * after a warm-up and again at the end, must not grow by more than a small bound: each
- * connection's memory lives in a region released when it ends.
+ * Every echo must be exact, and the server's resident memory (VmRSS from /proc/PID/status) must
+ * level off: over the second half of the run it may grow by no more than a small bound, since each
+ * connection's memory lives in a region released when it ends. (The first half is left out of the
+ * bound because V8 grows its heap in steps there; how far depends on how much the start-up compile
+ * left behind, not on the connections. A leak of a region per connection, 64 KiB or more, would
+ * add 28 MiB or more over the second half.)
  */
 import { describe, expect, it } from 'vitest';
 import { frame } from './support/frames.js';
@@ -16,8 +19,10 @@ const server = useEchoServer();
 const CONNECTIONS = 1_000;
 const WARM_UP = 100;
 const MiB = 1024 * 1024;
-/** How much the server's RSS may grow between the warm-up and the end. */
-const RSS_GROWTH_BOUND = 32 * MiB;
+/** From this connection on, RSS must level off. */
+const SECOND_HALF = CONNECTIONS / 2;
+/** How much the server's RSS may grow over the second half of the run. */
+const RSS_GROWTH_BOUND = 16 * MiB;
 
 /** One connection's life: handshake, messages, close. Returns the number of echoes checked. */
 async function oneConnection(i: number): Promise<number> {
@@ -46,17 +51,24 @@ async function oneConnection(i: number): Promise<number> {
 
 describe('soak: 1,000 connections in a row', () => {
   it(
-    `serves ${CONNECTIONS} connections with exact echoes, and its RSS grows by less than ${RSS_GROWTH_BOUND / MiB} MiB`,
+    `serves ${CONNECTIONS} connections with exact echoes, and its RSS grows by less than ${RSS_GROWTH_BOUND / MiB} MiB over the last ${CONNECTIONS - SECOND_HALF}`,
     async () => {
       let echoes = 0;
       for (let i = 0; i < WARM_UP; i++) echoes += await oneConnection(i);
       const pid = server.pid();
       const before = rssBytes(pid);
       let peak = before;
+      let half = before;
+      const series: number[] = [];
       const started = Date.now();
       for (let i = WARM_UP; i < CONNECTIONS; i++) {
         echoes += await oneConnection(i);
-        if (i % 50 === 0) peak = Math.max(peak, rssBytes(pid));
+        if (i === SECOND_HALF) half = rssBytes(pid);
+        if (i % 50 === 0) {
+          const rss = rssBytes(pid);
+          series.push(rss);
+          peak = Math.max(peak, rss);
+        }
       }
       const after = rssBytes(pid);
       peak = Math.max(peak, after);
@@ -64,11 +76,11 @@ describe('soak: 1,000 connections in a row', () => {
       const mib = (n: number): string => (n / MiB).toFixed(1);
       console.info(
         `soak: ${CONNECTIONS} connections, ${echoes} exact echoes; server RSS after ${WARM_UP} warm-up connections ${mib(before)} MiB, ` +
-          `at the end ${mib(after)} MiB (growth ${mib(after - before)} MiB, peak ${mib(peak)} MiB); ` +
-          `${CONNECTIONS - WARM_UP} connections in ${seconds.toFixed(1)} s`,
+          `at connection ${SECOND_HALF} ${mib(half)} MiB, at the end ${mib(after)} MiB (growth ${mib(after - before)} MiB, over the second half ${mib(after - half)} MiB, peak ${mib(peak)} MiB); ` +
+          `${CONNECTIONS - WARM_UP} connections in ${seconds.toFixed(1)} s; every 50: ${series.map(mib).join(' ')}`,
       );
       expect(echoes).toBe(CONNECTIONS * 4 + CONNECTIONS / 10);
-      expect(after - before, `RSS ${mib(before)} MiB -> ${mib(after)} MiB`).toBeLessThan(RSS_GROWTH_BOUND);
+      expect(after - half, `RSS ${mib(half)} MiB at connection ${SECOND_HALF} -> ${mib(after)} MiB at the end`).toBeLessThan(RSS_GROWTH_BOUND);
     },
     170_000,
   );

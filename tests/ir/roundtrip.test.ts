@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   arrayType, i1, i16, i32, i64, i8, llvmVoid, none, opSpecs, parseMlir, parseType, printModule, printType, ptr,
-  funcType, structType, type, typeEquals, verifyModule, walk, type Loc, type Module,
+  funcType, structType, type, typeEquals, verifyModule, walk, ModuleBuilder, type Loc, type Module,
 } from '../../compiler/alex/ir/index.js';
 import { everyOpModule, sectionFiveModule } from './sampleModules.js';
 
@@ -92,6 +92,38 @@ describe('parser details', () => {
     const m = reparse(text);
     expect(m.ops.map((o) => o.loc)).toEqual([{ file: '', line: 0, col: 0 }, { file: 'a"b.fs', line: 3, col: 4 }]);
     expect(printModule(m, { debugInfo: true })).toBe(text);
+  });
+});
+
+describe('printer text', () => {
+  it('writes non-ASCII file names as UTF-8, and a module printed twice the same way', () => {
+    const mb = new ModuleBuilder({ file: 'Grüße\\€.fs', line: 1, col: 1 });
+    const fn = mb.defineFunc('f', [], [i64], { file: 'Grüße\\€.fs', line: 2, col: 3 });
+    fn.ret([fn.constant(i64, 5, { file: 'Grüße\\€.fs', line: 3, col: 5 })], { file: 'Grüße\\€.fs', line: 4, col: 5 });
+    const m = mb.finish();
+    const text = printModule(m, { debugInfo: true });
+    expect(text).toBe([
+      'module {',
+      '  func.func @f() -> i64 {',
+      '    %0 = arith.constant 5 : i64 loc("Grüße\\\\€.fs":3:5)',
+      '    func.return %0 : i64 loc("Grüße\\\\€.fs":4:5)',
+      '  } loc("Grüße\\\\€.fs":2:3)',
+      '} loc("Grüße\\\\€.fs":1:1)',
+      '',
+    ].join('\n'));
+    expect(printModule(m, { debugInfo: true })).toBe(text);
+    expect(printModule(reparse(text), { debugInfo: true })).toBe(text);
+  });
+
+  it('prints a module larger than the printer\'s first buffer', () => {
+    const mb = new ModuleBuilder({ file: 'big.fs', line: 1, col: 1 });
+    const fn = mb.defineFunc('f', [], [i64], { file: 'big.fs', line: 1, col: 1 });
+    let acc = fn.constant(i64, 0, { file: 'big.fs', line: 1, col: 1 });
+    for (let i = 0; i < 3000; i++) acc = fn.binary('addi', acc, fn.constant(i64, i, { file: 'big.fs', line: 1, col: 1 }), { file: 'big.fs', line: 1, col: 1 });
+    fn.ret([acc], { file: 'big.fs', line: 1, col: 1 });
+    const text = printModule(mb.finish());
+    expect(text.length).toBeGreaterThan(1 << 17);
+    expect(text.split('\n').slice(-6)).toEqual(['    %5999 = arith.constant 2999 : i64', '    %6000 = arith.addi %5998, %5999 : i64', '    func.return %6000 : i64', '  }', '}', '']);
   });
 });
 

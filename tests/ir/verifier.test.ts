@@ -181,3 +181,155 @@ describe('verifier', () => {
     ]);
   });
 });
+
+/** The failures' messages, for comparing whole lists. */
+const messages = (fs: readonly VerifyFailure[]): string[] => fs.map((f) => f.message);
+
+/** An op written out by hand, for modules the builder would not make (uses before definitions). */
+function rawOp(name: string, operands: Value[], results: Value[], line: number, extra: Partial<Operation> = {}): Operation {
+  return { name, operands, results, attributes: {}, regions: [], successors: [], loc: at(line), ...extra };
+}
+const result = (type = i32): Value => ({ def: 'result', index: 0, type });
+const constantOp = (v: Value, line: number): Operation => rawOp('arith.constant', [], [v], line, { attributes: { value: attr.int(1, v.type) } });
+/** `func.func @name() -> results` with one block holding `ops`. */
+function funcOp(name: string, ops: Operation[], line: number, results: Value['type'][] = []): Operation {
+  return rawOp('func.func', [], [], line, {
+    attributes: { sym_name: attr.string(name), function_type: attr.type(funcType([], results)) },
+    regions: [{ blocks: [{ args: [], ops }] }],
+  });
+}
+const notDefined = (op: string, line: number, i = 0, type = 'i32'): string =>
+  `Frame.fs(${line},5): '${op}' op uses operand #${i} (${type}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`;
+
+describe('verifier: where a value is visible', () => {
+  it('accepts uses across the blocks of a cf graph wherever the defining block dominates', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1], [i32], at(2));
+    const left = fn.createBlock();
+    const right = fn.createBlock();
+    const join = fn.createBlock([i32]);
+    const x = fn.constant(i32, 1, at(3));
+    fn.condBr(fn.args[0]!, left, [], right, [], at(4));
+    fn.setInsertionPoint(left);
+    const y = fn.binary('addi', x, x, at(5));
+    fn.br(join, [y], at(6));
+    fn.setInsertionPoint(right);
+    fn.br(join, [x], at(7));
+    fn.setInsertionPoint(join);
+    fn.ret([fn.binary('addi', join.args[0]!, x, at(8))], at(9));
+    expect(verifyModule(mb.finish())).toEqual([]);
+  });
+
+  it('accepts a use in a block printed before the block that defines the value, when that block dominates it', () => {
+    // entry → ^bb2 → ^bb1: ^bb2 comes later in the text but dominates ^bb1.
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [], [i32], at(2));
+    const first = fn.createBlock();
+    const second = fn.createBlock();
+    fn.br(second, [], at(3));
+    fn.setInsertionPoint(second);
+    const x = fn.constant(i32, 7, at(4));
+    fn.br(first, [], at(5));
+    fn.setInsertionPoint(first);
+    fn.ret([x], at(6));
+    expect(verifyModule(mb.finish())).toEqual([]);
+  });
+
+  it('rejects a block argument used in a block its block does not dominate', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1], [i32], at(2));
+    const left = fn.createBlock([i32]);
+    const right = fn.createBlock();
+    const one = fn.constant(i32, 1, at(3));
+    fn.condBr(fn.args[0]!, left, [one], right, [], at(4));
+    fn.setInsertionPoint(left);
+    fn.ret([left.args[0]!], at(5));
+    fn.setInsertionPoint(right);
+    fn.ret([left.args[0]!], at(6));
+    expect(messages(verifyModule(mb.finish()))).toEqual([notDefined('func.return', 6)]);
+  });
+
+  it('lets an unreachable block see the entry block, and no other', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [], [i32], at(2));
+    const reached = fn.createBlock();
+    const unreached = fn.createBlock();
+    const x = fn.constant(i32, 1, at(3));
+    fn.br(reached, [], at(4));
+    fn.setInsertionPoint(reached);
+    const y = fn.binary('addi', x, x, at(5));
+    fn.ret([y], at(6));
+    fn.setInsertionPoint(unreached);
+    const z = fn.binary('addi', x, y, at(7));
+    fn.ret([z], at(8));
+    expect(messages(verifyModule(mb.finish()))).toEqual([notDefined('arith.addi', 7, 1)]);
+  });
+
+  it('rejects a use in a nested region of a value defined later in the enclosing block', () => {
+    const cond: Value = { def: 'arg', index: 0, type: i1 };
+    const later = result();
+    const ifOp = rawOp('scf.if', [cond], [], 3, {
+      regions: [{ blocks: [{ args: [], ops: [rawOp('arith.addi', [later, later], [result()], 4), rawOp('scf.yield', [], [], 5)] }] }, { blocks: [] }],
+    });
+    const fn: Operation = {
+      ...funcOp('f', [], 2),
+      attributes: { sym_name: attr.string('f'), function_type: attr.type(funcType([i1], [])) },
+      regions: [{ blocks: [{ args: [cond], ops: [ifOp, constantOp(later, 6), rawOp('func.return', [], [], 7)] }] }],
+    };
+    expect(messages(verifyModule({ ops: [fn], loc: at(1) }))).toEqual([notDefined('arith.addi', 4, 0), notDefined('arith.addi', 4, 1)]);
+  });
+
+  it('rejects a use of an op\'s own result inside its regions', () => {
+    const cond: Value = { def: 'arg', index: 0, type: i1 };
+    const r = result();
+    const ifOp = rawOp('scf.if', [cond], [r], 3, {
+      regions: [{ blocks: [{ args: [], ops: [rawOp('scf.yield', [r], [], 4)] }] }, { blocks: [{ args: [], ops: [rawOp('scf.yield', [r], [], 5)] }] }],
+    });
+    const fn: Operation = {
+      ...funcOp('f', [], 2, [i32]),
+      attributes: { sym_name: attr.string('f'), function_type: attr.type(funcType([i1], [i32])) },
+      regions: [{ blocks: [{ args: [cond], ops: [ifOp, rawOp('func.return', [r], [], 6)] }] }],
+    };
+    expect(messages(verifyModule({ ops: [fn], loc: at(1) }))).toEqual([notDefined('scf.yield', 4), notDefined('scf.yield', 5)]);
+  });
+
+  it('rejects a value of one branch used in the other', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1], [i32], at(2));
+    let inThen = fn.args[0]!;
+    const [out] = fn.scfIf(fn.args[0]!, [i32], (b) => {
+      inThen = b.constant(i32, 1, at(3));
+      // Far enough from its use that the verifier records where it was defined before leaving the branch.
+      for (let i = 0; i < 10; i++) b.constant(i32, i, at(3));
+      return [b.binary('addi', inThen, inThen, at(3))];
+    }, () => [inThen], at(4));
+    fn.ret([out!], at(5));
+    expect(messages(verifyModule(mb.finish()))).toEqual([notDefined('scf.yield', 4)]);
+  });
+
+  it('finds definitions far from their uses, in the block and in enclosing ones, and rejects far uses before them', () => {
+    // More ops between definition and use than the verifier compares directly.
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1, i32], [i32], at(2));
+    const x = fn.constant(i32, 1, at(3));
+    let acc = x;
+    for (let i = 0; i < 12; i++) acc = fn.binary('addi', acc, fn.constant(i32, i, at(4)), at(4));
+    const [fromIf] = fn.scfIf(fn.args[0]!, [i32], (b) => [b.binary('addi', x, fn.args[1]!, at(5))], (b) => [b.binary('muli', acc, x, at(6))], at(5));
+    fn.ret([fn.binary('subi', fromIf!, x, at(7))], at(8));
+    expect(verifyModule(mb.finish())).toEqual([]);
+
+    const later = result();
+    const filler = Array.from({ length: 12 }, (_, i) => constantOp(result(), 10 + i));
+    const body = [rawOp('arith.addi', [later, later], [result()], 3), ...filler, constantOp(later, 30), rawOp('func.return', [], [], 31)];
+    expect(messages(verifyModule({ ops: [funcOp('g', body, 2)], loc: at(1) }))).toEqual([notDefined('arith.addi', 3, 0), notDefined('arith.addi', 3, 1)]);
+  });
+
+  it('hides the enclosing function\'s values from a function nested in it', () => {
+    const x = result();
+    const inner = funcOp('g', [rawOp('arith.addi', [x, x], [result()], 4), rawOp('func.return', [], [], 5)], 3);
+    // A use of x far from its definition first, so that the verifier has recorded where x is defined.
+    const filler = Array.from({ length: 10 }, () => constantOp(result(), 2));
+    const outer = funcOp('f', [constantOp(x, 2), ...filler, rawOp('arith.addi', [x, x], [result()], 2), inner, rawOp('func.return', [], [], 6)], 1);
+    expect(messages(verifyModule({ ops: [outer], loc: at(1) }))).toEqual([notDefined('arith.addi', 4, 0), notDefined('arith.addi', 4, 1)]);
+  });
+});

@@ -25,6 +25,8 @@ export interface CustomForm {
 export function printIntLiteral(value: bigint, type: MlirType): string {
   const width = isInt(type) ? type.width : 64;
   if (width === 1) return value === 0n ? 'false' : 'true';
+  // Most constants are small and non-negative: they print as themselves, with no BigInt arithmetic.
+  if (value >= 0n && value < 0x80n) return value.toString();
   const bits = BigInt.asUintN(width, value);
   if (width === 8 && bits >= 0x80n) return `0x${bits.toString(16).toUpperCase().padStart(2, '0')}`;
   return BigInt.asIntN(width, bits).toString();
@@ -37,8 +39,12 @@ const constantForm: CustomForm = {
   print(op, p) {
     const a = op.attributes['value'];
     if (a?.kind !== 'int') return p.text(' <<missing value>>');
-    p.text(` ${printIntLiteral(a.value, a.type)}`);
-    if (!(isInt(a.type) && a.type.width === 1)) p.text(` : ${printType(a.type)}`);
+    p.text(' ');
+    p.text(printIntLiteral(a.value, a.type));
+    if (!(isInt(a.type) && a.type.width === 1)) {
+      p.text(' : ');
+      p.type(a.type);
+    }
   },
   parse(p) {
     const out = emptyParsed();

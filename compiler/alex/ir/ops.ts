@@ -11,7 +11,7 @@
 import { cmpPredicates, DYNAMIC_INDEX, getAttr, type Attribute, type Operation, type Value } from './ir.js';
 import { customForms, type CustomForm } from './opForms.js';
 import { f, type Directive, type ParsedOp } from './syntax.js';
-import { i1, isInt, printType, ptr, typeEquals, type MlirType } from './types.js';
+import { i1, isInt, printType, ptr, typeEquals, type FuncType, type MlirType } from './types.js';
 
 /** How many operands or results: exactly n, or at least `min`. */
 export type Arity = number | { readonly min: number };
@@ -119,40 +119,50 @@ const all = (...rules: Rule[]): Rule => (op, ctx) => {
   return problems ?? OK;
 };
 
-/** What a terminator must pass on, given its parent op and region: the parent's values' types, or a function's results. */
-function expectedYield(ctx: VerifyContext): readonly Value[] | readonly MlirType[] | undefined {
+/** A function op's type. Each attribute is read by a key written out where it is needed: these rules run for every op. */
+function functionTypeOf(op: Operation): FuncType | undefined {
+  const a = op.attributes['function_type'];
+  return a?.kind === 'type' && a.type.kind === 'func' ? a.type : undefined;
+}
+
+/** Whether the values from `from` on have the types of `others`. */
+const sameTypesFrom = (vs: readonly Value[], from: number, others: readonly Value[]): boolean => {
+  if (vs.length - from !== others.length) return false;
+  for (let i = 0; i < others.length; i++) if (!typeEquals(vs[from + i]!.type, others[i]!.type)) return false;
+  return true;
+};
+
+/** The types a terminator must pass on, given its parent op and region (undefined: no rule). */
+function expectedYield(ctx: VerifyContext): readonly MlirType[] | undefined {
   const parent = ctx.parent;
   if (parent === undefined) return undefined;
-  if (parent.name === 'func.func' || parent.name === 'llvm.func') {
-    const ft = getAttr(parent, 'function_type', 'type')?.type;
-    return ft?.kind === 'func' ? ft.results : undefined;
-  }
-  if (parent.name === 'scf.if') return parent.results;
-  if (parent.name === 'scf.while') return ctx.regionIndex === 0 ? parent.results : parent.operands;
+  if (parent.name === 'func.func' || parent.name === 'llvm.func') return functionTypeOf(parent)?.results;
+  if (parent.name === 'scf.if') return typesOf(parent.results);
+  if (parent.name === 'scf.while') return typesOf(ctx.regionIndex === 0 ? parent.results : parent.operands);
   return undefined;
 }
 
-const typeOf = (x: Value | MlirType): MlirType => ('def' in x ? x.type : x);
-
 /** Operands (from `from` on) match what the enclosing op expects back. */
 const yieldsParent = (from: number) => (op: Operation, ctx: VerifyContext): readonly string[] => {
+  const parent = ctx.parent;
+  if (parent === undefined) return OK;
+  // The common cases compare without building the expected list.
+  if (parent.name === 'scf.if' && sameTypesFrom(op.operands, from, parent.results)) return OK;
+  if (parent.name === 'scf.while' && sameTypesFrom(op.operands, from, ctx.regionIndex === 0 ? parent.results : parent.operands)) return OK;
   const want = expectedYield(ctx);
-  if (want === undefined) return OK;
-  const n = op.operands.length - from;
-  let same = n === want.length;
-  for (let i = 0; same && i < n; i++) same = typeEquals(op.operands[from + i]!.type, typeOf(want[i]!));
-  if (same) return OK;
-  return [`returns (${printTypes(typesOf(op.operands, from))}) but the enclosing '${ctx.parent?.name}' expects (${printTypes(want.map(typeOf))})`];
+  if (want === undefined || valuesHaveTypes(op.operands, from, want)) return OK;
+  return [`returns (${printTypes(typesOf(op.operands, from))}) but the enclosing '${parent.name}' expects (${printTypes(want)})`];
 };
 
 /** The callee is a declared `kind` function whose signature the call's operands and results match. */
 const callsDeclared = (kind: 'func.func' | 'llvm.func') => (op: Operation, ctx: VerifyContext): readonly string[] => {
-  const callee = getAttr(op, 'callee', 'symbol')?.name;
-  if (callee === undefined) return OK;
+  const c = op.attributes['callee'];
+  if (c?.kind !== 'symbol') return OK;
+  const callee = c.name;
   const decl = ctx.lookup(callee);
   if (decl === undefined || decl.name !== kind) return [`calls @${callee}, which is not a declared ${kind}`];
-  const ft = getAttr(decl, 'function_type', 'type')?.type;
-  if (ft?.kind !== 'func') return OK;
+  const ft = functionTypeOf(decl);
+  if (ft === undefined) return OK;
   if (valuesHaveTypes(op.operands, 0, ft.params) && valuesHaveTypes(op.results, 0, ft.results)) return OK;
   const sig = (ps: readonly MlirType[], rs: readonly MlirType[]): string => `(${printTypes(ps)}) -> (${printTypes(rs)})`;
   const declared = sig(ft.params, ft.results);
@@ -162,8 +172,8 @@ const callsDeclared = (kind: 'func.func' | 'llvm.func') => (op: Operation, ctx: 
 
 /** The function's entry block arguments match its declared parameters. */
 const functionBody = (op: Operation): readonly string[] => {
-  const ft = getAttr(op, 'function_type', 'type')?.type;
-  if (ft?.kind !== 'func') return ['needs a function type'];
+  const ft = functionTypeOf(op);
+  if (ft === undefined) return ['needs a function type'];
   const entry = op.regions[0]?.blocks[0];
   if (entry === undefined || valuesHaveTypes(entry.args, 0, ft.params)) return OK;
   return [`has entry block arguments (${printTypes(typesOf(entry.args))}) that differ from its parameters`];
@@ -252,7 +262,7 @@ export const opSpecs: readonly OpSpec[] = [
   // ---- arith -------------------------------------------------------------------------------------
   {
     name: 'arith.constant', summary: 'an integer constant (`true`/`false` for i1)', operands: 0, results: 1, attrs: { value: { kind: 'int' } }, form: customForms.constant,
-    verify: (op) => { const v = getAttr(op, 'value', 'int'); const r = op.results[0]; return v === undefined || r === undefined || (typeEquals(v.type, r.type) && isInt(r.type)) ? OK : [`value of type ${ty(v.type)} does not match the result type ${ty(r.type)}`]; },
+    verify: (op) => { const a = op.attributes['value']; const v = a?.kind === 'int' ? a : undefined; const r = op.results[0]; return v === undefined || r === undefined || (typeEquals(v.type, r.type) && isInt(r.type)) ? OK : [`value of type ${ty(v.type)} does not match the result type ${ty(r.type)}`]; },
   },
   binary('arith.addi', 'integer addition (wraps)'),
   binary('arith.subi', 'integer subtraction (wraps)'),
@@ -324,7 +334,7 @@ export const opSpecs: readonly OpSpec[] = [
   {
     name: 'llvm.func', summary: 'an LLVM function, usually an external (libc or runtime) declaration', operands: 0, results: 0, regions: 1, isolated: true, symbol: true,
     attrs: { sym_name: { kind: 'string' }, function_type: { kind: 'type' } }, form: customForms.llvmFunc,
-    verify: all(functionBody, holds((op) => { const ft = getAttr(op, 'function_type', 'type')?.type; return ft?.kind !== 'func' || ft.results.length <= 1; }, 'may have at most one result')),
+    verify: all(functionBody, holds((op) => (functionTypeOf(op)?.results.length ?? 0) <= 1, 'may have at most one result')),
   },
   { name: 'llvm.call', summary: 'a direct call to an llvm.func (no result for void)', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verify: callsDeclared('llvm.func') },
   { name: 'llvm.return', summary: 'returns from an llvm.func', operands: { min: 0 }, results: 0, terminator: { parents: ['llvm.func'] }, form: [f.ifOperands(0, f.lit(' '), f.operand(0), f.lit(' : '), f.type(f.operandSlot(0)))], verify: yieldsParent(0) },

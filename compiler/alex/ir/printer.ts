@@ -5,11 +5,14 @@
  * ops. SSA names are numbered per function in print order: `%argN` for block arguments, `%N` for
  * results (`%N:2` defines two, used as `%N#0`, `%N#1`); blocks are `^bbN` by position in their
  * region. With `debugInfo`, every op is followed by its location, `loc("file.fs":line:col)`.
- * Each op's own text comes from its form in the op table, compiled once per op kind.
+ * Each op's own text comes from its form in the op table, compiled once per op kind. The text is
+ * written into one byte buffer (`TextBuffer`), which a large module's printing would otherwise
+ * spend on hundreds of thousands of intermediate strings.
  */
 import type { Block, Loc, Module, Operation, Region, Successor, Value } from './ir.js';
 import { opSpecs } from './ops.js';
 import { compileForm, type FormPrinter, type OpPrinter } from './syntax.js';
+import { TextBuffer } from './textBuffer.js';
 import { printType, type MlirType } from './types.js';
 
 export interface PrintOptions {
@@ -20,23 +23,26 @@ export interface PrintOptions {
 /** Each op kind's printer: its hand-written form, or its directive list compiled. */
 const formPrinters = new Map<string, FormPrinter>(opSpecs.map((s) => [s.name, 'print' in s.form ? s.form.print : compileForm(s.form)]));
 
+/** The text being printed, kept from one print to the next (printing does not nest). */
+const buffer = new TextBuffer();
+
 /** Print a whole module. */
 export function printModule(m: Module, options: PrintOptions = {}): string {
   const p = new TextPrinter(options.debugInfo === true);
-  const chunks = ['module {\n'];
+  p.text('module {\n');
   for (const op of m.ops) {
     p.printOp(op, 1);
-    chunks.push(p.finishFunction());
+    p.finishFunction();
   }
-  chunks.push(options.debugInfo === true ? `} ${printLoc(m.loc)}\n` : '}\n');
-  return chunks.join('');
+  p.text(options.debugInfo === true ? `} ${printLoc(m.loc)}\n` : '}\n');
+  return p.toString();
 }
 
 /** Print one top-level op on its own (a function, a declaration), at indentation 0. */
 export function printOp(op: Operation, options: PrintOptions = {}): string {
   const p = new TextPrinter(options.debugInfo === true);
   p.printOp(op, 0);
-  return p.finishFunction();
+  return p.toString();
 }
 
 /** `loc("file.fs":3:7)`, or `loc(unknown)` for ops with no source. */
@@ -55,18 +61,15 @@ function indent(depth: number): string {
 }
 
 /**
- * The text of one top-level op being written, and the names of its values and blocks. Op forms
- * write through it (it is their `OpPrinter`). Pieces are appended to the current line; lines are
- * joined once per top-level op. That keeps the many small strings short-lived (a module's worth
- * kept to the end would be copied by every garbage collection) and the joins few.
+ * The text being written, and the names of the current top-level op's values and blocks. Op forms
+ * write through it (it is their `OpPrinter`).
  */
 class TextPrinter implements OpPrinter {
-  /** The finished lines of the current top-level op. */
-  private lines: string[] = [];
-  /** The line being written. */
-  private line = '';
+  private readonly out = buffer;
   private names = new Map<Value, string>();
+  /** Labels of the blocks of multi-block regions; a single-block region's block is `^bb0`. */
   private labels = new Map<Block, string>();
+  private regions: Region[] = [];
   private nextResult = 0;
   private nextArg = 0;
   /** The nesting depth of the op being printed, which its regions' blocks are indented from. */
@@ -75,17 +78,21 @@ class TextPrinter implements OpPrinter {
   private locFile = '';
   private locText = '';
 
-  constructor(private readonly debugInfo: boolean) {}
+  /** The type printed last, and its text: runs of ops share a type, and this spares a table lookup. */
+  private lastType: MlirType | undefined;
+  private lastTypeText = '';
 
-  /** The text of the top-level op printed since the last call; names restart after it. */
-  finishFunction(): string {
-    const text = this.lines.join('');
-    this.lines = [];
+  constructor(private readonly debugInfo: boolean) {
+    buffer.reset();
+  }
+
+  /** Names restart after each top-level op. */
+  finishFunction(): void {
     if (this.names.size > 0) this.names = new Map();
     if (this.labels.size > 0) this.labels = new Map();
+    this.regions = [];
     this.nextResult = 0;
     this.nextArg = 0;
-    return text;
   }
 
   private name(v: Value): string {
@@ -98,103 +105,144 @@ class TextPrinter implements OpPrinter {
     return arg;
   }
 
+  /** `^bbN` for a block of a region printed so far. */
+  private label(b: Block): string {
+    const label = this.labels.get(b);
+    if (label !== undefined) return label;
+    for (let i = this.regions.length - 1; i >= 0; i--) if (this.regions[i]!.blocks[0] === b) return '^bb0';
+    return '^<<unknown block>>';
+  }
+
+  toString(): string {
+    return this.out.toString();
+  }
+
   printOp(op: Operation, depth: number): void {
-    let line = indent(depth);
+    const out = this.out;
+    out.write(indent(depth));
     const results = op.results;
     if (results.length > 0) {
       const base = `%${this.nextResult++}`;
-      if (results.length === 1) this.names.set(results[0]!, base);
-      else for (let i = 0; i < results.length; i++) this.names.set(results[i]!, `${base}#${i}`);
-      line += results.length === 1 ? `${base} = ` : `${base}:${results.length} = `;
+      out.write(base);
+      if (results.length === 1) {
+        this.names.set(results[0]!, base);
+        out.write(' = ');
+      } else {
+        for (let i = 0; i < results.length; i++) this.names.set(results[i]!, `${base}#${i}`);
+        out.write(':');
+        out.writeInt(results.length);
+        out.write(' = ');
+      }
     }
-    this.line = line + op.name;
+    out.write(op.name);
     const print = formPrinters.get(op.name);
-    if (print === undefined) this.line += ' <<unknown op>>';
+    if (print === undefined) out.write(' <<unknown op>>');
     else {
       const outer = this.depth;
       this.depth = depth;
       print(op, this);
       this.depth = outer;
     }
-    if (this.debugInfo) this.line += ` ${this.loc(op.loc)}`;
-    this.endLine();
+    if (this.debugInfo) {
+      out.write(' ');
+      this.loc(op.loc);
+    }
+    out.write('\n');
   }
 
-  /** End the current line, which then joins the finished ones. */
-  private endLine(): void {
-    this.lines.push(`${this.line}\n`);
-    this.line = '';
-  }
-
-  private loc(loc: Loc): string {
-    if (loc.file === '') return 'loc(unknown)';
+  private loc(loc: Loc): void {
+    if (loc.file === '') {
+      this.out.write('loc(unknown)');
+      return;
+    }
     if (loc.file !== this.locFile) {
       this.locFile = loc.file;
       this.locText = `loc("${escapeFile(loc.file)}":`;
     }
-    return `${this.locText}${loc.line}:${loc.col})`;
+    this.out.write(this.locText);
+    this.out.writeInt(loc.line);
+    this.out.write(':');
+    this.out.writeInt(loc.col);
+    this.out.write(')');
   }
 
   text(s: string): void {
-    this.line += s;
+    this.out.write(s);
   }
 
   value(v: Value): void {
-    this.line += this.name(v);
+    this.out.write(this.name(v));
   }
 
   values(vs: readonly Value[], from: number): void {
     for (let i = from; i < vs.length; i++) {
-      this.line += i > from ? `, ${this.name(vs[i]!)}` : this.name(vs[i]!);
+      if (i > from) this.out.write(', ');
+      this.out.write(this.name(vs[i]!));
     }
   }
 
   type(t: MlirType): void {
-    this.line += printType(t);
+    this.out.write(this.typeText(t));
+  }
+
+  private typeText(t: MlirType): string {
+    if (t !== this.lastType) {
+      this.lastType = t;
+      this.lastTypeText = printType(t);
+    }
+    return this.lastTypeText;
   }
 
   types(ts: readonly MlirType[]): void {
     for (let i = 0; i < ts.length; i++) {
-      this.line += i > 0 ? `, ${printType(ts[i]!)}` : printType(ts[i]!);
+      if (i > 0) this.out.write(', ');
+      this.out.write(this.typeText(ts[i]!));
     }
   }
 
   valueTypes(vs: readonly Value[], from: number): void {
     for (let i = from; i < vs.length; i++) {
-      this.line += i > from ? `, ${printType(vs[i]!.type)}` : printType(vs[i]!.type);
+      if (i > from) this.out.write(', ');
+      this.out.write(this.typeText(vs[i]!.type));
     }
   }
 
   successor(s: Successor): void {
-    this.line += this.labels.get(s.block) ?? '^<<unknown block>>';
+    this.out.write(this.label(s.block));
     if (s.args.length === 0) return;
-    this.line += '(';
+    this.out.write('(');
     this.values(s.args, 0);
-    this.line += ' : ';
+    this.out.write(' : ');
     this.valueTypes(s.args, 0);
-    this.line += ')';
+    this.out.write(')');
   }
 
   region(r: Region, entryArgsShown: boolean): void {
+    const out = this.out;
     const depth = this.depth;
     const blocks = r.blocks;
-    for (let i = 0; i < blocks.length; i++) this.labels.set(blocks[i]!, `^bb${i}`);
-    this.line += '{';
-    this.endLine();
+    this.regions.push(r);
+    if (blocks.length > 1) for (let i = 0; i < blocks.length; i++) this.labels.set(blocks[i]!, `^bb${i}`);
+    out.write('{\n');
     const pad = indent(depth);
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (i > 0 || (!entryArgsShown && b.args.length > 0)) {
-        this.line = `${pad}^bb${i}`;
+        out.write(pad);
+        out.write('^bb');
+        out.writeInt(i);
         for (let k = 0; k < b.args.length; k++) {
           const a = b.args[k]!;
-          this.line += `${k === 0 ? '(' : ', '}${this.name(a)}: ${printType(a.type)}`;
+          out.write(k === 0 ? '(' : ', ');
+          out.write(this.name(a));
+          out.write(': ');
+          out.write(this.typeText(a.type));
         }
-        this.line += b.args.length > 0 ? '):' : ':';
-        this.endLine();
+        out.write(b.args.length > 0 ? '):\n' : ':\n');
       }
       for (let k = 0; k < b.ops.length; k++) this.printOp(b.ops[k]!, depth + 1);
     }
-    this.line = `${pad}}`;
+    out.write(pad);
+    out.write('}');
   }
 }

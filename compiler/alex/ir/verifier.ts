@@ -10,7 +10,9 @@
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
-import { arityAccepts, describeArity, opSpecs, opsByName, type AttrSpec, type OpSpec, type VerifyContext } from './ops.js';
+import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
+import { OpenBlocks, type OpenBlock } from './openBlocks.js';
+import { describeArity, type OpSpec, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
 
@@ -28,28 +30,6 @@ export interface VerifyFailure {
 
 const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
 
-/** An op kind as the verifier reads it: its table entry, with what every op of the kind needs worked out once. */
-interface OpKind {
-  readonly spec: OpSpec;
-  readonly regions: number;
-  readonly successors: number;
-  readonly attrKeys: readonly string[];
-  readonly attrSpecs: readonly AttrSpec[];
-  readonly known: ReadonlySet<string>;
-  readonly terminator: OpSpec['terminator'];
-}
-
-const kinds = new Map<string, OpKind>(
-  opSpecs.map((spec) => {
-    const attrs = spec.attrs ?? {};
-    const kind: OpKind = {
-      spec, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
-      attrKeys: Object.keys(attrs), attrSpecs: Object.values(attrs), known: new Set(Object.keys(attrs)), terminator: spec.terminator,
-    };
-    return [spec.name, kind];
-  }),
-);
-
 /** Verify a module; an empty list means it is well formed. */
 export function verifyModule(m: Module): VerifyFailure[] {
   const failures: VerifyFailure[] = [];
@@ -59,7 +39,7 @@ export function verifyModule(m: Module): VerifyFailure[] {
   const symbols = new Map<string, Operation>();
   for (const op of m.ops) {
     const name = op.attributes['sym_name'];
-    if (opsByName.get(op.name)?.symbol !== true || name?.kind !== 'string') continue;
+    if (kinds.get(op.name)?.symbol !== true || name?.kind !== 'string') continue;
     const earlier = symbols.get(name.value);
     if (earlier !== undefined) report(op, `redefines @${name.value}, already defined at ${formatLoc(earlier.loc)}`);
     else symbols.set(name.value, op);
@@ -84,45 +64,21 @@ interface Cfg {
   current: Block;
 }
 
-/** A block being walked: where the walk is in it, and how much of it the scope table holds. */
-interface Scope {
-  readonly block: Block;
-  /** The position of the op being verified, or of the op whose regions are being walked. */
-  at: number;
-  /** How many of the block's ops have their results in the scope table; -1 before its arguments are in. */
-  indexed: number;
-  /** Set when the walk leaves the block: its values are out of scope from then on. */
-  closed: boolean;
-}
-
-/** How many ops before a use are searched directly; most operands are defined a few ops earlier. */
-const NEARBY = 8;
-
-/** Whether `v` is an argument of the scope's block or the result of one of the few ops before the walk's position in it. */
-function definedNearby(scope: Scope, v: Value): boolean {
-  const ops = scope.block.ops;
-  for (let j = scope.at - 1, stop = Math.max(0, scope.at - NEARBY); j >= stop; j--) {
-    const results = ops[j]!.results;
-    for (let k = 0; k < results.length; k++) if (results[k] === v) return true;
-  }
-  return scope.block.args.includes(v);
-}
-
 /**
- * Walks ops in order, keeping the blocks it is inside (the open scopes). A value is visible when it
- * was defined earlier in an open block (the structured, `scf` case) or, across the blocks of a
- * region with several, in a block that dominates the one being walked. A use is first looked for
- * among the few ops before it, which finds most; otherwise in a table from values to the scope
- * defining them, which is filled only then, with what the open blocks define before the walk's
- * position in each (so each value enters it at most once). An isolated op (a function) starts a
- * fresh table.
+ * Walks ops in order, keeping the blocks it is inside. A value is visible when it was defined
+ * earlier in an open block (the structured, `scf` case) or, across the blocks of a region with
+ * several, in a block that dominates the one being walked. A use is first looked for among the few
+ * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
+ * otherwise in a table from values to the open block defining them, filled only then, up to the
+ * walk's position (so each value enters it at most once). An isolated op (a function) starts
+ * afresh.
  */
 class Verifier {
-  /** The blocks being walked, innermost last (those inside the current isolated op). */
-  private scopes: Scope[] = [];
-  /** The scope that defines each value indexed so far. */
-  private scopeOf = new Map<Value, Scope>();
-  /** The multi-block regions being walked, innermost last (those inside the current isolated op). */
+  /** The blocks being walked (in the current isolated op). */
+  private open = new OpenBlocks();
+  /** The block defining each value the table holds so far (in the current isolated op). */
+  private definedIn = new Map<Value, OpenBlock>();
+  /** The multi-block regions being walked, innermost last (in the current isolated op). */
   private cfgs: Cfg[] = [];
   private readonly ctx: { -readonly [K in keyof VerifyContext]: VerifyContext[K] };
 
@@ -135,11 +91,10 @@ class Verifier {
 
   /** Whether `v` may be used by the op being verified. */
   private visible(v: Value): boolean {
-    const scopes = this.scopes;
-    for (let i = scopes.length - 1; i >= 0; i--) if (definedNearby(scopes[i]!, v)) return true;
-    this.indexScopes();
-    const scope = this.scopeOf.get(v);
-    if (scope !== undefined && !scope.closed) return true;
+    if (this.open.findNearby(v)) return true;
+    this.indexOpenBlocks();
+    const where = this.definedIn.get(v);
+    if (where !== undefined && !where.closed) return true;
     for (let i = this.cfgs.length - 1; i >= 0; i--) {
       const cfg = this.cfgs[i]!;
       const block = cfg.definedIn.get(v);
@@ -149,19 +104,19 @@ class Verifier {
     return false;
   }
 
-  /** Bring the scope table up to the walk's position in every open block. */
-  private indexScopes(): void {
-    const scopes = this.scopes;
-    for (let i = 0; i < scopes.length; i++) {
-      const scope = scopes[i]!;
-      const { args, ops } = scope.block;
-      if (scope.indexed < 0) {
-        for (let k = 0; k < args.length; k++) this.scopeOf.set(args[k]!, scope);
-        scope.indexed = 0;
+  /** Bring the table up to the walk's position in every open block. */
+  private indexOpenBlocks(): void {
+    const stack = this.open.stack;
+    for (let i = 0; i < stack.length; i++) {
+      const open = stack[i]!;
+      const { args, ops } = open.block;
+      if (open.indexed < 0) {
+        for (let k = 0; k < args.length; k++) this.definedIn.set(args[k]!, open);
+        open.indexed = 0;
       }
-      for (; scope.indexed < scope.at; scope.indexed++) {
-        const results = ops[scope.indexed]!.results;
-        for (let k = 0; k < results.length; k++) this.scopeOf.set(results[k]!, scope);
+      for (; open.indexed < open.at; open.indexed++) {
+        const results = ops[open.indexed]!.results;
+        for (let k = 0; k < results.length; k++) this.definedIn.set(results[k]!, open);
       }
     }
   }
@@ -176,41 +131,36 @@ class Verifier {
       this.report(op, 'is not an op the compiler knows');
       return undefined;
     }
-    const spec = kind.spec;
     const { operands, results, regions, successors, attributes } = op;
-    if (!arityAccepts(spec.operands, operands.length)) this.miscount(op, 'operands', spec.operands, operands.length);
-    if (!arityAccepts(spec.results, results.length)) this.miscount(op, 'results', spec.results, results.length);
+    if (!fits(operands.length, kind.minOperands, kind.maxOperands)) this.miscount(op, 'operands', kind.spec.operands, operands.length);
+    if (!fits(results.length, kind.minResults, kind.maxResults)) this.miscount(op, 'results', kind.spec.results, results.length);
     if (regions.length !== kind.regions) this.miscount(op, 'regions', kind.regions, regions.length);
     if (successors.length !== kind.successors) this.miscount(op, 'successors', kind.successors, successors.length);
-    let present = 0;
-    for (let i = 0; i < kind.attrKeys.length; i++) {
-      const key = kind.attrKeys[i]!;
-      const want = kind.attrSpecs[i]!;
-      const a = attributes[key];
-      if (a === undefined) {
-        if (want.optional !== true) this.report(op, `needs the attribute '${key}'`);
-        continue;
-      }
-      present++;
-      if (a.kind !== want.kind) this.report(op, `attribute '${key}' must be a ${want.kind} attribute, not ${a.kind}`);
-    }
-    // Counting the keys is cheaper than looking each one up; only an op with extra keys needs that.
-    let keys = 0;
-    for (const _ in attributes) keys++;
-    if (keys !== present) for (const key of Object.keys(attributes)) if (!kind.known.has(key)) this.report(op, `has an unknown attribute '${key}'`);
+    if (!attributesFit(kind, attributes)) this.attributes(op, kind);
     for (let i = 0; i < operands.length; i++) {
       const v = operands[i]!;
       if (!this.visible(v)) this.report(op, `uses operand #${i} (${printType(v.type)}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`);
     }
     if (successors.length > 0) this.successors(op, cfg);
-    if (spec.verify !== undefined) {
+    if (kind.verify !== undefined) {
       this.ctx.parent = parent;
       this.ctx.regionIndex = regionIndex;
-      const problems = spec.verify(op, this.ctx);
+      const problems = kind.verify(op, this.ctx);
       for (let i = 0; i < problems.length; i++) this.report(op, problems[i]!);
     }
-    if (regions.length > 0) this.regions(op, spec.isolated === true);
+    if (regions.length > 0) this.regions(op, kind.isolated);
     return kind;
+  }
+
+  /** Report what is wrong with `op`'s attributes: missing or mistyped ones in the table's order, then unknown ones. */
+  private attributes(op: Operation, kind: OpKind): void {
+    for (const [key, want] of kind.attrs) {
+      const a = op.attributes[key];
+      if (a === undefined) {
+        if (want.optional !== true) this.report(op, `needs the attribute '${key}'`);
+      } else if (a.kind !== want.kind) this.report(op, `attribute '${key}' must be a ${want.kind} attribute, not ${a.kind}`);
+    }
+    for (const key of Object.keys(op.attributes)) if (!kind.attrs.has(key)) this.report(op, `has an unknown attribute '${key}'`);
   }
 
   private successors(op: Operation, cfg: Cfg | undefined): void {
@@ -226,17 +176,17 @@ class Verifier {
   }
 
   private regions(op: Operation, isolated: boolean): void {
-    const scopes = this.scopes;
-    const scopeOf = this.scopeOf;
+    const open = this.open;
+    const definedIn = this.definedIn;
     const cfgs = this.cfgs;
     if (isolated) {
-      this.scopes = [];
-      this.scopeOf = new Map();
+      this.open = new OpenBlocks();
+      this.definedIn = new Map();
       this.cfgs = [];
     }
     for (let i = 0; i < op.regions.length; i++) this.region(op.regions[i]!, op, i);
-    this.scopes = scopes;
-    this.scopeOf = scopeOf;
+    this.open = open;
+    this.definedIn = definedIn;
     this.cfgs = cfgs;
   }
 
@@ -266,22 +216,19 @@ class Verifier {
   }
 
   private block(b: Block, owner: Operation, index: number, cfg: Cfg | undefined): void {
-    const scope: Scope = { block: b, at: 0, indexed: -1, closed: false };
-    this.scopes.push(scope);
+    const open = this.open.enter(b);
     const ops = b.ops;
     let lastKind: OpKind | undefined;
     for (let i = 0; i < ops.length; i++) {
       const op = ops[i]!;
-      scope.at = i;
+      open.at = i;
       lastKind = this.op(op, owner, index, cfg);
-      const term = lastKind?.terminator;
-      if (term !== undefined) this.placement(op, term.parents, owner, i === ops.length - 1);
+      if (lastKind?.isTerminator === true) this.placement(op, lastKind.parents, owner, i === ops.length - 1);
     }
-    scope.closed = true;
-    this.scopes.pop();
+    this.open.leave();
     const last = ops[ops.length - 1];
     if (last === undefined) this.report(owner, `has an empty block in region #${index}; every block must end in a terminator`);
-    else if (lastKind?.terminator === undefined) {
+    else if (lastKind?.isTerminator !== true) {
       this.report(owner, `has a block in region #${index} that does not end in a terminator: its last op is '${last.name}' at ${formatLoc(last.loc)}`);
     }
   }

@@ -1,0 +1,69 @@
+/**
+ * The op table as the verifier reads it: one record per op kind, with what checking every op of
+ * the kind needs worked out once (count bounds, attribute specs by key, terminator placement).
+ * Table entries differ in which fields they set, so reading them for every op would be a slow,
+ * shape-generic property access; these records all have one shape.
+ */
+import type { Operation } from './ir.js';
+import { opSpecs, type Arity, type AttrSpec, type OpSpec } from './ops.js';
+
+/** An op kind: its table entry, and what is derived from it. */
+export interface OpKind {
+  readonly spec: OpSpec;
+  /** Operand and result counts: at least `min`, and at most `max` (-1 for no limit). */
+  readonly minOperands: number;
+  readonly maxOperands: number;
+  readonly minResults: number;
+  readonly maxResults: number;
+  readonly regions: number;
+  readonly successors: number;
+  /** The attributes the op may carry, by key and in the table's order; `required` counts those it must. */
+  readonly attrs: ReadonlyMap<string, AttrSpec>;
+  readonly attrKeys: readonly string[];
+  readonly attrSpecs: readonly AttrSpec[];
+  readonly required: number;
+  readonly verify: OpSpec['verify'];
+  readonly isolated: boolean;
+  readonly symbol: boolean;
+  readonly isTerminator: boolean;
+  /** The ops whose blocks a terminator may end (any, if undefined). */
+  readonly parents: readonly string[] | undefined;
+}
+
+const bounds = (a: Arity): readonly [number, number] => (typeof a === 'number' ? [a, a] : [a.min, -1]);
+
+/** Every op kind, by name. */
+export const kinds: ReadonlyMap<string, OpKind> = new Map<string, OpKind>(
+  opSpecs.map((spec) => {
+    const attrs = new Map(Object.entries(spec.attrs ?? {}));
+    const [minOperands, maxOperands] = bounds(spec.operands);
+    const [minResults, maxResults] = bounds(spec.results);
+    const kind: OpKind = {
+      spec, minOperands, maxOperands, minResults, maxResults, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
+      attrs, attrKeys: [...attrs.keys()], attrSpecs: [...attrs.values()], required: [...attrs.values()].filter((a) => a.optional !== true).length,
+      verify: spec.verify, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
+    };
+    return [spec.name, kind];
+  }),
+);
+
+/** Whether a count `n` is within `min` and `max` (-1: no limit). */
+export const fits = (n: number, min: number, max: number): boolean => n >= min && (max < 0 || n <= max);
+
+/**
+ * Whether `attributes` are those the kind allows, each of the right kind, with every required one
+ * present. One pass over the op's own keys, which for most ops are none or one, and usually in the
+ * table's order, so that a comparison finds each one's spec.
+ */
+export function attributesFit(kind: OpKind, attributes: Operation['attributes']): boolean {
+  let required = 0;
+  let i = 0;
+  for (const key in attributes) {
+    const want = key === kind.attrKeys[i] ? kind.attrSpecs[i] : kind.attrs.get(key);
+    i++;
+    const a = attributes[key];
+    if (want === undefined || a === undefined || a.kind !== want.kind) return false;
+    if (want.optional !== true) required++;
+  }
+  return required === kind.required;
+}

@@ -1,0 +1,78 @@
+/**
+ * The blocks the verifier's walk over nested regions is inside, and where it is in each, for
+ * finding where an operand is defined.
+ *
+ * Most operands are defined a few ops before their use, in the same block or an enclosing one, so
+ * `findNearby` looks there first, comparing identities. Only the uses it does not find need a
+ * table from values to their definitions, which the walker keeps and fills (from `indexed` up to
+ * `at`) only when such a use comes up: most values never enter it. That saves the hashing, and
+ * the garbage of growing tables, which a large module makes the collector pay for while the
+ * module just lowered is still young.
+ */
+import type { Block, Value } from './ir.js';
+
+/** A block being walked. */
+export interface OpenBlock {
+  readonly block: Block;
+  /** The position of the op being visited (or whose regions are being walked). */
+  at: number;
+  /** How many of the block's ops the walker's table holds (its own bookkeeping). */
+  indexed: number;
+  /** Set when the walk leaves the block. */
+  closed: boolean;
+}
+
+/** How many ops before the walk's position `findNearby` compares. */
+const NEARBY = 8;
+
+/** The open blocks, innermost last. */
+export class OpenBlocks {
+  readonly stack: OpenBlock[] = [];
+  /** Where `findNearby` found its value: the block's depth in `stack`, the op's position in it (-1 for an argument), and the result's. */
+  foundDepth = -1;
+  foundAt = -1;
+  foundResult = -1;
+
+  /** Start walking `block`, at its first op. */
+  enter(block: Block): OpenBlock {
+    const open: OpenBlock = { block, at: 0, indexed: -1, closed: false };
+    this.stack.push(open);
+    return open;
+  }
+
+  /** Stop walking the innermost block. */
+  leave(): void {
+    const open = this.stack.pop();
+    if (open !== undefined) open.closed = true;
+  }
+
+  /**
+   * Whether `v` is an argument of an open block or a result of one of the few ops before the
+   * walk's position in one; if so, `foundDepth`, `foundAt` and `foundResult` say where.
+   */
+  findNearby(v: Value): boolean {
+    const stack = this.stack;
+    for (let s = stack.length - 1; s >= 0; s--) {
+      const open = stack[s]!;
+      const ops = open.block.ops;
+      for (let j = open.at - 1, stop = Math.max(0, open.at - NEARBY); j >= stop; j--) {
+        const results = ops[j]!.results;
+        for (let k = 0; k < results.length; k++) {
+          if (results[k] === v) {
+            this.foundDepth = s;
+            this.foundAt = j;
+            this.foundResult = k;
+            return true;
+          }
+        }
+      }
+      if (open.block.args.includes(v)) {
+        this.foundDepth = s;
+        this.foundAt = -1;
+        this.foundResult = -1;
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -49,6 +49,8 @@ export interface EchoServerOptions {
   readonly program?: string;
   /** Bound on the wait for the banner. */
   readonly startTimeoutMs?: number;
+  /** Flags for the server's node process, before the CLI (e.g. a V8 heap cap). */
+  readonly nodeArgs?: readonly string[];
 }
 
 const running = new Set<EchoServer>();
@@ -76,7 +78,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** Spawns the server on `port`; resolves once the banner is out, or rejects with its output. */
 async function spawnOn(port: number, options: EchoServerOptions): Promise<EchoServer> {
   const args = ['run', options.program ?? ECHO_SAMPLE, String(port), ...(options.connections === undefined ? [] : [String(options.connections)])];
-  const child: ResultPromise = execa(process.execPath, [requireBuiltCli(), ...args], {
+  const child: ResultPromise = execa(process.execPath, [...(options.nodeArgs ?? []), requireBuiltCli(), ...args], {
     cwd: ROOT,
     reject: false,
     buffer: false,

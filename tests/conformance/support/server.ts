@@ -9,7 +9,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeAll } from 'vitest';
-import { startEchoServer, type EchoServer } from '../../support/echoServer.js';
+import { startEchoServer, type EchoServer, type EchoServerOptions } from '../../support/echoServer.js';
 import { RawClient } from './rawClient.js';
 
 /** The shared server of a test file. */
@@ -27,7 +27,7 @@ export interface SharedServer {
 }
 
 /** Registers the hooks that give this file one server; call it at the top level of a test file. */
-export function useEchoServer(): SharedServer {
+export function useEchoServer(options: EchoServerOptions = {}): SharedServer {
   let server: EchoServer | undefined;
   const current = (): EchoServer => {
     if (server === undefined) throw new Error('the echo server is not running (did beforeAll fail?)');
@@ -35,14 +35,14 @@ export function useEchoServer(): SharedServer {
   };
 
   beforeAll(async () => {
-    server = await startEchoServer();
+    server = await startEchoServer(options);
   }, 30_000);
 
   afterEach(async () => {
     const s = server;
     if (s === undefined || !s.exited()) return;
     const exit = await s.waitForExit(1_000);
-    server = await startEchoServer();
+    server = await startEchoServer(options);
     throw new Error(
       `the echo server died during this case (exit code ${exit.exitCode ?? 'none'}, signal ${exit.signal ?? 'none'})\n` +
         `--- stdout (tail) ---\n${s.stdout().slice(-2000)}\n--- stderr ---\n${s.stderr().slice(-4000)}`,

@@ -4,9 +4,11 @@
  * Every echo must be exact, and memory must not leak: each connection's memory lives in a region
  * released when it ends. The server runs with its V8 heap capped at 48 MiB, so a leak of a region
  * per connection (64 KiB or more: 64 MiB over the run) exhausts the heap and kills it, which fails
- * the test; and its resident memory (VmRSS from /proc/PID/status) may grow by no more than a small
- * bound over the second half of the run. Uncapped, V8 grows its heap in steps whose timing depends
- * on how much the start-up compile left behind, which is why RSS is not bounded from the start.
+ * the test. Region memory lives outside the V8 heap, so the server's resident memory (VmRSS from
+ * /proc/PID/status) is bounded too, at its peak: with the heap capped it levels off near 97 MiB
+ * wherever it starts (V8 grows its heap in steps whose timing depends on how much the start-up
+ * compile left behind, so growth from an early reading is not a fair measure), and a leaked 64 KiB
+ * region per connection would add 64 MiB, past the bound.
  */
 import { describe, expect, it } from 'vitest';
 import { frame } from './support/frames.js';
@@ -20,10 +22,10 @@ const server = useEchoServer({ nodeArgs: [`--max-old-space-size=${HEAP_CAP_MIB}`
 const CONNECTIONS = 1_000;
 const WARM_UP = 100;
 const MiB = 1024 * 1024;
-/** From this connection on, RSS must level off. */
+/** Where RSS is also reported, for the log. */
 const SECOND_HALF = CONNECTIONS / 2;
-/** How much the server's RSS may grow over the second half of the run. */
-const RSS_GROWTH_BOUND = 16 * MiB;
+/** The server's peak RSS over the run may not exceed this. */
+const PEAK_RSS_BOUND = 128 * MiB;
 
 /** One connection's life: handshake, messages, close. Returns the number of echoes checked. */
 async function oneConnection(i: number): Promise<number> {
@@ -52,7 +54,7 @@ async function oneConnection(i: number): Promise<number> {
 
 describe('soak: 1,000 connections in a row', () => {
   it(
-    `serves ${CONNECTIONS} connections with exact echoes, within a ${HEAP_CAP_MIB} MiB heap, and its RSS grows by less than ${RSS_GROWTH_BOUND / MiB} MiB over the last ${CONNECTIONS - SECOND_HALF}`,
+    `serves ${CONNECTIONS} connections with exact echoes, within a ${HEAP_CAP_MIB} MiB heap and a peak RSS under ${PEAK_RSS_BOUND / MiB} MiB`,
     async () => {
       let echoes = 0;
       for (let i = 0; i < WARM_UP; i++) echoes += await oneConnection(i);
@@ -81,7 +83,7 @@ describe('soak: 1,000 connections in a row', () => {
           `${CONNECTIONS - WARM_UP} connections in ${seconds.toFixed(1)} s; every 50: ${series.map(mib).join(' ')}`,
       );
       expect(echoes).toBe(CONNECTIONS * 4 + CONNECTIONS / 10);
-      expect(after - half, `RSS ${mib(half)} MiB at connection ${SECOND_HALF} -> ${mib(after)} MiB at the end`).toBeLessThan(RSS_GROWTH_BOUND);
+      expect(peak, `peak RSS ${mib(peak)} MiB (${mib(before)} MiB after the warm-up, ${mib(after)} MiB at the end)`).toBeLessThan(PEAK_RSS_BOUND);
     },
     170_000,
   );

@@ -331,5 +331,8 @@ describe('verifier: where a value is visible', () => {
     const filler = Array.from({ length: 10 }, () => constantOp(result(), 2));
     const outer = funcOp('f', [constantOp(x, 2), ...filler, rawOp('arith.addi', [x, x], [result()], 2), inner, rawOp('func.return', [], [], 6)], 1);
     expect(messages(verifyModule({ ops: [outer], loc: at(1) }))).toEqual([notDefined('arith.addi', 4, 0), notDefined('arith.addi', 4, 1)]);
+    // And defined just before the nested function.
+    const near = funcOp('f', [constantOp(x, 2), inner, rawOp('func.return', [], [], 6)], 1);
+    expect(messages(verifyModule({ ops: [near], loc: at(1) }))).toEqual([notDefined('arith.addi', 4, 0), notDefined('arith.addi', 4, 1)]);
   });
 });

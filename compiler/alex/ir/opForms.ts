@@ -80,14 +80,17 @@ function functionForm(allowPrivate: boolean): CustomForm {
       const fnType = op.attributes['function_type'];
       const type = fnType?.kind === 'type' && fnType.type.kind === 'func' ? fnType.type : funcType([], []);
       if (op.attributes['sym_visibility']?.kind === 'string') p.text(' private');
-      p.text(` @${name?.kind === 'string' ? name.value : '<<missing name>>'}(`);
+      p.text(' @');
+      p.text(name?.kind === 'string' ? name.value : '<<missing name>>');
+      p.text('(');
       const body = op.regions[0];
       const entry = body?.blocks[0];
       if (entry !== undefined) {
         entry.args.forEach((a, i) => {
           if (i > 0) p.text(', ');
           p.value(a);
-          p.text(`: ${printType(a.type)}`);
+          p.text(': ');
+          p.type(a.type);
         });
       } else {
         p.types(type.params);

@@ -14,6 +14,8 @@ import type { Block, Value } from './ir.js';
 /** A block being walked. */
 export interface OpenBlock {
   readonly block: Block;
+  /** Its position in the stack of open blocks. */
+  readonly depth: number;
   /** The position of the op being visited (or whose regions are being walked). */
   at: number;
   /** How many of the block's ops the walker's table holds (its own bookkeeping). */
@@ -25,9 +27,13 @@ export interface OpenBlock {
 /** How many ops before the walk's position `findNearby` compares. */
 const NEARBY = 8;
 
-/** The open blocks, innermost last. */
+/**
+ * The open blocks, innermost last. Those below `floor` are hidden: they enclose an isolated op
+ * (a function) whose blocks are being walked, and whose values the op's body cannot use.
+ */
 export class OpenBlocks {
   readonly stack: OpenBlock[] = [];
+  floor = 0;
   /** Where `findNearby` found its value: the block's depth in `stack`, the op's position in it (-1 for an argument), and the result's. */
   foundDepth = -1;
   foundAt = -1;
@@ -35,7 +41,7 @@ export class OpenBlocks {
 
   /** Start walking `block`, at its first op. */
   enter(block: Block): OpenBlock {
-    const open: OpenBlock = { block, at: 0, indexed: -1, closed: false };
+    const open: OpenBlock = { block, depth: this.stack.length, at: 0, indexed: -1, closed: false };
     this.stack.push(open);
     return open;
   }
@@ -52,7 +58,7 @@ export class OpenBlocks {
    */
   findNearby(v: Value): boolean {
     const stack = this.stack;
-    for (let s = stack.length - 1; s >= 0; s--) {
+    for (let s = stack.length - 1; s >= this.floor; s--) {
       const open = stack[s]!;
       const ops = open.block.ops;
       for (let j = open.at - 1, stop = Math.max(0, open.at - NEARBY); j >= stop; j--) {

@@ -53,6 +53,12 @@ export function printLoc(loc: Loc): string {
 
 const escapeFile = (file: string): string => file.replace(/\\/g, '\\\\').replace(/"/g, '\\22');
 
+/** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
+const resultNames: string[] = [];
+const argNames: string[] = [];
+const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
+const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
+
 /** `'  '.repeat(depth)`, kept for the depths seen so far. */
 const indents: string[] = [''];
 function indent(depth: number): string {
@@ -66,10 +72,17 @@ function indent(depth: number): string {
  */
 class TextPrinter implements OpPrinter {
   private readonly out = buffer;
-  private names = new Map<Value, string>();
+  /**
+   * The names given so far, in order, and each named value's place in that order. One table for
+   * the whole module rather than one per function, which would be grown anew for each: names
+   * from `functionStart` on are the current top-level op's, earlier ones count as not given.
+   */
+  private readonly names = new Map<Value, number>();
+  private readonly nameTexts: string[] = [];
+  private functionStart = 0;
   /** Labels of the blocks of multi-block regions; a single-block region's block is `^bb0`. */
   private labels = new Map<Block, string>();
-  private regions: Region[] = [];
+  private readonly regions: Region[] = [];
   private nextResult = 0;
   private nextArg = 0;
   /** The nesting depth of the op being printed, which its regions' blocks are indented from. */
@@ -88,20 +101,25 @@ class TextPrinter implements OpPrinter {
 
   /** Names restart after each top-level op. */
   finishFunction(): void {
-    if (this.names.size > 0) this.names = new Map();
+    this.functionStart = this.nameTexts.length;
     if (this.labels.size > 0) this.labels = new Map();
-    this.regions = [];
+    this.regions.length = 0;
     this.nextResult = 0;
     this.nextArg = 0;
   }
 
+  private define(v: Value, text: string): void {
+    this.names.set(v, this.nameTexts.length);
+    this.nameTexts.push(text);
+  }
+
   private name(v: Value): string {
-    const n = this.names.get(v);
-    if (n !== undefined) return n;
+    const i = this.names.get(v);
+    if (i !== undefined && i >= this.functionStart) return this.nameTexts[i]!;
     // A result is named where it is defined; reaching here means a use the verifier rejects.
     if (v.def !== 'arg') return '%<<undefined>>';
-    const arg = `%arg${this.nextArg++}`;
-    this.names.set(v, arg);
+    const arg = argName(this.nextArg++);
+    this.define(v, arg);
     return arg;
   }
 
@@ -122,13 +140,13 @@ class TextPrinter implements OpPrinter {
     out.write(indent(depth));
     const results = op.results;
     if (results.length > 0) {
-      const base = `%${this.nextResult++}`;
+      const base = resultName(this.nextResult++);
       out.write(base);
       if (results.length === 1) {
-        this.names.set(results[0]!, base);
+        this.define(results[0]!, base);
         out.write(' = ');
       } else {
-        for (let i = 0; i < results.length; i++) this.names.set(results[i]!, `${base}#${i}`);
+        for (let i = 0; i < results.length; i++) this.define(results[i]!, `${base}#${i}`);
         out.write(':');
         out.writeInt(results.length);
         out.write(' = ');

@@ -196,7 +196,7 @@ function compileDirective(d: Directive): FormPrinter | undefined {
     case 'typeAttr':
     case 'positions': {
       const key = d.attr;
-      return (op, p) => p.text(printAttrPiece(d, op.attributes[key]));
+      return (op, p) => printAttrPiece(d, op.attributes[key], p);
     }
     case 'callType':
       return (op, p) => {
@@ -222,12 +222,20 @@ function compileDirective(d: Directive): FormPrinter | undefined {
   }
 }
 
-function printAttrPiece(d: Directive, a: Attribute | undefined): string {
-  if (d.d === 'enum' && a?.kind === 'enum') return a.value;
-  if (d.d === 'symbol' && a?.kind === 'symbol') return `@${a.name}`;
-  if (d.d === 'typeAttr' && a?.kind === 'type') return printType(a.type);
-  if (d.d === 'positions' && a?.kind === 'dense') return `[${a.values.join(', ')}]`;
-  return '<<missing attribute>>';
+function printAttrPiece(d: Directive, a: Attribute | undefined, p: OpPrinter): void {
+  if (d.d === 'enum' && a?.kind === 'enum') p.text(a.value);
+  else if (d.d === 'symbol' && a?.kind === 'symbol') {
+    p.text('@');
+    p.text(a.name);
+  } else if (d.d === 'typeAttr' && a?.kind === 'type') p.type(a.type);
+  else if (d.d === 'positions' && a?.kind === 'dense') {
+    p.text('[');
+    for (let i = 0; i < a.values.length; i++) {
+      if (i > 0) p.text(', ');
+      p.text(String(a.values[i]));
+    }
+    p.text(']');
+  } else p.text('<<missing attribute>>');
 }
 
 /** Parse an op's text by its directive list. */

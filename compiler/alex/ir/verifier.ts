@@ -70,16 +70,17 @@ interface Cfg {
  * several, in a block that dominates the one being walked. A use is first looked for among the few
  * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
  * otherwise in a table from values to the open block defining them, filled only then, up to the
- * walk's position (so each value enters it at most once). An isolated op (a function) starts
- * afresh.
+ * walk's position (so each value enters it at most once). An isolated op (a function) hides the
+ * blocks around it.
  */
 class Verifier {
-  /** The blocks being walked (in the current isolated op). */
-  private open = new OpenBlocks();
-  /** The block defining each value the table holds so far (in the current isolated op). */
-  private definedIn = new Map<Value, OpenBlock>();
-  /** The multi-block regions being walked, innermost last (in the current isolated op). */
-  private cfgs: Cfg[] = [];
+  /** The blocks being walked; those outside the current isolated op are below the floor. */
+  private readonly open = new OpenBlocks();
+  /** The block defining each value the table holds so far. */
+  private readonly definedIn = new Map<Value, OpenBlock>();
+  /** The multi-block regions being walked, innermost last; those outside the current isolated op are below `cfgFloor`. */
+  private readonly cfgs: Cfg[] = [];
+  private cfgFloor = 0;
   private readonly ctx: { -readonly [K in keyof VerifyContext]: VerifyContext[K] };
 
   constructor(
@@ -94,8 +95,8 @@ class Verifier {
     if (this.open.findNearby(v)) return true;
     this.indexOpenBlocks();
     const where = this.definedIn.get(v);
-    if (where !== undefined && !where.closed) return true;
-    for (let i = this.cfgs.length - 1; i >= 0; i--) {
+    if (where !== undefined && !where.closed && where.depth >= this.open.floor) return true;
+    for (let i = this.cfgs.length - 1; i >= this.cfgFloor; i--) {
       const cfg = this.cfgs[i]!;
       const block = cfg.definedIn.get(v);
       // Defined in this region: a definition earlier in the current block was found above.
@@ -107,7 +108,7 @@ class Verifier {
   /** Bring the table up to the walk's position in every open block. */
   private indexOpenBlocks(): void {
     const stack = this.open.stack;
-    for (let i = 0; i < stack.length; i++) {
+    for (let i = this.open.floor; i < stack.length; i++) {
       const open = stack[i]!;
       const { args, ops } = open.block;
       if (open.indexed < 0) {
@@ -176,18 +177,15 @@ class Verifier {
   }
 
   private regions(op: Operation, isolated: boolean): void {
-    const open = this.open;
-    const definedIn = this.definedIn;
-    const cfgs = this.cfgs;
+    const floor = this.open.floor;
+    const cfgFloor = this.cfgFloor;
     if (isolated) {
-      this.open = new OpenBlocks();
-      this.definedIn = new Map();
-      this.cfgs = [];
+      this.open.floor = this.open.stack.length;
+      this.cfgFloor = this.cfgs.length;
     }
     for (let i = 0; i < op.regions.length; i++) this.region(op.regions[i]!, op, i);
-    this.open = open;
-    this.definedIn = definedIn;
-    this.cfgs = cfgs;
+    this.open.floor = floor;
+    this.cfgFloor = cfgFloor;
   }
 
   private region(r: Region, owner: Operation, index: number): void {

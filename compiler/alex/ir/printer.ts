@@ -11,6 +11,7 @@
  */
 import type { Block, Loc, Module, Operation, Region, Successor, Value } from './ir.js';
 import { opSpecs } from './ops.js';
+import { resultName, SsaNames } from './ssaNames.js';
 import { compileForm, type FormPrinter, type OpPrinter } from './syntax.js';
 import { TextBuffer } from './textBuffer.js';
 import { printType, type MlirType } from './types.js';
@@ -30,10 +31,7 @@ const buffer = new TextBuffer();
 export function printModule(m: Module, options: PrintOptions = {}): string {
   const p = new TextPrinter(options.debugInfo === true);
   p.text('module {\n');
-  for (const op of m.ops) {
-    p.printOp(op, 1);
-    p.finishFunction();
-  }
+  for (const op of m.ops) p.printTopLevel(op, 1);
   p.text(options.debugInfo === true ? `} ${printLoc(m.loc)}\n` : '}\n');
   return p.toString();
 }
@@ -41,7 +39,7 @@ export function printModule(m: Module, options: PrintOptions = {}): string {
 /** Print one top-level op on its own (a function, a declaration), at indentation 0. */
 export function printOp(op: Operation, options: PrintOptions = {}): string {
   const p = new TextPrinter(options.debugInfo === true);
-  p.printOp(op, 0);
+  p.printTopLevel(op, 0);
   return p.toString();
 }
 
@@ -52,12 +50,6 @@ export function printLoc(loc: Loc): string {
 }
 
 const escapeFile = (file: string): string => file.replace(/\\/g, '\\\\').replace(/"/g, '\\22');
-
-/** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
-const resultNames: string[] = [];
-const argNames: string[] = [];
-const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
-const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
 
 /** `'  '.repeat(depth)`, kept for the depths seen so far. */
 const indents: string[] = [''];
@@ -72,19 +64,10 @@ function indent(depth: number): string {
  */
 class TextPrinter implements OpPrinter {
   private readonly out = buffer;
-  /**
-   * The names given so far, in order, and each named value's place in that order. One table for
-   * the whole module rather than one per function, which would be grown anew for each: names
-   * from `functionStart` on are the current top-level op's, earlier ones count as not given.
-   */
-  private readonly names = new Map<Value, number>();
-  private readonly nameTexts: string[] = [];
-  private functionStart = 0;
+  private readonly names = new SsaNames();
   /** Labels of the blocks of multi-block regions; a single-block region's block is `^bb0`. */
   private labels = new Map<Block, string>();
   private readonly regions: Region[] = [];
-  private nextResult = 0;
-  private nextArg = 0;
   /** The nesting depth of the op being printed, which its regions' blocks are indented from. */
   private depth = 0;
   /** The last file a location named, and its escaped text: every op of a function names the same file. */
@@ -99,28 +82,12 @@ class TextPrinter implements OpPrinter {
     buffer.reset();
   }
 
-  /** Names restart after each top-level op. */
-  finishFunction(): void {
-    this.functionStart = this.nameTexts.length;
+  /** Print a top-level op; names restart with each. */
+  printTopLevel(op: Operation, depth: number): void {
+    this.names.startFunction(op);
     if (this.labels.size > 0) this.labels = new Map();
     this.regions.length = 0;
-    this.nextResult = 0;
-    this.nextArg = 0;
-  }
-
-  private define(v: Value, text: string): void {
-    this.names.set(v, this.nameTexts.length);
-    this.nameTexts.push(text);
-  }
-
-  private name(v: Value): string {
-    const i = this.names.get(v);
-    if (i !== undefined && i >= this.functionStart) return this.nameTexts[i]!;
-    // A result is named where it is defined; reaching here means a use the verifier rejects.
-    if (v.def !== 'arg') return '%<<undefined>>';
-    const arg = argName(this.nextArg++);
-    this.define(v, arg);
-    return arg;
+    this.printOp(op, depth);
   }
 
   /** `^bbN` for a block of a region printed so far. */
@@ -139,18 +106,14 @@ class TextPrinter implements OpPrinter {
     const out = this.out;
     out.write(indent(depth));
     const results = op.results;
-    if (results.length > 0) {
-      const base = resultName(this.nextResult++);
-      out.write(base);
-      if (results.length === 1) {
-        this.define(results[0]!, base);
-        out.write(' = ');
-      } else {
-        for (let i = 0; i < results.length; i++) this.define(results[i]!, `${base}#${i}`);
+    const n = this.names.define(results);
+    if (n >= 0) {
+      out.write(resultName(n));
+      if (results.length > 1) {
         out.write(':');
         out.writeInt(results.length);
-        out.write(' = ');
       }
+      out.write(' = ');
     }
     out.write(op.name);
     const print = formPrinters.get(op.name);
@@ -189,13 +152,13 @@ class TextPrinter implements OpPrinter {
   }
 
   value(v: Value): void {
-    this.out.write(this.name(v));
+    this.out.write(this.names.name(v));
   }
 
   values(vs: readonly Value[], from: number): void {
     for (let i = from; i < vs.length; i++) {
       if (i > from) this.out.write(', ');
-      this.out.write(this.name(vs[i]!));
+      this.out.write(this.names.name(vs[i]!));
     }
   }
 
@@ -252,13 +215,15 @@ class TextPrinter implements OpPrinter {
         for (let k = 0; k < b.args.length; k++) {
           const a = b.args[k]!;
           out.write(k === 0 ? '(' : ', ');
-          out.write(this.name(a));
+          out.write(this.names.name(a));
           out.write(': ');
           out.write(this.typeText(a.type));
         }
         out.write(b.args.length > 0 ? '):\n' : ':\n');
       }
+      this.names.enterBlock(b, r);
       for (let k = 0; k < b.ops.length; k++) this.printOp(b.ops[k]!, depth + 1);
+      this.names.leaveBlock();
     }
     out.write(pad);
     out.write('}');

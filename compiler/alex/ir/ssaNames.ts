@@ -1,0 +1,132 @@
+/**
+ * The printer's names for the values of one top-level op: `%N` for results, numbered in print
+ * order (`%N#i` when an op has several), `%argN` for block arguments in order of first mention.
+ *
+ * A result is numbered when its op is printed. A use finds the number among the few ops printed
+ * just before it in the blocks being printed (`OpenBlocks`), where most operands are defined;
+ * the rest go through a table, filled only when such a use comes up, so most values are never
+ * hashed. Blocks of multi-block regions enter the table as they close (a later block may use their
+ * values). A result printed nowhere the table reaches is either not printed yet (`%<<undefined>>`)
+ * or in a block closed before (IR the verifier rejects); to name the latter as before, the first
+ * such use renumbers everything printed so far into the table, which from then on takes every
+ * result as it is numbered.
+ */
+import type { Block, Operation, Region, Value } from './ir.js';
+import { OpenBlocks } from './openBlocks.js';
+
+/** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
+const resultNames: string[] = [];
+const argNames: string[] = [];
+/** `%N` */
+export const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
+const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
+const nameOf = (n: number, results: readonly Value[], k: number): string => (results.length === 1 ? resultName(n) : `%${n}#${k}`);
+
+/** Names for one top-level op at a time. */
+export class SsaNames {
+  private readonly open = new OpenBlocks();
+  /** The number of each op printed in the open blocks (-1 for one without results), block after block. */
+  private readonly numbers: number[] = [];
+  /** Where each open block's ops start in `numbers`. */
+  private readonly starts: number[] = [];
+  /** Whether each open block is one of several in its region. */
+  private readonly inCfg: boolean[] = [];
+  private readonly table = new Map<Value, string>();
+  /** Set once a use needed a value of a closed block: the table then takes every result. */
+  private complete = false;
+  private top: Operation | undefined;
+  private nextResult = 0;
+  private nextArg = 0;
+
+  /** Start naming the values of top-level op `op`. */
+  startFunction(op: Operation): void {
+    this.top = op;
+    this.table.clear();
+    this.complete = false;
+    this.nextResult = 0;
+    this.nextArg = 0;
+  }
+
+  /** Start printing `b`, a block of `r`; its ops follow, each announced by `define`. */
+  enterBlock(b: Block, r: Region): void {
+    this.open.enter(b).indexed = 0;
+    this.starts.push(this.numbers.length);
+    this.inCfg.push(r.blocks.length > 1);
+  }
+
+  leaveBlock(): void {
+    const depth = this.open.stack.length - 1;
+    if (this.inCfg[depth] === true && !this.complete) this.index(depth);
+    this.numbers.length = this.starts[depth]!;
+    this.starts.pop();
+    this.inCfg.pop();
+    this.open.leave();
+  }
+
+  /** Number the results of the op printed next (in the innermost open block, if any): `N`, or -1 when it has none. */
+  define(results: readonly Value[]): number {
+    const n = results.length === 0 ? -1 : this.nextResult++;
+    const depth = this.open.stack.length - 1;
+    if (depth >= 0) {
+      this.open.stack[depth]!.at = this.numbers.length - this.starts[depth]!;
+      this.numbers.push(n);
+    }
+    if (depth < 0 || this.complete) for (let k = 0; k < results.length; k++) this.table.set(results[k]!, nameOf(n, results, k));
+    return n;
+  }
+
+  /** The name of `v` at this point of the printing. */
+  name(v: Value): string {
+    if (v.def === 'arg') {
+      let n = this.table.get(v);
+      if (n === undefined) {
+        n = argName(this.nextArg++);
+        this.table.set(v, n);
+      }
+      return n;
+    }
+    const open = this.open;
+    if (open.findNearby(v) && open.foundAt >= 0) {
+      const n = this.numbers[this.starts[open.foundDepth]! + open.foundAt]!;
+      return nameOf(n, open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results, open.foundResult);
+    }
+    for (let depth = 0; depth < open.stack.length; depth++) this.index(depth);
+    let n = this.table.get(v);
+    if (n === undefined && !this.complete) {
+      this.renumber();
+      n = this.table.get(v);
+    }
+    return n ?? '%<<undefined>>';
+  }
+
+  /** Put the results of the open block at `depth` numbered so far in the table (the op being printed too: it is named before its regions). */
+  private index(depth: number): void {
+    const open = this.open.stack[depth]!;
+    const start = this.starts[depth]!;
+    const end = depth + 1 < this.starts.length ? this.starts[depth + 1]! : this.numbers.length;
+    const ops = open.block.ops;
+    for (; open.indexed < end - start; open.indexed++) {
+      const n = this.numbers[start + open.indexed]!;
+      const results = ops[open.indexed]!.results;
+      for (let k = 0; k < results.length; k++) this.table.set(results[k]!, nameOf(n, results, k));
+    }
+  }
+
+  /** Number everything printed so far again, in print order, into the table; from now on it takes every result. */
+  private renumber(): void {
+    this.complete = true;
+    const innermost = this.open.stack[this.open.stack.length - 1];
+    const current = innermost?.block.ops[innermost.at];
+    let n = 0;
+    const visit = (op: Operation): boolean => {
+      if (op.results.length > 0) {
+        for (let k = 0; k < op.results.length; k++) this.table.set(op.results[k]!, nameOf(n, op.results, k));
+        n++;
+      }
+      if (op === current || n >= this.nextResult) return false;
+      for (const r of op.regions) for (const b of r.blocks) for (const inner of b.ops) if (!visit(inner)) return false;
+      return true;
+    };
+    if (this.top !== undefined) visit(this.top);
+  }
+}

@@ -1,13 +1,13 @@
 /**
- * The blocks the verifier's walk over nested regions is inside, and where it is in each, for
- * finding where an operand is defined.
+ * The blocks a walk over nested regions is inside, and where it is in each: what the verifier
+ * (is this operand in scope?) and the printer (what is this operand called?) both ask of a value.
  *
  * Most operands are defined a few ops before their use, in the same block or an enclosing one, so
  * `findNearby` looks there first, comparing identities. Only the uses it does not find need a
- * table from values to their definitions, which the walker keeps and fills (from `indexed` up to
- * `at`) only when such a use comes up: most values never enter it. That saves the hashing, and
- * the garbage of growing tables, which a large module makes the collector pay for while the
- * module just lowered is still young.
+ * table from values to their definitions, which the verifier and the printer each keep and fill
+ * (from `indexed` up to `at`) only when such a use comes up: most values never enter one. That
+ * saves hashing every value, and the garbage of growing tables, which a large module makes the
+ * collector pay for while the module just lowered is still young.
  */
 import type { Block, Value } from './ir.js';
 

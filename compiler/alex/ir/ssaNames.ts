@@ -25,8 +25,12 @@ const nameOf = (n: number, results: readonly Value[], k: number): string => (res
 /** Names for one top-level op at a time. */
 export class SsaNames {
   private readonly open = new OpenBlocks();
-  /** The number of each op printed in the open blocks (-1 for one without results), block after block. */
+  /**
+   * The number of each op printed in the open blocks (-1 for one without results), block after
+   * block, up to `size` (the array is not shortened when a block closes: it would be grown again).
+   */
   private readonly numbers: number[] = [];
+  private size = 0;
   /** Where each open block's ops start in `numbers`. */
   private readonly starts: number[] = [];
   /** Whether each open block is one of several in its region. */
@@ -50,14 +54,14 @@ export class SsaNames {
   /** Start printing `b`, a block of `r`; its ops follow, each announced by `define`. */
   enterBlock(b: Block, r: Region): void {
     this.open.enter(b).indexed = 0;
-    this.starts.push(this.numbers.length);
+    this.starts.push(this.size);
     this.inCfg.push(r.blocks.length > 1);
   }
 
   leaveBlock(): void {
     const depth = this.open.stack.length - 1;
     if (this.inCfg[depth] === true && !this.complete) this.index(depth);
-    this.numbers.length = this.starts[depth]!;
+    this.size = this.starts[depth]!;
     this.starts.pop();
     this.inCfg.pop();
     this.open.leave();
@@ -68,8 +72,8 @@ export class SsaNames {
     const n = results.length === 0 ? -1 : this.nextResult++;
     const depth = this.open.stack.length - 1;
     if (depth >= 0) {
-      this.open.stack[depth]!.at = this.numbers.length - this.starts[depth]!;
-      this.numbers.push(n);
+      this.open.stack[depth]!.at = this.size - this.starts[depth]!;
+      this.numbers[this.size++] = n;
     }
     if (depth < 0 || this.complete) for (let k = 0; k < results.length; k++) this.table.set(results[k]!, nameOf(n, results, k));
     return n;
@@ -103,7 +107,7 @@ export class SsaNames {
   private index(depth: number): void {
     const open = this.open.stack[depth]!;
     const start = this.starts[depth]!;
-    const end = depth + 1 < this.starts.length ? this.starts[depth + 1]! : this.numbers.length;
+    const end = depth + 1 < this.starts.length ? this.starts[depth + 1]! : this.size;
     const ops = open.block.ops;
     for (; open.indexed < end - start; open.indexed++) {
       const n = this.numbers[start + open.indexed]!;

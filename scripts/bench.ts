@@ -59,7 +59,7 @@ async function main(): Promise<void> {
   if (parts.has('compile')) rows.push(...coldCompile({ rounds: quick ? 3 : 15, pin: [] }, log));
   if (parts.has('throughput')) {
     const sizes = quick ? [{ lines: 1_000, runs: 2, budgetMs: 5_000 }, { lines: 10_000, runs: 1, budgetMs: 1 }] : DEFAULT_SIZES;
-    rows.push(...throughput({ sizes, warmupRuns: quick ? 1 : 3, stageRuns: quick ? 1 : 5 }, log));
+    rows.push(...throughput({ sizes, warmupMs: quick ? 1_000 : 10_000, stageRuns: quick ? 1 : 5, coldRuns: quick ? 1 : 5 }, log));
   }
   if (parts.has('echo')) {
     machine.pinning = pinning.apply();

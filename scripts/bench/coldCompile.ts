@@ -17,8 +17,8 @@ export interface ColdCompileOptions {
   readonly pin: readonly string[];
 }
 
-/** One timed run; the time, or an error message when the command failed. */
-function timeOnce(argv: readonly string[]): { ms: number } | { error: string } {
+/** One timed run of a command (stdout discarded); the time, or an error message when it failed. */
+export function timeCommand(argv: readonly string[]): { ms: number } | { error: string } {
   const [command, ...args] = argv as [string, ...string[]];
   const start = process.hrtime.bigint();
   const result = spawnSync(command, args, { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], timeout: 60_000 });
@@ -38,7 +38,7 @@ export function coldCompile(options: ColdCompileOptions, log: (line: string) => 
   for (let round = 0; round < options.rounds && failure === ''; round++) {
     const order = round % 2 === 0 ? ([ours, theirs] as const) : ([theirs, ours] as const);
     for (const argv of order) {
-      const result = timeOnce(argv);
+      const result = timeCommand(argv);
       if ('error' in result) {
         failure = `${argv === ours ? 'compile' : 'node -e 0'} failed: ${result.error}`;
         break;

@@ -150,7 +150,8 @@ export class Lowerer {
   /** The location of a span; a witness asking again for the span it just asked for gets the same object. */
   loc(span: Span): Loc {
     if (span !== this.lastSpan) {
-      this.lastLoc = locOf(span);
+      const last = this.lastLoc;
+      if (span.startLine !== last.line || span.startCol !== last.col || span.file !== last.file) this.lastLoc = locOf(span);
       this.lastSpan = span;
     }
     return this.lastLoc;

@@ -36,6 +36,7 @@ const newValueMap = (): Map<number | bigint, Attributes> => new Map();
 const calleeRecord = (name: string): Attributes => ({ callee: attr.symbol(name) });
 const globalNameRecord = (symbol: string): Attributes => ({ global_name: attr.symbol(symbol) });
 const elemTypeRecord = (type: MlirType): Attributes => ({ elem_type: attr.type(type) });
+const newGepMap = (): Map<number, Attributes> => new Map();
 const positionRecord = (index: number): Attributes => ({ position: attr.dense(64, [index]) });
 
 /** The shared records of one module, made on first use. */
@@ -45,6 +46,7 @@ export class SharedAttributes {
   private readonly globalNames = new Map<string, Attributes>();
   private readonly elemTypes = new Map<MlirType, Attributes>();
   private readonly positions = new Map<number, Attributes>();
+  private readonly geps = new Map<MlirType, Map<number, Attributes>>();
 
   /** `{ value }` of `arith.constant value : type`; throws when the value does not fit the type (a bug in the caller). */
   constant(type: IntType, value: number | bigint | boolean): Attributes {
@@ -73,6 +75,17 @@ export class SharedAttributes {
   /** `{ elem_type }` of `llvm.alloca`. */
   elemType(type: MlirType): Attributes {
     return memo(this.elemTypes, type, elemTypeRecord);
+  }
+
+  /** `{ rawConstantIndices, elem_type }` of a one-index `llvm.getelementptr` (`DYNAMIC_INDEX` when the index is an operand). */
+  gep(elemType: MlirType, rawIndex: number): Attributes {
+    const byIndex = memo(this.geps, elemType, newGepMap);
+    let a = byIndex.get(rawIndex);
+    if (a === undefined) {
+      a = { rawConstantIndices: attr.dense(32, [rawIndex]), elem_type: attr.type(elemType) };
+      byIndex.set(rawIndex, a);
+    }
+    return a;
   }
 
   /** `{ position }` of `llvm.insertvalue` / `llvm.extractvalue`; shared when the position is one index, the common case. */

@@ -3,10 +3,13 @@
  * the blocks nested in it), and made again anywhere else — after the branch that made it, in a
  * sibling branch, in another function, or for another type. First the table on its own, then
  * whole programs, whose MLIR must also verify (a constant used outside its block would not).
+ * Last, the attribute records a module's ops share (`sharedAttributes.ts`): equal records are one
+ * object, unequal ones never are.
  */
 import { describe, expect, it } from 'vitest';
-import { i32, i64 } from '../../compiler/alex/ir/types.js';
-import type { Value } from '../../compiler/alex/ir/ir.js';
+import { i32, i64, i8, ptr } from '../../compiler/alex/ir/types.js';
+import { DYNAMIC_INDEX, type Value } from '../../compiler/alex/ir/ir.js';
+import { memo, SharedAttributes } from '../../compiler/alex/ir/sharedAttributes.js';
 import { ConstantTable } from '../../compiler/alex/witnesses/constants.js';
 import { bodyLines, compileMlir } from './support.js';
 
@@ -88,5 +91,38 @@ describe('constants in lowered programs', () => {
     const h = linesOf('h', ...source);
     expect(constants(h, '5 : i64')).toBe(1);
     expect(constants(h, '5 : i32')).toBe(0);
+  });
+});
+
+describe('shared attribute records', () => {
+  it('memo makes a value once per key and keeps it', () => {
+    const map = new Map<string, { readonly key: string }>();
+    let made = 0;
+    const make = (key: string) => ({ key, n: ++made });
+    const a = memo(map, 'a', make);
+    expect(memo(map, 'a', make)).toBe(a);
+    expect(memo(map, 'b', make)).not.toBe(a);
+    expect(made).toBe(2);
+    expect(map.get('a')).toBe(a);
+  });
+
+  it('one getelementptr record per element type and index, holding both', () => {
+    const shared = new SharedAttributes();
+    const bytes3 = shared.gep(i8, 3);
+    expect(shared.gep(i8, 3)).toBe(bytes3);
+    expect(bytes3).toEqual({ rawConstantIndices: { kind: 'dense', width: 32, values: [3] }, elem_type: { kind: 'type', type: i8 } });
+    expect(shared.gep(i8, 4)).not.toBe(bytes3);
+    expect(shared.gep(i32, 3)).not.toBe(bytes3);
+    const dynamic = shared.gep(ptr, DYNAMIC_INDEX);
+    expect(dynamic.rawConstantIndices).toEqual({ kind: 'dense', width: 32, values: [DYNAMIC_INDEX] });
+    expect(shared.gep(ptr, DYNAMIC_INDEX)).toBe(dynamic);
+  });
+
+  it('calls of one callee share their record, other callees and constants of other types do not', () => {
+    const shared = new SharedAttributes();
+    expect(shared.callee('f')).toBe(shared.callee('f'));
+    expect(shared.callee('f')).not.toBe(shared.callee('g'));
+    expect(shared.constant(i32, 1)).toBe(shared.constant(i32, 1n));
+    expect(shared.constant(i32, 1)).not.toBe(shared.constant(i64, 1));
   });
 });

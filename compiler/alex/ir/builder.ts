@@ -39,6 +39,9 @@ const arithNames = Object.fromEntries(
   (['addi', 'subi', 'muli', 'divsi', 'divui', 'remsi', 'remui', 'andi', 'ori', 'xori', 'shli', 'shrsi', 'shrui', 'extsi', 'extui', 'trunci'] as const).map((op) => [op, `arith.${op}`]),
 ) as Readonly<Record<BinaryOp | CastOp, string>>;
 
+/** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
+const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
+
 /** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
 const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
 
@@ -138,7 +141,7 @@ export class OpBuilder {
 
   /** `func.return values` */
   ret(values: readonly Value[], loc: Loc): void {
-    this.append(makeOp('func.return', values, noValues, noAttributes, loc));
+    this.append(makeOp('func.return', orNoValues(values), noValues, noAttributes, loc));
   }
 
   /** `llvm.return [value]` */
@@ -160,6 +163,13 @@ export class OpBuilder {
 
   /** `llvm.getelementptr base[i, ...] : (...) -> !llvm.ptr, elemType`; numbers are constant indices, values SSA ones. */
   gep(base: Value, indices: readonly (number | Value)[], elemType: MlirType, loc: Loc): Value {
+    // One index is the common case: its attribute record is shared, and no list is filtered or mapped.
+    if (indices.length === 1) {
+      const i = indices[0]!;
+      return typeof i === 'number'
+        ? this.append1('llvm.getelementptr', [base], ptr, this.module.shared.gep(elemType, i), loc)
+        : this.append1('llvm.getelementptr', [base, i], ptr, this.module.shared.gep(elemType, DYNAMIC_INDEX), loc);
+    }
     const dynamic = indices.filter((i): i is Value => typeof i !== 'number');
     const operands = [base].concat(dynamic);
     const raw = indices.map((i) => (typeof i === 'number' ? i : DYNAMIC_INDEX));
@@ -237,7 +247,7 @@ export class OpBuilder {
     this.block = block;
     this.region = region;
     try {
-      this.append(makeOp('scf.yield', build(this), noValues, noAttributes, loc));
+      this.append(makeOp('scf.yield', orNoValues(build(this)), noValues, noAttributes, loc));
     } finally {
       this.block = outerBlock;
       this.region = outerRegion;
@@ -269,7 +279,7 @@ export class OpBuilder {
     });
     const afterBlock: MBlock = { args: blockArgs(carried), ops: [] };
     const afterRegion: MRegion = { blocks: [afterBlock] };
-    this.within(afterRegion, afterBlock, () => this.append(makeOp('scf.yield', after(this, afterBlock.args), noValues, noAttributes, loc)));
+    this.within(afterRegion, afterBlock, () => this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc)));
     return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
   }
 

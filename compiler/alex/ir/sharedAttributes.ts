@@ -4,7 +4,8 @@
  * calls and field accesses but only a few thousand distinct attribute records among them, and every
  * record made is kept alive by the module (memory the collector has to copy and promote).
  *
- * One instance per `ModuleBuilder`, so nothing outlives the module it was made for.
+ * One instance per `ModuleBuilder`, so nothing outlives the module it was made for. `memo`, the
+ * get-or-make over a map these records are kept in, serves the constant table (`constants.ts`) too.
  */
 import { attr, type Attributes } from './ir.js';
 import { fitsWidth } from './opForms.js';
@@ -20,6 +21,24 @@ export function integerKey(value: number | bigint | boolean): number | bigint {
   return value >= minSafe && value <= maxSafe ? Number(value) : value;
 }
 
+/** The value of `key` in `map`, made by `make` (and kept) the first time it is asked for. */
+export function memo<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
+  let v = map.get(key);
+  if (v === undefined) {
+    v = make(key);
+    map.set(key, v);
+  }
+  return v;
+}
+
+// The makers `memo` is given: module-level functions, so a lookup that finds its record allocates nothing.
+const newValueMap = (): Map<number | bigint, Attributes> => new Map();
+const calleeRecord = (name: string): Attributes => ({ callee: attr.symbol(name) });
+const globalNameRecord = (symbol: string): Attributes => ({ global_name: attr.symbol(symbol) });
+const elemTypeRecord = (type: MlirType): Attributes => ({ elem_type: attr.type(type) });
+const newGepMap = (): Map<number, Attributes> => new Map();
+const positionRecord = (index: number): Attributes => ({ position: attr.dense(64, [index]) });
+
 /** The shared records of one module, made on first use. */
 export class SharedAttributes {
   private readonly constants = new Map<IntType, Map<number | bigint, Attributes>>();
@@ -27,14 +46,11 @@ export class SharedAttributes {
   private readonly globalNames = new Map<string, Attributes>();
   private readonly elemTypes = new Map<MlirType, Attributes>();
   private readonly positions = new Map<number, Attributes>();
+  private readonly geps = new Map<MlirType, Map<number, Attributes>>();
 
   /** `{ value }` of `arith.constant value : type`; throws when the value does not fit the type (a bug in the caller). */
   constant(type: IntType, value: number | bigint | boolean): Attributes {
-    let byValue = this.constants.get(type);
-    if (byValue === undefined) {
-      byValue = new Map();
-      this.constants.set(type, byValue);
-    }
+    const byValue = memo(this.constants, type, newValueMap);
     const key = integerKey(value);
     let a = byValue.get(key);
     if (a === undefined) {
@@ -48,43 +64,32 @@ export class SharedAttributes {
 
   /** `{ callee: @name }` of a call. */
   callee(name: string): Attributes {
-    let a = this.callees.get(name);
-    if (a === undefined) {
-      a = { callee: attr.symbol(name) };
-      this.callees.set(name, a);
-    }
-    return a;
+    return memo(this.callees, name, calleeRecord);
   }
 
   /** `{ global_name: @symbol }` of `llvm.mlir.addressof`. */
   globalName(symbol: string): Attributes {
-    let a = this.globalNames.get(symbol);
-    if (a === undefined) {
-      a = { global_name: attr.symbol(symbol) };
-      this.globalNames.set(symbol, a);
-    }
-    return a;
+    return memo(this.globalNames, symbol, globalNameRecord);
   }
 
   /** `{ elem_type }` of `llvm.alloca`. */
   elemType(type: MlirType): Attributes {
-    let a = this.elemTypes.get(type);
+    return memo(this.elemTypes, type, elemTypeRecord);
+  }
+
+  /** `{ rawConstantIndices, elem_type }` of a one-index `llvm.getelementptr` (`DYNAMIC_INDEX` when the index is an operand). */
+  gep(elemType: MlirType, rawIndex: number): Attributes {
+    const byIndex = memo(this.geps, elemType, newGepMap);
+    let a = byIndex.get(rawIndex);
     if (a === undefined) {
-      a = { elem_type: attr.type(type) };
-      this.elemTypes.set(type, a);
+      a = { rawConstantIndices: attr.dense(32, [rawIndex]), elem_type: attr.type(elemType) };
+      byIndex.set(rawIndex, a);
     }
     return a;
   }
 
   /** `{ position }` of `llvm.insertvalue` / `llvm.extractvalue`; shared when the position is one index, the common case. */
   position(position: readonly number[]): Attributes {
-    if (position.length !== 1) return { position: attr.dense(64, position) };
-    const index = position[0]!;
-    let a = this.positions.get(index);
-    if (a === undefined) {
-      a = { position: attr.dense(64, [index]) };
-      this.positions.set(index, a);
-    }
-    return a;
+    return position.length === 1 ? memo(this.positions, position[0]!, positionRecord) : { position: attr.dense(64, position) };
   }
 }

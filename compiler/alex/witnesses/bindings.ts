@@ -49,6 +49,16 @@ function isPure(L: Lowerer, e: Expr, seen: Set<Expr>): boolean {
   }
 }
 
+/** Whether top-level value `b` is inlined at its uses: its initialiser is pure. Values are used often, so this is answered once per lowering. */
+function isPureValue(L: Lowerer, b: Binding): boolean {
+  let pure = L.pureValues.get(b);
+  if (pure === undefined) {
+    pure = isPure(L, b.body, new Set());
+    L.pureValues.set(b, pure);
+  }
+  return pure;
+}
+
 /** Apply a chain of record field accesses with one `llvm.extractvalue`. */
 export function extractFields(L: Lowerer, v: LValue, fields: readonly { index: number }[], e: Expr): LValue {
   if (fields.length === 0 || v === null) return v;
@@ -68,7 +78,7 @@ export const path: Witness<PathExpr> = (L, e): LValue => {
       if (s.kind === 'topLevel') {
         const b = s.definition as Binding;
         if (b.params.length > 0) return L.fail(e.span, 'loweringUnsupported', [`The function '${s.name}' used as a value (closures)`]);
-        if (!isPure(L, b.body, new Set())) return L.fail(b.span, 'loweringUnsupported', [`The top-level value '${s.name}' (its initialiser has effects; compute it in a function)`]);
+        if (!isPureValue(L, b)) return L.fail(b.span, 'loweringUnsupported', [`The top-level value '${s.name}' (its initialiser has effects; compute it in a function)`]);
         return extractFields(L, L.lower(b.body), r.fields, e);
       }
       const entry = L.fn.env.get(s.id);

@@ -9,7 +9,7 @@
  * distinct constant of the program, and lookups are two `Map.get`s.
  */
 import type { Value } from '../ir/ir.js';
-import { integerKey } from '../ir/sharedAttributes.js';
+import { integerKey, memo } from '../ir/sharedAttributes.js';
 import type { MlirType } from '../ir/types.js';
 
 interface Entry {
@@ -18,6 +18,8 @@ interface Entry {
   /** The function it was made in (`ConstantTable.fn` then). */
   fn: number;
 }
+
+const newEntryMap = (): Map<number | bigint, Entry> => new Map();
 
 /** The constants visible at the insertion point of the function being lowered. */
 export class ConstantTable {
@@ -45,11 +47,7 @@ export class ConstantTable {
 
   /** Remember `v` as the constant `value` of `type` (after a `lookup` found none). */
   remember(type: MlirType, value: number | bigint | boolean, v: Value): void {
-    let byValue = this.byType.get(type);
-    if (byValue === undefined) {
-      byValue = new Map();
-      this.byType.set(type, byValue);
-    }
+    const byValue = memo(this.byType, type, newEntryMap);
     const key = integerKey(value);
     let e = byValue.get(key);
     if (e === undefined) {

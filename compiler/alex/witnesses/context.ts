@@ -11,7 +11,7 @@
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { MessageId } from '../../diagnostics/messages.js';
 import type { BindingInfo, Symbol, TypedProgram } from '../../fncs/psg/program.js';
-import type { Expr, Span } from '../../fncs/syntax/ast.js';
+import type { Binding, Expr, Span } from '../../fncs/syntax/ast.js';
 import type { Type } from '../../fncs/checking/types.js';
 import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
 import type { OpBuilder } from '../ir/builder.js';
@@ -108,6 +108,8 @@ export class Lowerer {
   readonly constants = new ConstantTable();
   /** What the symbols in scope are bound to (see `environment.ts`). */
   readonly env = new Environment();
+  /** Per top-level value: whether its initialiser is pure, so inlined at its uses (`bindings.ts` asks once per value). */
+  readonly pureValues = new Map<Binding, boolean>();
   fn!: FunctionScope;
 
   constructor(
@@ -150,7 +152,8 @@ export class Lowerer {
   /** The location of a span; a witness asking again for the span it just asked for gets the same object. */
   loc(span: Span): Loc {
     if (span !== this.lastSpan) {
-      this.lastLoc = locOf(span);
+      const last = this.lastLoc;
+      if (span.startLine !== last.line || span.startCol !== last.col || span.file !== last.file) this.lastLoc = locOf(span);
       this.lastSpan = span;
     }
     return this.lastLoc;

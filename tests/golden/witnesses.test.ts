@@ -507,6 +507,39 @@ const cases: Case[] = [
       expectRun(['%five = arith.constant 5 : i32', '%r = arith.addi %a, %five : i32', 'func.return %r : i32'], ops.slice(3));
     },
   },
+  {
+    name: 'a top-level value used twice in another is still pure, and inlined',
+    source: program(
+      'let a = 1',
+      'let b = a + a',
+      '',
+      '[<EntryPoint>]',
+      'let main _ = b',
+    ),
+    check: (mlir) => {
+      expectRun(['%one = arith.constant 1 : i32', '%b = arith.addi %one, %one : i32', 'func.return %b : i32'], functionOps(mlir, 'main').slice(-3));
+    },
+  },
+  {
+    name: 'a mutable of type unit has no slot; assigning it runs the value',
+    source: program(
+      'let touch (p: nativeptr<byte>) = NativePtr.write p 7uy',
+      '',
+      '[<EntryPoint>]',
+      'let main _ =',
+      '    let region = Region.create 16',
+      '    let p = Region.alloc<byte> region 1',
+      '    let mutable u = ()',
+      '    u <- touch p',
+      '    u',
+      '    int (NativePtr.read p)',
+    ),
+    check: (mlir) => {
+      const main = functionOps(mlir, 'main');
+      expect(main.filter((o) => o.startsWith('llvm.alloca'))).toEqual([]);
+      expect(main.filter((o) => o.includes('func.call @touch('))).toHaveLength(1);
+    },
+  },
 ];
 
 describe.each(cases)('$name', ({ source, warnings, check }) => {

@@ -24,10 +24,12 @@ export function readEntry(L: Lowerer, entry: EnvEntry, e: Expr): LValue {
   }
 }
 
-/** Pure top-level initialisers (literals, arithmetic, other pure values) are inlined at each use. */
-function isPure(L: Lowerer, e: Expr, seen: Set<Expr>): boolean {
-  if (seen.has(e)) return false;
-  seen.add(e);
+/**
+ * Pure top-level initialisers (literals, arithmetic, other pure values) are inlined at each use.
+ * `visiting` holds the values whose initialisers are being examined, so a cycle ends the walk
+ * (as impure) instead of looping; a value met twice on different paths (`a + a`) is no cycle.
+ */
+function isPure(L: Lowerer, e: Expr, visiting: Set<Binding>): boolean {
   switch (e.kind) {
     case 'Literal': return true;
     case 'Path': {
@@ -35,25 +37,28 @@ function isPure(L: Lowerer, e: Expr, seen: Set<Expr>): boolean {
       if (r.kind === 'intrinsic') return r.intrinsic.lowering.kind === 'constant';
       if (r.kind !== 'symbol' || r.symbol.kind !== 'topLevel') return false;
       const b = r.symbol.definition as Binding;
-      return b.params.length === 0 && !b.mutable && isPure(L, b.body, seen);
+      return b.params.length === 0 && !b.mutable && isPureValue(L, b, visiting);
     }
-    case 'Infix': return e.op !== '|>' && isPure(L, e.left, seen) && isPure(L, e.right, seen);
-    case 'Prefix': return isPure(L, e.operand, seen);
-    case 'If': return isPure(L, e.cond, seen) && isPure(L, e.then, seen) && (e.otherwise === null || isPure(L, e.otherwise, seen));
-    case 'Record': return e.fields.every((f) => isPure(L, f.value, seen));
+    case 'Infix': return e.op !== '|>' && isPure(L, e.left, visiting) && isPure(L, e.right, visiting);
+    case 'Prefix': return isPure(L, e.operand, visiting);
+    case 'If': return isPure(L, e.cond, visiting) && isPure(L, e.then, visiting) && (e.otherwise === null || isPure(L, e.otherwise, visiting));
+    case 'Record': return e.fields.every((f) => isPure(L, f.value, visiting));
     case 'App': {
       const r = e.fn.kind === 'Path' ? L.program.resolutionOf(e.fn) : null;
-      return r?.kind === 'intrinsic' && r.intrinsic.lowering.kind === 'inline' && r.intrinsic.lowering.witness === 'convert' && e.args.every((a) => isPure(L, a, seen));
+      return r?.kind === 'intrinsic' && r.intrinsic.lowering.kind === 'inline' && r.intrinsic.lowering.witness === 'convert' && e.args.every((a) => isPure(L, a, visiting));
     }
     default: return false;
   }
 }
 
 /** Whether top-level value `b` is inlined at its uses: its initialiser is pure. Values are used often, so this is answered once per lowering. */
-function isPureValue(L: Lowerer, b: Binding): boolean {
+function isPureValue(L: Lowerer, b: Binding, visiting: Set<Binding> = new Set()): boolean {
   let pure = L.pureValues.get(b);
   if (pure === undefined) {
-    pure = isPure(L, b.body, new Set());
+    if (visiting.has(b)) return false;
+    visiting.add(b);
+    pure = isPure(L, b.body, visiting);
+    visiting.delete(b);
     L.pureValues.set(b, pure);
   }
   return pure;
@@ -103,9 +108,9 @@ function bindLocal(L: Lowerer, item: LocalLet, regions: Value[]): void {
     if (functions?.includes(b) === true) continue;
     const info = L.program.bindingInfo(b);
     const value = L.lower(b.body);
-    if (b.mutable) {
-      const slot = L.fn.slots.get(b);
-      if (slot === undefined) throw new Error(`internal error: no stack slot for 'let mutable ${b.name.text}'`);
+    // A mutable whose type has no MLIR form (unit) gets no slot (see functions.ts); it holds no value.
+    const slot = b.mutable ? L.fn.slots.get(b) : undefined;
+    if (slot !== undefined) {
       if (value !== null) L.b.store(value, slot.ptr, L.loc(b.span));
       L.fn.env.set(info.symbol.id, { kind: 'slot', ptr: slot.ptr, type: slot.type });
     } else {
@@ -135,8 +140,11 @@ export const assign: Witness<Extract<Expr, { kind: 'Assign' }>> = (L, e): LValue
   const r = L.program.resolutionOf(e.target);
   if (r.kind !== 'symbol' || r.fields.length > 0) return L.fail(e.span, 'loweringUnsupported', ['Assignment to a record field']);
   const entry = L.fn.env.get(r.symbol.id);
-  if (entry?.kind !== 'slot') return L.fail(e.span, 'loweringUnsupported', [`Assignment to '${r.symbol.name}', which has no stack slot`]);
+  // A mutable of a type with no MLIR form (unit) has no slot: assigning it only runs the value.
+  const unitMutable = entry?.kind === 'value' && entry.value === null && r.symbol.mutable;
+  if (entry?.kind !== 'slot' && !unitMutable) return L.fail(e.span, 'loweringUnsupported', [`Assignment to '${r.symbol.name}', which has no stack slot`]);
   const value = L.lower(e.value);
+  if (entry?.kind !== 'slot') return null;
   if (value !== null) L.b.store(value, entry.ptr, L.loc(e.span));
   return null;
 };

@@ -128,6 +128,8 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
 });
 
 main().catch((e: unknown) => {
-  process.stderr.write(`firefly-sim: internal error (a bug in firefly-sim, not in your program): ${e instanceof Error ? e.message : String(e)}\n`);
+  // Invariant checks throw messages that already begin "internal error: "; say it once.
+  const message = (e instanceof Error ? e.message : String(e)).replace(/^internal error: /, '');
+  process.stderr.write(`firefly-sim: internal error (a bug in firefly-sim, not in your program): ${message}\n`);
   process.exitCode = 70;
 });

@@ -20,6 +20,8 @@ const fn = (name: string, args: Value[], blocks: { args: Value[]; ops: Operation
   op('func.func', [], [], { attributes: { sym_name: attr.string(name), function_type: attr.type(funcType(args.map((a) => a.type), [])) }, regions: [{ blocks }] });
 const ret = () => op('func.return', [], []);
 const yld = (...vs: Value[]) => op('scf.yield', vs, []);
+/** The printed lines of `count` constants `1 : i32` numbered from `%first`, in a function body. */
+const constantLines = (first: number, count: number): string[] => Array.from({ length: count }, (_, i) => `    %${first + i} = arith.constant 1 : i32`);
 const iff = (c: Value, results: Value[], then: Operation[], els: Operation[]) => op('scf.if', [c], results, { regions: [{ blocks: [{ args: [], ops: then }] }, { blocks: els.length ? [{ args: [], ops: els }] : [] }] });
 
 function siblingAndOwnResult(): Module {
@@ -98,18 +100,7 @@ describe('printer names', () => {
       'module {',
       '  func.func @f() {',
       '    %0 = arith.addi %<<undefined>>, %<<undefined>> : i32',
-      '    %1 = arith.constant 1 : i32',
-      '    %2 = arith.constant 1 : i32',
-      '    %3 = arith.constant 1 : i32',
-      '    %4 = arith.constant 1 : i32',
-      '    %5 = arith.constant 1 : i32',
-      '    %6 = arith.constant 1 : i32',
-      '    %7 = arith.constant 1 : i32',
-      '    %8 = arith.constant 1 : i32',
-      '    %9 = arith.constant 1 : i32',
-      '    %10 = arith.constant 1 : i32',
-      '    %11 = arith.constant 1 : i32',
-      '    %12 = arith.constant 1 : i32',
+      ...constantLines(1, 12),
       '    %13 = arith.addi %12, %1 : i32',
       '    func.return',
       '  }',
@@ -121,19 +112,7 @@ describe('printer names', () => {
     expect(printModule(farAndOuter())).toBe([
       'module {',
       '  func.func @f(%arg0: i1) {',
-      '    %0 = arith.constant 1 : i32',
-      '    %1 = arith.constant 1 : i32',
-      '    %2 = arith.constant 1 : i32',
-      '    %3 = arith.constant 1 : i32',
-      '    %4 = arith.constant 1 : i32',
-      '    %5 = arith.constant 1 : i32',
-      '    %6 = arith.constant 1 : i32',
-      '    %7 = arith.constant 1 : i32',
-      '    %8 = arith.constant 1 : i32',
-      '    %9 = arith.constant 1 : i32',
-      '    %10 = arith.constant 1 : i32',
-      '    %11 = arith.constant 1 : i32',
-      '    %12 = arith.constant 1 : i32',
+      ...constantLines(0, 13),
       '    %13 = scf.if %arg0 -> (i32) {',
       '      %14 = arith.addi %0, %0 : i32',
       '      scf.yield %0 : i32',
@@ -182,16 +161,7 @@ describe('printer names', () => {
       '      scf.yield %0#1, %0#0 : i32, i32',
       '    }',
       '    %2 = arith.addi %0#0, %0#1 : i32',
-      '    %3 = arith.constant 1 : i32',
-      '    %4 = arith.constant 1 : i32',
-      '    %5 = arith.constant 1 : i32',
-      '    %6 = arith.constant 1 : i32',
-      '    %7 = arith.constant 1 : i32',
-      '    %8 = arith.constant 1 : i32',
-      '    %9 = arith.constant 1 : i32',
-      '    %10 = arith.constant 1 : i32',
-      '    %11 = arith.constant 1 : i32',
-      '    %12 = arith.constant 1 : i32',
+      ...constantLines(3, 10),
       '    %13 = arith.addi %0#1, %0#0 : i32',
       '    func.return',
       '  }',

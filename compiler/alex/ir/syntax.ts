@@ -6,9 +6,9 @@
  * printing writes each piece of an op, parsing reads the same pieces back into a `ParsedOp`.
  * For printing, each form is compiled once into a function (`compileForm`), since the printer
  * writes every op of a large module.
- * Forms that a directive list cannot say (functions, `scf.if`, `scf.while`, GEP indices) are
- * written by hand in `opForms.ts` against the same `OpPrinter`/`OpParser` interfaces, which the
- * printer and the parser implement.
+ * Forms that a directive list cannot say (functions, `scf.if`, `scf.while`, GEP indices, literals)
+ * are written by hand (`CustomForm`, in `opForms.ts` and `literalForms.ts`) against the same
+ * `OpPrinter`/`OpParser` interfaces, which the printer and the parser implement.
  */
 import type { Attribute, Region, Successor, Value } from './ir.js';
 import type { Token, TokenCursor } from './lexer.js';
@@ -67,6 +67,12 @@ export interface OpParser {
   checkType(v: Value, t: MlirType, at: Token): void;
   /** Report a located error. */
   fail(message: string, at?: Token): never;
+}
+
+/** A hand-written form (`opForms.ts`, `literalForms.ts`): its printer and its parser. */
+export interface CustomForm {
+  readonly print: (op: OpView, p: OpPrinter) => void;
+  readonly parse: (p: OpParser) => ParsedOp;
 }
 
 /** What parsing an op's form yields; the parser adds the results, location and identity. */

@@ -18,7 +18,7 @@ import { OpenBlocks } from './openBlocks.js';
 const resultNames: string[] = [];
 const argNames: string[] = [];
 /** `%N` */
-export const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
+const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
 const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
 const nameOf = (n: number, results: readonly Value[], k: number): string => (results.length === 1 ? resultName(n) : `%${n}#${k}`);
 

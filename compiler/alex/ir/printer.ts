@@ -79,7 +79,9 @@ class TextPrinter implements OpPrinter {
   private readonly names = new SsaNames();
   /** Labels of the blocks of multi-block regions; a single-block region's block is `^bb0`. */
   private labels = new Map<Block, string>();
+  /** The regions of the current top-level op printed so far, `regions[0]` to `regions[regionCount - 1]` (the array is reused, not emptied). */
   private readonly regions: Region[] = [];
+  private regionCount = 0;
   /** The nesting depth of the op being printed, which its regions' blocks are indented from. */
   private depth = 0;
   /** The last file a location named, and its escaped text: every op of a function names the same file. */
@@ -98,7 +100,7 @@ class TextPrinter implements OpPrinter {
   printTopLevel(op: Operation, depth: number): void {
     this.names.startFunction(op);
     if (this.labels.size > 0) this.labels = new Map();
-    this.regions.length = 0;
+    this.regionCount = 0;
     this.printOp(op, depth);
   }
 
@@ -106,7 +108,7 @@ class TextPrinter implements OpPrinter {
   private label(b: Block): string {
     const label = this.labels.get(b);
     if (label !== undefined) return label;
-    for (let i = this.regions.length - 1; i >= 0; i--) if (this.regions[i]!.blocks[0] === b) return '^bb0';
+    for (let i = this.regionCount - 1; i >= 0; i--) if (this.regions[i]!.blocks[0] === b) return '^bb0';
     return '^<<unknown block>>';
   }
 
@@ -222,7 +224,7 @@ class TextPrinter implements OpPrinter {
     const out = this.out;
     const depth = this.depth;
     const blocks = r.blocks;
-    this.regions.push(r);
+    this.regions[this.regionCount++] = r;
     if (blocks.length > 1) for (let i = 0; i < blocks.length; i++) this.labels.set(blocks[i]!, `^bb${i}`);
     out.write('{\n');
     for (let i = 0; i < blocks.length; i++) {

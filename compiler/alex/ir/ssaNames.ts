@@ -31,9 +31,9 @@ export class SsaNames {
    */
   private readonly numbers: number[] = [];
   private size = 0;
-  /** Where each open block's ops start in `numbers`. */
+  /** Where each open block's ops start in `numbers`, by depth (like `numbers`, never shortened). */
   private readonly starts: number[] = [];
-  /** Whether each open block is one of several in its region. */
+  /** Whether each open block is one of several in its region, by depth. */
   private readonly inCfg: boolean[] = [];
   private readonly table = new Map<Value, string>();
   /** Set once a use needed a value of a closed block: the table then takes every result. */
@@ -53,24 +53,23 @@ export class SsaNames {
 
   /** Start printing `b`, a block of `r`; its ops follow, each announced by `define`. */
   enterBlock(b: Block, r: Region): void {
-    this.open.enter(b).indexed = 0;
-    this.starts.push(this.size);
-    this.inCfg.push(r.blocks.length > 1);
+    const open = this.open.enter(b);
+    open.indexed = 0;
+    this.starts[open.depth] = this.size;
+    this.inCfg[open.depth] = r.blocks.length > 1;
   }
 
   leaveBlock(): void {
-    const depth = this.open.stack.length - 1;
+    const depth = this.open.size - 1;
     if (this.inCfg[depth] === true && !this.complete) this.index(depth);
     this.size = this.starts[depth]!;
-    this.starts.pop();
-    this.inCfg.pop();
     this.open.leave();
   }
 
   /** Number the results of the op printed next (in the innermost open block, if any): `N`, or -1 when it has none. */
   define(results: readonly Value[]): number {
     const n = results.length === 0 ? -1 : this.nextResult++;
-    const depth = this.open.stack.length - 1;
+    const depth = this.open.size - 1;
     if (depth >= 0) {
       this.open.stack[depth]!.at = this.size - this.starts[depth]!;
       this.numbers[this.size++] = n;
@@ -94,7 +93,7 @@ export class SsaNames {
       const n = this.numbers[this.starts[open.foundDepth]! + open.foundAt]!;
       return nameOf(n, open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results, open.foundResult);
     }
-    for (let depth = 0; depth < open.stack.length; depth++) this.index(depth);
+    for (let depth = 0; depth < open.size; depth++) this.index(depth);
     let n = this.table.get(v);
     if (n === undefined && !this.complete) {
       this.renumber();
@@ -107,7 +106,7 @@ export class SsaNames {
   private index(depth: number): void {
     const open = this.open.stack[depth]!;
     const start = this.starts[depth]!;
-    const end = depth + 1 < this.starts.length ? this.starts[depth + 1]! : this.size;
+    const end = depth + 1 < this.open.size ? this.starts[depth + 1]! : this.size;
     const ops = open.block.ops;
     for (; open.indexed < end - start; open.indexed++) {
       const n = this.numbers[start + open.indexed]!;
@@ -119,7 +118,7 @@ export class SsaNames {
   /** Number everything printed so far again, in print order, into the table; from now on it takes every result. */
   private renumber(): void {
     this.complete = true;
-    const innermost = this.open.stack[this.open.stack.length - 1];
+    const innermost = this.open.stack[this.open.size - 1];
     const current = innermost?.block.ops[innermost.at];
     let n = 0;
     const visit = (op: Operation): boolean => {

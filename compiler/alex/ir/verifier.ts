@@ -11,7 +11,7 @@
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
 import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
-import { OpenBlocks, type OpenBlock } from './openBlocks.js';
+import { OpenBlocks } from './openBlocks.js';
 import { describeArity, type OpSpec, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
@@ -76,8 +76,8 @@ interface Cfg {
 class Verifier {
   /** The blocks being walked; those outside the current isolated op are below the floor. */
   private readonly open = new OpenBlocks();
-  /** The block defining each value the table holds so far. */
-  private readonly definedIn = new Map<Value, OpenBlock>();
+  /** The block defining each value the table holds so far, by its serial in `open`. */
+  private readonly definedIn = new Map<Value, number>();
   /** The multi-block regions being walked, innermost last; those outside the current isolated op are below `cfgFloor`. */
   private readonly cfgs: Cfg[] = [];
   private cfgFloor = 0;
@@ -95,7 +95,7 @@ class Verifier {
     if (this.open.findNearby(v)) return true;
     this.indexOpenBlocks();
     const where = this.definedIn.get(v);
-    if (where !== undefined && !where.closed && where.depth >= this.open.floor) return true;
+    if (where !== undefined && this.open.depthOf(where) >= this.open.floor) return true;
     for (let i = this.cfgs.length - 1; i >= this.cfgFloor; i--) {
       const cfg = this.cfgs[i]!;
       const block = cfg.definedIn.get(v);
@@ -108,16 +108,16 @@ class Verifier {
   /** Bring the table up to the walk's position in every open block. */
   private indexOpenBlocks(): void {
     const stack = this.open.stack;
-    for (let i = this.open.floor; i < stack.length; i++) {
+    for (let i = this.open.floor; i < this.open.size; i++) {
       const open = stack[i]!;
       const { args, ops } = open.block;
       if (open.indexed < 0) {
-        for (let k = 0; k < args.length; k++) this.definedIn.set(args[k]!, open);
+        for (let k = 0; k < args.length; k++) this.definedIn.set(args[k]!, open.serial);
         open.indexed = 0;
       }
       for (; open.indexed < open.at; open.indexed++) {
         const results = ops[open.indexed]!.results;
-        for (let k = 0; k < results.length; k++) this.definedIn.set(results[k]!, open);
+        for (let k = 0; k < results.length; k++) this.definedIn.set(results[k]!, open.serial);
       }
     }
   }
@@ -180,7 +180,7 @@ class Verifier {
     const floor = this.open.floor;
     const cfgFloor = this.cfgFloor;
     if (isolated) {
-      this.open.floor = this.open.stack.length;
+      this.open.floor = this.open.size;
       this.cfgFloor = this.cfgs.length;
     }
     for (let i = 0; i < op.regions.length; i++) this.region(op.regions[i]!, op, i);

@@ -17,11 +17,15 @@ export function printIntLiteral(value: bigint, type: MlirType): string {
   const width = isInt(type) ? type.width : 64;
   if (width === 1) return value === 0n ? 'false' : 'true';
   // Most constants are small and non-negative: they print as themselves, with no BigInt arithmetic.
-  if (value >= 0n && value < 0x80n) return value.toString();
+  if (value >= 0n && value < 0x80n) return smallLiteral(Number(value));
   const bits = BigInt.asUintN(width, value);
   if (width === 8 && bits >= 0x80n) return `0x${bits.toString(16).toUpperCase().padStart(2, '0')}`;
   return BigInt.asIntN(width, bits).toString();
 }
+
+/** `String(n)` for the numbers 0 to 127, kept once made: a module's constants are mostly these. */
+const smallLiterals: string[] = [];
+const smallLiteral = (n: number): string => (smallLiterals[n] ??= String(n));
 
 /** Whether `value` as written fits `width` bits, read either signed or unsigned (as MLIR accepts). */
 export const fitsWidth = (value: bigint, width: number): boolean => value >= -(1n << BigInt(width - 1)) && value < 1n << BigInt(width);
@@ -86,11 +90,16 @@ export const globalForm: CustomForm = {
     const name = op.attributes['sym_name'];
     const value = op.attributes['value'];
     const space = op.attributes['addr_space'];
-    p.text(` ${linkage?.kind === 'enum' ? linkage.value : 'internal'}`);
+    p.text(' ');
+    p.text(linkage?.kind === 'enum' ? linkage.value : 'internal');
     if (op.attributes['constant'] !== undefined) p.text(' constant');
-    p.text(` @${name?.kind === 'string' ? name.value : '<<missing name>>'}`);
-    p.text(`("${value?.kind === 'string' ? escapeString(value.value) : ''}")`);
-    p.text(` {addr_space = ${space?.kind === 'int' ? space.value : 0n} : i32}`);
+    p.text(' @');
+    p.text(name?.kind === 'string' ? name.value : '<<missing name>>');
+    p.text('("');
+    if (value?.kind === 'string') p.text(escapeString(value.value));
+    p.text('") {addr_space = ');
+    p.text(space?.kind === 'int' ? String(space.value) : '0');
+    p.text(' : i32}');
   },
   parse(p) {
     const out = emptyParsed();

@@ -19,8 +19,14 @@ export { fitsWidth } from './literalForms.js';
 // ---- func.func and llvm.func --------------------------------------------------------------------
 
 function printResults(p: OpPrinter, results: readonly MlirType[]): void {
-  if (results.length === 1) p.text(` -> ${printType(results[0]!)}`);
-  else if (results.length > 1) p.text(` -> (${results.map(printType).join(', ')})`);
+  if (results.length === 1) {
+    p.text(' -> ');
+    p.type(results[0]!);
+  } else if (results.length > 1) {
+    p.text(' -> (');
+    p.types(results);
+    p.text(')');
+  }
 }
 
 /** `[private] @name(%a: T, ...) -> R { body }` or the declaration `[private] @name(T, ...) -> R`. */
@@ -37,12 +43,13 @@ function functionForm(allowPrivate: boolean): CustomForm {
       const body = op.regions[0];
       const entry = body?.blocks[0];
       if (entry !== undefined) {
-        entry.args.forEach((a, i) => {
+        const args = entry.args;
+        for (let i = 0; i < args.length; i++) {
           if (i > 0) p.text(', ');
-          p.value(a);
+          p.value(args[i]!);
           p.text(': ');
-          p.type(a.type);
-        });
+          p.type(args[i]!.type);
+        }
       } else {
         p.types(type.params);
       }
@@ -238,17 +245,21 @@ const gepForm: CustomForm = {
     if (base !== undefined) p.value(base);
     p.text('[');
     let dynamic = 1;
-    (raw?.kind === 'dense' ? raw.values : []).forEach((idx, i) => {
+    const indices = raw?.kind === 'dense' ? raw.values : [];
+    for (let i = 0; i < indices.length; i++) {
       if (i > 0) p.text(', ');
+      const idx = indices[i]!;
       const v = idx === DYNAMIC_INDEX ? op.operands[dynamic++] : undefined;
       if (v !== undefined) p.value(v);
       else p.text(String(idx));
-    });
+    }
     p.text('] : (');
     p.valueTypes(op.operands, 0);
     p.text(') -> ');
     p.type(op.results[0]?.type ?? ptr);
-    p.text(`, ${elem?.kind === 'type' ? printType(elem.type) : '<<missing type>>'}`);
+    p.text(', ');
+    if (elem?.kind === 'type') p.type(elem.type);
+    else p.text('<<missing type>>');
   },
   parse(p) {
     const out = emptyParsed();

@@ -51,4 +51,18 @@ describe('TextBuffer', () => {
     }
     expect(b.toString()).toBe(want);
   });
+
+  it('decodes UTF-8 when only encoded bytes carried it, and reads ASCII again after a reset', () => {
+    const b = new TextBuffer();
+    b.write('s = "');
+    b.writeBytes(encodeText('größer'));
+    b.writeByte(0x22);
+    expect(b.toString()).toBe('s = "größer"');
+    b.reset();
+    b.write('plain');
+    b.writeBytes(encodeText(' text'));
+    expect(b.toString()).toBe('plain text');
+    b.write(' → done');
+    expect(b.toString()).toBe('plain text → done');
+  });
 });

@@ -160,7 +160,8 @@ class ModuleParser implements OpParser {
       next += d.count;
       this.define(d.name, d.count === 1 ? group[0]! : group);
     }
-    return { name: opName, operands: parsed.operands, results, attributes: parsed.attributes, regions: parsed.regions, successors: parsed.successors, loc };
+    // The table's own name string, which every op of the kind shares, rather than one per op from the text.
+    return { name: spec.name, operands: parsed.operands, results, attributes: parsed.attributes, regions: parsed.regions, successors: parsed.successors, loc };
   }
 
   private define(name: Token, v: Value | readonly Value[]): void {

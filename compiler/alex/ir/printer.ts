@@ -39,6 +39,8 @@ const printKinds = new Map<string, PrintKind>(opSpecs.map((s) => [s.name, printK
 
 /** Each type's text as bytes: types are interned, and a module prints the same few again and again. */
 const typeBytes = new WeakMap<MlirType, Uint8Array>();
+/** The single characters and short pieces the printer writes itself. */
+const char = { space: 0x20, newline: 0x0a, percent: 0x25, colon: 0x3a, closeParen: 0x29, closeBrace: 0x7d } as const;
 const EQUALS = encodeText(' = ');
 const COMMA = encodeText(', ');
 const BLOCK = encodeText('^bb');
@@ -122,10 +124,10 @@ class TextPrinter implements OpPrinter {
     const results = op.results;
     const n = this.names.define(results);
     if (n >= 0) {
-      out.writeByte(0x25); // %
+      out.writeByte(char.percent);
       out.writeInt(n);
       if (results.length > 1) {
-        out.writeByte(0x3a); // :
+        out.writeByte(char.colon);
         out.writeInt(results.length);
       }
       out.writeBytes(EQUALS);
@@ -142,10 +144,10 @@ class TextPrinter implements OpPrinter {
       this.depth = outer;
     }
     if (this.debugInfo) {
-      out.writeByte(0x20);
+      out.writeByte(char.space);
       this.loc(op.loc);
     }
-    out.writeByte(0x0a); // newline
+    out.writeByte(char.newline);
   }
 
   private loc(loc: Loc): void {
@@ -159,9 +161,9 @@ class TextPrinter implements OpPrinter {
     }
     this.out.write(this.locText);
     this.out.writeInt(loc.line);
-    this.out.writeByte(0x3a); // :
+    this.out.writeByte(char.colon);
     this.out.writeInt(loc.col);
-    this.out.writeByte(0x29); // )
+    this.out.writeByte(char.closeParen);
   }
 
   text(s: string): void {
@@ -247,6 +249,6 @@ class TextPrinter implements OpPrinter {
       this.names.leaveBlock();
     }
     out.writeSpaces(2 * depth);
-    out.writeByte(0x7d); // }
+    out.writeByte(char.closeBrace);
   }
 }

@@ -8,7 +8,7 @@
  * allocates (V8 keeps `a + b` as a tree of pieces until it is read), and that garbage, collected
  * while the freshly lowered module is still young, makes the collector copy the module too. Bytes
  * in one array allocate nothing per piece. Pieces the printer writes again and again (op names,
- * types) it keeps as bytes (`encodeAscii`), and numbers are written as digits, not strings.
+ * types) it keeps as bytes (`encodeText`), and numbers are written as digits, not strings.
  */
 import { Buffer } from 'node:buffer';
 

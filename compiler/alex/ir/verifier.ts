@@ -69,9 +69,10 @@ interface Cfg {
  * earlier in an open block (the structured, `scf` case) or, across the blocks of a region with
  * several, in a block that dominates the one being walked. A use is first looked for among the few
  * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
- * otherwise in a table from values to the open block defining them, filled only then, up to the
- * walk's position (so each value enters it at most once). An isolated op (a function) hides the
- * blocks around it.
+ * otherwise in a table from values to the open block defining them (by its serial, so that a
+ * block left since is not taken for the one now at its depth), filled only then, up to the walk's
+ * position (so each value enters it at most once). An isolated op (a function) hides the blocks
+ * around it.
  */
 class Verifier {
   /** The blocks being walked; those outside the current isolated op are below the floor. */

@@ -109,4 +109,29 @@ export class OpenBlocks {
     }
     return false;
   }
+
+  /**
+   * Whether `v` is a result of one of the ops from `NEARBY` to `distance` ops before the walk's
+   * position in an open block (those `findNearby` does not compare); if so, `foundDepth`, `foundAt`
+   * and `foundResult` say where.
+   */
+  findFar(v: Value, distance: number): boolean {
+    const stack = this.stack;
+    for (let s = this.size - 1; s >= this.floor; s--) {
+      const open = stack[s]!;
+      const ops = open.block.ops;
+      for (let j = open.at - 1 - NEARBY, stop = Math.max(0, open.at - distance); j >= stop; j--) {
+        const results = ops[j]!.results;
+        for (let k = 0; k < results.length; k++) {
+          if (results[k] === v) {
+            this.foundDepth = s;
+            this.foundAt = j;
+            this.foundResult = k;
+            return true;
+          }
+        }
+      }
+    }
+    return false;
+  }
 }

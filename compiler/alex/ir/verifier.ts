@@ -30,6 +30,13 @@ export interface VerifyFailure {
 
 const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
 
+/**
+ * How many ops before a use the verifier looks for its definition, block by block, before it puts
+ * every value of the open blocks in its table: most functions are shorter, and then only the
+ * values used far from their definitions enter the table.
+ */
+const FAR = 128;
+
 /** Verify a module; an empty list means it is well formed. */
 export function verifyModule(m: Module): VerifyFailure[] {
   const failures: VerifyFailure[] = [];
@@ -70,9 +77,10 @@ interface Cfg {
  * several, in a block that dominates the one being walked. A use is first looked for among the few
  * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
  * otherwise in a table from values to the open block defining them (by its serial, so that a
- * block left since is not taken for the one now at its depth), filled only then, up to the walk's
- * position (so each value enters it at most once). An isolated op (a function) hides the blocks
- * around it.
+ * block left since is not taken for the one now at its depth). A value found further back (up to
+ * `FAR` ops) enters the table alone; past that, the table is filled with every value of the open
+ * blocks up to the walk's position (so each value enters it at most once). An isolated op (a
+ * function) hides the blocks around it.
  */
 class Verifier {
   /** The blocks being walked; those outside the current isolated op are below the floor. */
@@ -93,10 +101,15 @@ class Verifier {
 
   /** Whether `v` may be used by the op being verified. */
   private visible(v: Value): boolean {
-    if (this.open.findNearby(v)) return true;
+    const open = this.open;
+    if (open.findNearby(v)) return true;
+    if (this.inTable(v)) return true;
+    if (open.findFar(v, FAR)) {
+      this.definedIn.set(v, open.stack[open.foundDepth]!.serial);
+      return true;
+    }
     this.indexOpenBlocks();
-    const where = this.definedIn.get(v);
-    if (where !== undefined && this.open.depthOf(where) >= this.open.floor) return true;
+    if (this.inTable(v)) return true;
     for (let i = this.cfgs.length - 1; i >= this.cfgFloor; i--) {
       const cfg = this.cfgs[i]!;
       const block = cfg.definedIn.get(v);
@@ -104,6 +117,12 @@ class Verifier {
       if (block !== undefined) return block !== cfg.current && cfg.dominance.dominates(block, cfg.current);
     }
     return false;
+  }
+
+  /** Whether the table has `v` defined in a block still open, and not hidden. */
+  private inTable(v: Value): boolean {
+    const where = this.definedIn.get(v);
+    return where !== undefined && this.open.depthOf(where) >= this.open.floor;
   }
 
   /** Bring the table up to the walk's position in every open block. */

@@ -57,6 +57,14 @@ function multiResult(): Module {
   const filler = Array.from({ length: 10 }, () => constant(res()));
   return { ops: [fn('f', [i, j], [{ args: [i, j], ops: [w, add(r0, r1), ...filler, add(r1, r0), ret()] }])], loc: L };
 }
+function hundredsOfOpsApart(): Module {
+  const c = arg(i1), x = res(), y = res(), r0 = res(i32, 0), r1 = res(i32, 1);
+  const filler = (n: number) => Array.from({ length: n }, () => constant(res()));
+  const w = op('scf.while', [], [r0, r1], { regions: [
+    { blocks: [{ args: [], ops: [op('scf.condition', [c], [])] }] },
+    { blocks: [{ args: [], ops: [yld()] }] }] });
+  return { ops: [fn('f', [c], [{ args: [c], ops: [constant(x), w, ...filler(150), iff(c, [y], [...filler(150), add(x, r1), yld(x)], [yld(r0)]), add(y, x), ret()] }])], loc: L };
+}
 function acrossFunctions(): Module {
   const a = arg(), x = res();
   const f = fn('f', [a], [{ args: [a], ops: [constant(x), add(x, a), ret()] }]);
@@ -163,6 +171,31 @@ describe('printer names', () => {
       '    %2 = arith.addi %0#0, %0#1 : i32',
       ...constantLines(3, 10),
       '    %13 = arith.addi %0#1, %0#0 : i32',
+      '    func.return',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+  });
+  it('uses hundreds of ops from their definitions, in the block and in an enclosing one', () => {
+    expect(printModule(hundredsOfOpsApart())).toBe([
+      'module {',
+      '  func.func @f(%arg0: i1) {',
+      '    %0 = arith.constant 1 : i32',
+      '    %1:2 = scf.while : () -> (i32, i32) {',
+      '      scf.condition(%arg0)',
+      '    } do {',
+      '      scf.yield',
+      '    }',
+      ...constantLines(2, 150),
+      '    %152 = scf.if %arg0 -> (i32) {',
+      ...constantLines(153, 150).map((line) => `  ${line}`),
+      '      %303 = arith.addi %0, %1#1 : i32',
+      '      scf.yield %0 : i32',
+      '    } else {',
+      '      scf.yield %1#0 : i32',
+      '    }',
+      '    %304 = arith.addi %152, %0 : i32',
       '    func.return',
       '  }',
       '}',

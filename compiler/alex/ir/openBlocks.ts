@@ -28,6 +28,13 @@ export interface OpenBlock {
 const NEARBY = 8;
 
 /**
+ * How far back (`findFar`) a walker looks for a definition, block by block, before it puts every
+ * value of the open blocks in its table: most functions are shorter, and then only the values
+ * used far from their definitions enter a table.
+ */
+export const FAR = 128;
+
+/**
  * The open blocks, innermost last. Those below `floor` are hidden: they enclose an isolated op
  * (a function) whose blocks are being walked, and whose values the op's body cannot use.
  */

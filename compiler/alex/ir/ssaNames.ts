@@ -4,7 +4,8 @@
  *
  * A result is numbered when its op is printed. A use finds the number among the few ops printed
  * just before it in the blocks being printed (`OpenBlocks`), where most operands are defined;
- * the rest go through a table, filled only when such a use comes up, so most values are never
+ * the rest go through a table: a value found further back (up to `FAR` ops) enters it alone, and
+ * only past that is it filled with every value of the open blocks, so most values are never
  * hashed. Blocks of multi-block regions enter the table as they close (a later block may use their
  * values). A result printed nowhere the table reaches is either not printed yet (`%<<undefined>>`)
  * or in a block closed before (IR the verifier rejects); to name the latter as before, the first
@@ -12,7 +13,7 @@
  * result as it is numbered.
  */
 import type { Block, Operation, Region, Value } from './ir.js';
-import { OpenBlocks } from './openBlocks.js';
+import { FAR, OpenBlocks } from './openBlocks.js';
 
 /** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
 const resultNames: string[] = [];
@@ -89,17 +90,28 @@ export class SsaNames {
       return n;
     }
     const open = this.open;
-    if (open.findNearby(v) && open.foundAt >= 0) {
-      const n = this.numbers[this.starts[open.foundDepth]! + open.foundAt]!;
-      return nameOf(n, open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results, open.foundResult);
+    if (open.findNearby(v) && open.foundAt >= 0) return this.found();
+    let n = this.table.get(v);
+    if (n !== undefined) return n;
+    if (open.findFar(v, FAR)) {
+      n = this.found();
+      this.table.set(v, n);
+      return n;
     }
     for (let depth = 0; depth < open.size; depth++) this.index(depth);
-    let n = this.table.get(v);
+    n = this.table.get(v);
     if (n === undefined && !this.complete) {
       this.renumber();
       n = this.table.get(v);
     }
     return n ?? '%<<undefined>>';
+  }
+
+  /** The name of the result the open blocks found last. */
+  private found(): string {
+    const open = this.open;
+    const n = this.numbers[this.starts[open.foundDepth]! + open.foundAt]!;
+    return nameOf(n, open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results, open.foundResult);
   }
 
   /** Put the results of the open block at `depth` numbered so far in the table (the op being printed too: it is named before its regions). */

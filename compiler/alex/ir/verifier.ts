@@ -11,7 +11,7 @@
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
 import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
-import { OpenBlocks } from './openBlocks.js';
+import { FAR, OpenBlocks } from './openBlocks.js';
 import { describeArity, type OpSpec, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
@@ -29,13 +29,6 @@ export interface VerifyFailure {
 }
 
 const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
-
-/**
- * How many ops before a use the verifier looks for its definition, block by block, before it puts
- * every value of the open blocks in its table: most functions are shorter, and then only the
- * values used far from their definitions enter the table.
- */
-const FAR = 128;
 
 /** Verify a module; an empty list means it is well formed. */
 export function verifyModule(m: Module): VerifyFailure[] {

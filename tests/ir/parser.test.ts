@@ -2,7 +2,7 @@
  * Bad MLIR text gives a located error value: never an exception, never a hang.
  */
 import { describe, expect, it } from 'vitest';
-import { formatParseError, parseMlir, printModule, type MlirParseError } from '../../compiler/alex/ir/index.js';
+import { formatParseError, parseMlir, printModule, type Block, type MlirParseError, type Module } from '../../compiler/alex/ir/index.js';
 import { everyOpModule } from './sampleModules.js';
 
 function errorOf(text: string): MlirParseError {
@@ -63,5 +63,36 @@ describe('parse errors', () => {
       for (let i = 0; i < len; i++) s += alphabet[Math.floor(rand() * alphabet.length)];
       expect(() => parseMlir(s)).not.toThrow();
     }
+  });
+});
+
+describe('what the parser hands out', () => {
+  function parsedWithFreezing(value: string | undefined): Module {
+    const saved = process.env['FIREFLY_FREEZE_IR'];
+    if (value === undefined) delete process.env['FIREFLY_FREEZE_IR'];
+    else process.env['FIREFLY_FREEZE_IR'] = value;
+    try {
+      const r = parseMlir(printModule(everyOpModule(), { debugInfo: true }), 'frozen.mlir');
+      if (!r.ok) throw new Error(formatParseError(r.error));
+      return r.module;
+    } finally {
+      if (saved === undefined) delete process.env['FIREFLY_FREEZE_IR'];
+      else process.env['FIREFLY_FREEZE_IR'] = saved;
+    }
+  }
+  const firstBody = (m: Module): Block => m.ops.find((o) => o.name === 'func.func' && o.regions[0]!.blocks.length > 0)!.regions[0]!.blocks[0]!;
+
+  it('is deep-frozen in the checking mode (FIREFLY_FREEZE_IR=1), as the builder does', () => {
+    const m = parsedWithFreezing('1');
+    expect(Object.isFrozen(m)).toBe(true);
+    expect(Object.isFrozen(firstBody(m).ops)).toBe(true);
+    expect(Object.isFrozen(firstBody(m).ops[0]!.results)).toBe(true);
+  });
+
+  it('is left as parsed outside the checking mode, and prints the same', () => {
+    const m = parsedWithFreezing(undefined);
+    expect(Object.isFrozen(m)).toBe(false);
+    expect(Object.isFrozen(firstBody(m).ops)).toBe(false);
+    expect(printModule(m, { debugInfo: true })).toBe(printModule(parsedWithFreezing('1'), { debugInfo: true }));
   });
 });

@@ -20,6 +20,8 @@ const fn = (name: string, args: Value[], blocks: { args: Value[]; ops: Operation
   op('func.func', [], [], { attributes: { sym_name: attr.string(name), function_type: attr.type(funcType(args.map((a) => a.type), [])) }, regions: [{ blocks }] });
 const ret = () => op('func.return', [], []);
 const yld = (...vs: Value[]) => op('scf.yield', vs, []);
+/** The printed lines of `count` constants `1 : i32` numbered from `%first`, in a function body. */
+const constantLines = (first: number, count: number): string[] => Array.from({ length: count }, (_, i) => `    %${first + i} = arith.constant 1 : i32`);
 const iff = (c: Value, results: Value[], then: Operation[], els: Operation[]) => op('scf.if', [c], results, { regions: [{ blocks: [{ args: [], ops: then }] }, { blocks: els.length ? [{ args: [], ops: els }] : [] }] });
 
 function siblingAndOwnResult(): Module {
@@ -54,6 +56,14 @@ function multiResult(): Module {
     { blocks: [{ args: [arg(i32, 0), arg(i32, 1)], ops: [yld(r1, r0)] }] }] });
   const filler = Array.from({ length: 10 }, () => constant(res()));
   return { ops: [fn('f', [i, j], [{ args: [i, j], ops: [w, add(r0, r1), ...filler, add(r1, r0), ret()] }])], loc: L };
+}
+function hundredsOfOpsApart(): Module {
+  const c = arg(i1), x = res(), y = res(), r0 = res(i32, 0), r1 = res(i32, 1);
+  const filler = (n: number) => Array.from({ length: n }, () => constant(res()));
+  const w = op('scf.while', [], [r0, r1], { regions: [
+    { blocks: [{ args: [], ops: [op('scf.condition', [c], [])] }] },
+    { blocks: [{ args: [], ops: [yld()] }] }] });
+  return { ops: [fn('f', [c], [{ args: [c], ops: [constant(x), w, ...filler(150), iff(c, [y], [...filler(150), add(x, r1), yld(x)], [yld(r0)]), add(y, x), ret()] }])], loc: L };
 }
 function acrossFunctions(): Module {
   const a = arg(), x = res();
@@ -98,18 +108,7 @@ describe('printer names', () => {
       'module {',
       '  func.func @f() {',
       '    %0 = arith.addi %<<undefined>>, %<<undefined>> : i32',
-      '    %1 = arith.constant 1 : i32',
-      '    %2 = arith.constant 1 : i32',
-      '    %3 = arith.constant 1 : i32',
-      '    %4 = arith.constant 1 : i32',
-      '    %5 = arith.constant 1 : i32',
-      '    %6 = arith.constant 1 : i32',
-      '    %7 = arith.constant 1 : i32',
-      '    %8 = arith.constant 1 : i32',
-      '    %9 = arith.constant 1 : i32',
-      '    %10 = arith.constant 1 : i32',
-      '    %11 = arith.constant 1 : i32',
-      '    %12 = arith.constant 1 : i32',
+      ...constantLines(1, 12),
       '    %13 = arith.addi %12, %1 : i32',
       '    func.return',
       '  }',
@@ -121,19 +120,7 @@ describe('printer names', () => {
     expect(printModule(farAndOuter())).toBe([
       'module {',
       '  func.func @f(%arg0: i1) {',
-      '    %0 = arith.constant 1 : i32',
-      '    %1 = arith.constant 1 : i32',
-      '    %2 = arith.constant 1 : i32',
-      '    %3 = arith.constant 1 : i32',
-      '    %4 = arith.constant 1 : i32',
-      '    %5 = arith.constant 1 : i32',
-      '    %6 = arith.constant 1 : i32',
-      '    %7 = arith.constant 1 : i32',
-      '    %8 = arith.constant 1 : i32',
-      '    %9 = arith.constant 1 : i32',
-      '    %10 = arith.constant 1 : i32',
-      '    %11 = arith.constant 1 : i32',
-      '    %12 = arith.constant 1 : i32',
+      ...constantLines(0, 13),
       '    %13 = scf.if %arg0 -> (i32) {',
       '      %14 = arith.addi %0, %0 : i32',
       '      scf.yield %0 : i32',
@@ -182,17 +169,33 @@ describe('printer names', () => {
       '      scf.yield %0#1, %0#0 : i32, i32',
       '    }',
       '    %2 = arith.addi %0#0, %0#1 : i32',
-      '    %3 = arith.constant 1 : i32',
-      '    %4 = arith.constant 1 : i32',
-      '    %5 = arith.constant 1 : i32',
-      '    %6 = arith.constant 1 : i32',
-      '    %7 = arith.constant 1 : i32',
-      '    %8 = arith.constant 1 : i32',
-      '    %9 = arith.constant 1 : i32',
-      '    %10 = arith.constant 1 : i32',
-      '    %11 = arith.constant 1 : i32',
-      '    %12 = arith.constant 1 : i32',
+      ...constantLines(3, 10),
       '    %13 = arith.addi %0#1, %0#0 : i32',
+      '    func.return',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+  });
+  it('uses hundreds of ops from their definitions, in the block and in an enclosing one', () => {
+    expect(printModule(hundredsOfOpsApart())).toBe([
+      'module {',
+      '  func.func @f(%arg0: i1) {',
+      '    %0 = arith.constant 1 : i32',
+      '    %1:2 = scf.while : () -> (i32, i32) {',
+      '      scf.condition(%arg0)',
+      '    } do {',
+      '      scf.yield',
+      '    }',
+      ...constantLines(2, 150),
+      '    %152 = scf.if %arg0 -> (i32) {',
+      ...constantLines(153, 150).map((line) => `  ${line}`),
+      '      %303 = arith.addi %0, %1#1 : i32',
+      '      scf.yield %0 : i32',
+      '    } else {',
+      '      scf.yield %1#0 : i32',
+      '    }',
+      '    %304 = arith.addi %152, %0 : i32',
       '    func.return',
       '  }',
       '}',

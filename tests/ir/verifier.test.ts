@@ -324,6 +324,40 @@ describe('verifier: where a value is visible', () => {
     expect(messages(verifyModule({ ops: [funcOp('g', body, 2)], loc: at(1) }))).toEqual([notDefined('arith.addi', 3, 0), notDefined('arith.addi', 3, 1)]);
   });
 
+  it('finds definitions hundreds of ops before their uses, and rejects such uses before them or from a left branch', () => {
+    // Further than the verifier looks back op by op before it fills its table with every value.
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1, i32], [i32], at(2));
+    const x = fn.constant(i32, 1, at(3));
+    let acc = x;
+    for (let i = 0; i < 300; i++) acc = fn.binary('addi', acc, fn.constant(i32, i, at(4)), at(4));
+    const y = fn.binary('addi', acc, x, at(5));
+    const [fromIf] = fn.scfIf(fn.args[0]!, [i32], (b) => {
+      let inner = b.constant(i32, 2, at(6));
+      for (let i = 0; i < 200; i++) inner = b.binary('muli', inner, b.constant(i32, i, at(6)), at(6));
+      return [b.binary('addi', inner, x, at(6))];
+    }, (b) => [b.binary('subi', y, fn.args[1]!, at(7))], at(6));
+    fn.ret([fn.binary('addi', fromIf!, x, at(8))], at(9));
+    expect(verifyModule(mb.finish())).toEqual([]);
+
+    const later = result();
+    const inThen = result();
+    const filler = (n: number, line: number): Operation[] => Array.from({ length: n }, () => constantOp(result(), line));
+    const cond: Value = { def: 'arg', index: 0, type: i1 };
+    const ifOp = rawOp('scf.if', [cond], [result()], 4, {
+      regions: [
+        { blocks: [{ args: [], ops: [constantOp(inThen, 4), ...filler(150, 4), rawOp('scf.yield', [inThen], [], 4)] }] },
+        { blocks: [{ args: [], ops: [...filler(150, 5), rawOp('scf.yield', [inThen], [], 5)] }] },
+      ],
+    });
+    const body = [rawOp('arith.addi', [later, later], [result()], 3), ...filler(200, 3), constantOp(later, 3), ifOp, rawOp('func.return', [], [], 6)];
+    const g = rawOp('func.func', [], [], 2, {
+      attributes: { sym_name: attr.string('g'), function_type: attr.type(funcType([i1], [])) },
+      regions: [{ blocks: [{ args: [cond], ops: body }] }],
+    });
+    expect(messages(verifyModule({ ops: [g], loc: at(1) }))).toEqual([notDefined('arith.addi', 3, 0), notDefined('arith.addi', 3, 1), notDefined('scf.yield', 5)]);
+  });
+
   it('hides the enclosing function\'s values from a function nested in it', () => {
     const x = result();
     const inner = funcOp('g', [rawOp('arith.addi', [x, x], [result()], 4), rawOp('func.return', [], [], 5)], 3);

@@ -12,7 +12,7 @@ export {
   type CmpPredicate, type Linkage, cmpPredicates, linkages, unknownLoc, formatLoc, attr, getAttr, signedValue, walk, DYNAMIC_INDEX,
 } from './ir.js';
 export { type OpSpec, type Arity, type VerifyContext, opSpecs, opsByName, typeAtPosition } from './ops.js';
-export { printIntLiteral, escapeBytes } from './opForms.js';
+export { printIntLiteral, escapeBytes } from './literalForms.js';
 export { OpBuilder, FunctionBuilder, type BinaryOp, type CastOp, type OpExtras } from './builder.js';
 export { ModuleBuilder, type StringGlobal } from './moduleBuilder.js';
 export { printModule, printOp, printLoc, type PrintOptions } from './printer.js';

@@ -7,8 +7,8 @@
  * write to a built tree. Freezing them at run time as well (`Object.freeze` on every op, value,
  * array, attribute and location) is a checking mode, on when `FIREFLY_FREEZE_IR=1` (the tests set
  * it): it costs a fifth of lowering a large program and adds nothing the types do not already
- * guarantee for code that compiles, so the builder freezes only when asked (`sealModule`); the text
- * parser always freezes (`freezeModule`). Values are identities: an analysis or the interpreter keys
+ * guarantee for code that compiles, so the builder and the text parser freeze only when asked
+ * (`sealModule`). Values are identities: an analysis or the interpreter keys
  * its side tables (value → runtime value, value → printed name) by the `Value` object itself.
  */
 import type { MlirType } from './types.js';
@@ -142,7 +142,7 @@ export const freezingIr = (): boolean => process.env['FIREFLY_FREEZE_IR'] === '1
 /** The module as the builder hands it out: deep-frozen in the checking mode, as built otherwise. */
 export const sealModule = (m: Module): Module => (freezingIr() ? freezeModule(m) : m);
 
-/** Deep-freeze a module tree (the text parser calls this on what it hands out; `sealModule` in the checking mode). */
+/** Deep-freeze a module tree (what `sealModule` does in the checking mode). */
 export function freezeModule(m: Module): Module {
   for (const op of m.ops) freezeOp(op);
   Object.freeze(m.ops);

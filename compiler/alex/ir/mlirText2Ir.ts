@@ -9,8 +9,10 @@
  *
  * Bad text gives a located error value; nothing is thrown to the caller and every loop consumes
  * input, so parsing always ends. Values must be defined before they are used in the text.
+ * The module is handed out as the builder hands out its own: deep-frozen only in the checking mode
+ * (`FIREFLY_FREEZE_IR=1`).
  */
-import { freezeModule, type Block, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
+import { sealModule, type Block, type Loc, type Module, type Operation, type Region, type Successor, type Value } from './ir.js';
 import { MlirSyntaxError, tokenize, TokenCursor, type TextPos, type Token } from './lexer.js';
 import { opsByName } from './ops.js';
 import { parseForm, type ArgDef, type OpParser, type ParsedOp } from './syntax.js';
@@ -95,7 +97,7 @@ class ModuleParser implements OpParser {
       loc = this.parseTrailingLoc() ?? loc;
     }
     if (this.cur.peek().kind !== 'eof') this.cur.fail('expected the end of the text after the module');
-    return freezeModule({ ops, loc });
+    return sealModule({ ops, loc });
   }
 
   private textLoc(t: TextPos): Loc {
@@ -158,7 +160,8 @@ class ModuleParser implements OpParser {
       next += d.count;
       this.define(d.name, d.count === 1 ? group[0]! : group);
     }
-    return { name: opName, operands: parsed.operands, results, attributes: parsed.attributes, regions: parsed.regions, successors: parsed.successors, loc };
+    // The table's own name string, which every op of the kind shares, rather than one per op from the text.
+    return { name: spec.name, operands: parsed.operands, results, attributes: parsed.attributes, regions: parsed.regions, successors: parsed.successors, loc };
   }
 
   private define(name: Token, v: Value | readonly Value[]): void {

@@ -1,75 +1,32 @@
 /**
- * The hand-written textual forms of the ops whose syntax a directive list cannot state:
- * integer constants, function definitions and declarations, `scf.if`, `scf.while`, `cf`
- * branches, `llvm.getelementptr` and string globals. Each is a print/parse pair over the same
- * `OpPrinter`/`OpParser` interfaces the directive interpreter uses, so the op table stays the
- * one place that says how every op is written.
+ * The hand-written textual forms of the ops whose syntax a directive list cannot state: function
+ * definitions and declarations, `scf.if`, `scf.while`, `cf` branches and `llvm.getelementptr`;
+ * the forms of literal values (integer constants, string globals) are in `literalForms.ts`. Each is
+ * a print/parse pair over the same `OpPrinter`/`OpParser` interfaces the directive interpreter
+ * uses, so the op table stays the one place that says how every op is written. `customForms` is the
+ * table of them all.
  */
-import { attr, DYNAMIC_INDEX, type Attribute, type Region } from './ir.js';
+import { attr, DYNAMIC_INDEX, type Region } from './ir.js';
 import type { Token } from './lexer.js';
-import { emptyParsed, type ArgDef, type OpParser, type OpPrinter, type OpView, type ParsedOp } from './syntax.js';
-import { arrayType, funcType, i1, i32, i8, isInt, printType, ptr, type MlirType } from './types.js';
+import { constantForm, fitsWidth, globalForm } from './literalForms.js';
+import { emptyParsed, type ArgDef, type CustomForm, type OpParser, type OpPrinter } from './syntax.js';
+import { funcType, i1, printType, ptr, type MlirType } from './types.js';
 
-/** A hand-written form. */
-export interface CustomForm {
-  readonly print: (op: OpView, p: OpPrinter) => void;
-  readonly parse: (p: OpParser) => ParsedOp;
-}
-
-// ---- arith.constant -----------------------------------------------------------------------------
-
-/**
- * The one rule for printing integer constants: `true`/`false` for i1; an i8 whose top bit is set
- * as two hex digits (`0x81`, the frame-header bytes of the seed); everything else signed decimal.
- */
-export function printIntLiteral(value: bigint, type: MlirType): string {
-  const width = isInt(type) ? type.width : 64;
-  if (width === 1) return value === 0n ? 'false' : 'true';
-  // Most constants are small and non-negative: they print as themselves, with no BigInt arithmetic.
-  if (value >= 0n && value < 0x80n) return value.toString();
-  const bits = BigInt.asUintN(width, value);
-  if (width === 8 && bits >= 0x80n) return `0x${bits.toString(16).toUpperCase().padStart(2, '0')}`;
-  return BigInt.asIntN(width, bits).toString();
-}
-
-/** Whether `value` as written fits `width` bits, read either signed or unsigned (as MLIR accepts). */
-export const fitsWidth = (value: bigint, width: number): boolean => value >= -(1n << BigInt(width - 1)) && value < 1n << BigInt(width);
-
-const constantForm: CustomForm = {
-  print(op, p) {
-    const a = op.attributes['value'];
-    if (a?.kind !== 'int') return p.text(' <<missing value>>');
-    p.text(' ');
-    p.text(printIntLiteral(a.value, a.type));
-    if (!(isInt(a.type) && a.type.width === 1)) {
-      p.text(' : ');
-      p.type(a.type);
-    }
-  },
-  parse(p) {
-    const out = emptyParsed();
-    if (p.cur.at('true') || p.cur.at('false')) {
-      out.attributes['value'] = attr.int(p.cur.next().text === 'true' ? 1 : 0, i1);
-      out.resultTypes = [i1];
-      return out;
-    }
-    const { value, token } = p.integer();
-    p.cur.expect(':');
-    const at = p.cur.peek();
-    const t = p.type();
-    if (!isInt(t)) return p.fail(`arith.constant needs an integer type, not ${printType(t)}`, at);
-    if (!fitsWidth(value, t.width)) p.fail(`integer constant ${token.text} does not fit in ${printType(t)}`, token);
-    out.attributes['value'] = attr.int(value, t);
-    out.resultTypes = [t];
-    return out;
-  },
-};
+export type { CustomForm } from './syntax.js';
+/** Re-exported for `sharedAttributes.ts`, which reads it from here. */
+export { fitsWidth } from './literalForms.js';
 
 // ---- func.func and llvm.func --------------------------------------------------------------------
 
 function printResults(p: OpPrinter, results: readonly MlirType[]): void {
-  if (results.length === 1) p.text(` -> ${printType(results[0]!)}`);
-  else if (results.length > 1) p.text(` -> (${results.map(printType).join(', ')})`);
+  if (results.length === 1) {
+    p.text(' -> ');
+    p.type(results[0]!);
+  } else if (results.length > 1) {
+    p.text(' -> (');
+    p.types(results);
+    p.text(')');
+  }
 }
 
 /** `[private] @name(%a: T, ...) -> R { body }` or the declaration `[private] @name(T, ...) -> R`. */
@@ -86,12 +43,13 @@ function functionForm(allowPrivate: boolean): CustomForm {
       const body = op.regions[0];
       const entry = body?.blocks[0];
       if (entry !== undefined) {
-        entry.args.forEach((a, i) => {
+        const args = entry.args;
+        for (let i = 0; i < args.length; i++) {
           if (i > 0) p.text(', ');
-          p.value(a);
+          p.value(args[i]!);
           p.text(': ');
-          p.type(a.type);
-        });
+          p.type(args[i]!.type);
+        }
       } else {
         p.types(type.params);
       }
@@ -287,17 +245,21 @@ const gepForm: CustomForm = {
     if (base !== undefined) p.value(base);
     p.text('[');
     let dynamic = 1;
-    (raw?.kind === 'dense' ? raw.values : []).forEach((idx, i) => {
+    const indices = raw?.kind === 'dense' ? raw.values : [];
+    for (let i = 0; i < indices.length; i++) {
       if (i > 0) p.text(', ');
+      const idx = indices[i]!;
       const v = idx === DYNAMIC_INDEX ? op.operands[dynamic++] : undefined;
       if (v !== undefined) p.value(v);
       else p.text(String(idx));
-    });
+    }
     p.text('] : (');
     p.valueTypes(op.operands, 0);
     p.text(') -> ');
     p.type(op.results[0]?.type ?? ptr);
-    p.text(`, ${elem?.kind === 'type' ? printType(elem.type) : '<<missing type>>'}`);
+    p.text(', ');
+    if (elem?.kind === 'type') p.type(elem.type);
+    else p.text('<<missing type>>');
   },
   parse(p) {
     const out = emptyParsed();
@@ -325,82 +287,6 @@ const gepForm: CustomForm = {
     p.cur.expect(',');
     out.attributes['elem_type'] = attr.type(p.type());
     out.attributes['rawConstantIndices'] = attr.dense(32, raw);
-    return out;
-  },
-};
-
-// ---- llvm.mlir.global ---------------------------------------------------------------------------
-
-/** MLIR's string escaping: printable ASCII as is, `\\` for backslash, `\XX` for every other byte. */
-export function escapeBytes(bytes: Uint8Array | readonly number[]): string {
-  let s = '';
-  for (const b of bytes) {
-    if (b === 0x5c) s += '\\\\';
-    else if (b >= 0x20 && b < 0x7f && b !== 0x22) s += String.fromCharCode(b);
-    else s += `\\${b.toString(16).toUpperCase().padStart(2, '0')}`;
-  }
-  return s;
-}
-
-/** `escapeBytes` of the UTF-8 of `text`; most strings are printable ASCII, which is its own escape. */
-function escapeString(text: string): string {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x20 || c >= 0x7f || c === 0x22 || c === 0x5c) return escapeBytes(new TextEncoder().encode(text));
-  }
-  return text;
-}
-
-/** `internal constant @str0("hello\0A") {addr_space = 0 : i32}`: a string held as `!llvm.array<N x i8>`. */
-const globalForm: CustomForm = {
-  print(op, p) {
-    const linkage = op.attributes['linkage'];
-    const name = op.attributes['sym_name'];
-    const value = op.attributes['value'];
-    const space = op.attributes['addr_space'];
-    p.text(` ${linkage?.kind === 'enum' ? linkage.value : 'internal'}`);
-    if (op.attributes['constant'] !== undefined) p.text(' constant');
-    p.text(` @${name?.kind === 'string' ? name.value : '<<missing name>>'}`);
-    p.text(`("${value?.kind === 'string' ? escapeString(value.value) : ''}")`);
-    p.text(` {addr_space = ${space?.kind === 'int' ? space.value : 0n} : i32}`);
-  },
-  parse(p) {
-    const out = emptyParsed();
-    const linkage = p.cur.peek();
-    if (linkage.kind !== 'ident' || !['private', 'internal', 'external'].includes(linkage.text)) p.cur.fail('expected a linkage (private, internal, external)');
-    p.cur.next();
-    out.attributes['linkage'] = attr.enum(linkage.text);
-    if (p.cur.eat('constant')) out.attributes['constant'] = attr.unit();
-    out.attributes['sym_name'] = attr.string(p.symbol());
-    p.cur.expect('(');
-    const str = p.cur.expectKind('string', 'a string value');
-    p.cur.expect(')');
-    const bytes = Uint8Array.from(str.bytes ?? []);
-    let text: string;
-    try {
-      text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    } catch {
-      return p.fail('a string global must hold valid UTF-8', str);
-    }
-    out.attributes['value'] = attr.string(text);
-    out.attributes['global_type'] = attr.type(arrayType(bytes.length, i8));
-    let space: Attribute = attr.int(0, i32);
-    if (p.cur.eat('{')) {
-      const key = p.cur.expectKind('ident', 'addr_space');
-      if (key.text !== 'addr_space') p.fail(`unsupported global attribute '${key.text}'`, key);
-      p.cur.expect('=');
-      const { value } = p.integer();
-      p.cur.expect(':');
-      p.cur.expect('i32');
-      p.cur.expect('}');
-      space = attr.int(value, i32);
-    }
-    out.attributes['addr_space'] = space;
-    if (p.cur.eat(':')) {
-      const at = p.cur.peek();
-      const t = p.type();
-      if (printType(t) !== printType(arrayType(bytes.length, i8))) p.fail(`the global's type must be ${printType(arrayType(bytes.length, i8))}`, at);
-    }
     return out;
   },
 };

@@ -10,10 +10,10 @@
  * spend on hundreds of thousands of intermediate strings.
  */
 import type { Block, Loc, Module, Operation, Region, Successor, Value } from './ir.js';
-import { opSpecs } from './ops.js';
-import { resultName, SsaNames } from './ssaNames.js';
+import { opSpecs, type OpSpec } from './ops.js';
+import { SsaNames } from './ssaNames.js';
 import { compileForm, type FormPrinter, type OpPrinter } from './syntax.js';
-import { TextBuffer } from './textBuffer.js';
+import { encodeText, TextBuffer } from './textBuffer.js';
 import { printType, type MlirType } from './types.js';
 
 export interface PrintOptions {
@@ -21,8 +21,29 @@ export interface PrintOptions {
   readonly debugInfo?: boolean;
 }
 
-/** Each op kind's printer: its hand-written form, or its directive list compiled. */
-const formPrinters = new Map<string, FormPrinter>(opSpecs.map((s) => [s.name, 'print' in s.form ? s.form.print : compileForm(s.form)]));
+/**
+ * How an op kind is printed: its name, as bytes, with the fixed text its form starts with (most
+ * start with a space), and the rest of its form: the hand-written one, or its directive list compiled.
+ */
+interface PrintKind {
+  readonly head: Uint8Array;
+  readonly print: FormPrinter;
+}
+function printKind(spec: OpSpec): PrintKind {
+  const form = spec.form;
+  if ('print' in form) return { head: encodeText(spec.name), print: form.print };
+  const lead = form[0]?.d === 'lit' ? form[0].text : '';
+  return { head: encodeText(spec.name + lead), print: compileForm(lead === '' ? form : form.slice(1)) };
+}
+const printKinds = new Map<string, PrintKind>(opSpecs.map((s) => [s.name, printKind(s)]));
+
+/** Each type's text as bytes: types are interned, and a module prints the same few again and again. */
+const typeBytes = new WeakMap<MlirType, Uint8Array>();
+/** The single characters and short pieces the printer writes itself. */
+const char = { space: 0x20, newline: 0x0a, percent: 0x25, colon: 0x3a, closeParen: 0x29, closeBrace: 0x7d } as const;
+const EQUALS = encodeText(' = ');
+const COMMA = encodeText(', ');
+const BLOCK = encodeText('^bb');
 
 /** The text being printed, kept from one print to the next (printing does not nest). */
 const buffer = new TextBuffer();
@@ -51,13 +72,6 @@ export function printLoc(loc: Loc): string {
 
 const escapeFile = (file: string): string => file.replace(/\\/g, '\\\\').replace(/"/g, '\\22');
 
-/** `'  '.repeat(depth)`, kept for the depths seen so far. */
-const indents: string[] = [''];
-function indent(depth: number): string {
-  while (indents.length <= depth) indents.push(`${indents[indents.length - 1]!}  `);
-  return indents[depth]!;
-}
-
 /**
  * The text being written, and the names of the current top-level op's values and blocks. Op forms
  * write through it (it is their `OpPrinter`).
@@ -67,7 +81,9 @@ class TextPrinter implements OpPrinter {
   private readonly names = new SsaNames();
   /** Labels of the blocks of multi-block regions; a single-block region's block is `^bb0`. */
   private labels = new Map<Block, string>();
+  /** The regions of the current top-level op printed so far, `regions[0]` to `regions[regionCount - 1]` (the array is reused, not emptied). */
   private readonly regions: Region[] = [];
+  private regionCount = 0;
   /** The nesting depth of the op being printed, which its regions' blocks are indented from. */
   private depth = 0;
   /** The last file a location named, and its escaped text: every op of a function names the same file. */
@@ -76,7 +92,7 @@ class TextPrinter implements OpPrinter {
 
   /** The type printed last, and its text: runs of ops share a type, and this spares a table lookup. */
   private lastType: MlirType | undefined;
-  private lastTypeText = '';
+  private lastTypeText: Uint8Array = new Uint8Array(0);
 
   constructor(private readonly debugInfo: boolean) {
     buffer.reset();
@@ -86,7 +102,7 @@ class TextPrinter implements OpPrinter {
   printTopLevel(op: Operation, depth: number): void {
     this.names.startFunction(op);
     if (this.labels.size > 0) this.labels = new Map();
-    this.regions.length = 0;
+    this.regionCount = 0;
     this.printOp(op, depth);
   }
 
@@ -94,7 +110,7 @@ class TextPrinter implements OpPrinter {
   private label(b: Block): string {
     const label = this.labels.get(b);
     if (label !== undefined) return label;
-    for (let i = this.regions.length - 1; i >= 0; i--) if (this.regions[i]!.blocks[0] === b) return '^bb0';
+    for (let i = this.regionCount - 1; i >= 0; i--) if (this.regions[i]!.blocks[0] === b) return '^bb0';
     return '^<<unknown block>>';
   }
 
@@ -104,31 +120,34 @@ class TextPrinter implements OpPrinter {
 
   printOp(op: Operation, depth: number): void {
     const out = this.out;
-    out.write(indent(depth));
+    out.writeSpaces(2 * depth);
     const results = op.results;
     const n = this.names.define(results);
     if (n >= 0) {
-      out.write(resultName(n));
+      out.writeByte(char.percent);
+      out.writeInt(n);
       if (results.length > 1) {
-        out.write(':');
+        out.writeByte(char.colon);
         out.writeInt(results.length);
       }
-      out.write(' = ');
+      out.writeBytes(EQUALS);
     }
-    out.write(op.name);
-    const print = formPrinters.get(op.name);
-    if (print === undefined) out.write(' <<unknown op>>');
-    else {
+    const kind = printKinds.get(op.name);
+    if (kind === undefined) {
+      out.write(op.name);
+      out.write(' <<unknown op>>');
+    } else {
+      out.writeBytes(kind.head);
       const outer = this.depth;
       this.depth = depth;
-      print(op, this);
+      kind.print(op, this);
       this.depth = outer;
     }
     if (this.debugInfo) {
-      out.write(' ');
+      out.writeByte(char.space);
       this.loc(op.loc);
     }
-    out.write('\n');
+    out.writeByte(char.newline);
   }
 
   private loc(loc: Loc): void {
@@ -142,9 +161,9 @@ class TextPrinter implements OpPrinter {
     }
     this.out.write(this.locText);
     this.out.writeInt(loc.line);
-    this.out.write(':');
+    this.out.writeByte(char.colon);
     this.out.writeInt(loc.col);
-    this.out.write(')');
+    this.out.writeByte(char.closeParen);
   }
 
   text(s: string): void {
@@ -157,34 +176,39 @@ class TextPrinter implements OpPrinter {
 
   values(vs: readonly Value[], from: number): void {
     for (let i = from; i < vs.length; i++) {
-      if (i > from) this.out.write(', ');
+      if (i > from) this.out.writeBytes(COMMA);
       this.out.write(this.names.name(vs[i]!));
     }
   }
 
   type(t: MlirType): void {
-    this.out.write(this.typeText(t));
+    this.out.writeBytes(this.typeText(t));
   }
 
-  private typeText(t: MlirType): string {
+  private typeText(t: MlirType): Uint8Array {
     if (t !== this.lastType) {
       this.lastType = t;
-      this.lastTypeText = printType(t);
+      let bytes = typeBytes.get(t);
+      if (bytes === undefined) {
+        bytes = encodeText(printType(t));
+        typeBytes.set(t, bytes);
+      }
+      this.lastTypeText = bytes;
     }
     return this.lastTypeText;
   }
 
   types(ts: readonly MlirType[]): void {
     for (let i = 0; i < ts.length; i++) {
-      if (i > 0) this.out.write(', ');
-      this.out.write(this.typeText(ts[i]!));
+      if (i > 0) this.out.writeBytes(COMMA);
+      this.out.writeBytes(this.typeText(ts[i]!));
     }
   }
 
   valueTypes(vs: readonly Value[], from: number): void {
     for (let i = from; i < vs.length; i++) {
-      if (i > from) this.out.write(', ');
-      this.out.write(this.typeText(vs[i]!.type));
+      if (i > from) this.out.writeBytes(COMMA);
+      this.out.writeBytes(this.typeText(vs[i]!.type));
     }
   }
 
@@ -202,22 +226,21 @@ class TextPrinter implements OpPrinter {
     const out = this.out;
     const depth = this.depth;
     const blocks = r.blocks;
-    this.regions.push(r);
+    this.regions[this.regionCount++] = r;
     if (blocks.length > 1) for (let i = 0; i < blocks.length; i++) this.labels.set(blocks[i]!, `^bb${i}`);
     out.write('{\n');
-    const pad = indent(depth);
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (i > 0 || (!entryArgsShown && b.args.length > 0)) {
-        out.write(pad);
-        out.write('^bb');
+        out.writeSpaces(2 * depth);
+        out.writeBytes(BLOCK);
         out.writeInt(i);
         for (let k = 0; k < b.args.length; k++) {
           const a = b.args[k]!;
           out.write(k === 0 ? '(' : ', ');
           out.write(this.names.name(a));
           out.write(': ');
-          out.write(this.typeText(a.type));
+          out.writeBytes(this.typeText(a.type));
         }
         out.write(b.args.length > 0 ? '):\n' : ':\n');
       }
@@ -225,7 +248,7 @@ class TextPrinter implements OpPrinter {
       for (let k = 0; k < b.ops.length; k++) this.printOp(b.ops[k]!, depth + 1);
       this.names.leaveBlock();
     }
-    out.write(pad);
-    out.write('}');
+    out.writeSpaces(2 * depth);
+    out.writeByte(char.closeBrace);
   }
 }

@@ -4,7 +4,8 @@
  *
  * A result is numbered when its op is printed. A use finds the number among the few ops printed
  * just before it in the blocks being printed (`OpenBlocks`), where most operands are defined;
- * the rest go through a table, filled only when such a use comes up, so most values are never
+ * the rest go through a table: a value found further back (up to `FAR` ops) enters it alone, and
+ * only past that is it filled with every value of the open blocks, so most values are never
  * hashed. Blocks of multi-block regions enter the table as they close (a later block may use their
  * values). A result printed nowhere the table reaches is either not printed yet (`%<<undefined>>`)
  * or in a block closed before (IR the verifier rejects); to name the latter as before, the first
@@ -12,13 +13,13 @@
  * result as it is numbered.
  */
 import type { Block, Operation, Region, Value } from './ir.js';
-import { OpenBlocks } from './openBlocks.js';
+import { FAR, OpenBlocks } from './openBlocks.js';
 
 /** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
 const resultNames: string[] = [];
 const argNames: string[] = [];
 /** `%N` */
-export const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
+const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
 const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
 const nameOf = (n: number, results: readonly Value[], k: number): string => (results.length === 1 ? resultName(n) : `%${n}#${k}`);
 
@@ -31,9 +32,9 @@ export class SsaNames {
    */
   private readonly numbers: number[] = [];
   private size = 0;
-  /** Where each open block's ops start in `numbers`. */
+  /** Where each open block's ops start in `numbers`, by depth (like `numbers`, never shortened). */
   private readonly starts: number[] = [];
-  /** Whether each open block is one of several in its region. */
+  /** Whether each open block is one of several in its region, by depth. */
   private readonly inCfg: boolean[] = [];
   private readonly table = new Map<Value, string>();
   /** Set once a use needed a value of a closed block: the table then takes every result. */
@@ -53,24 +54,23 @@ export class SsaNames {
 
   /** Start printing `b`, a block of `r`; its ops follow, each announced by `define`. */
   enterBlock(b: Block, r: Region): void {
-    this.open.enter(b).indexed = 0;
-    this.starts.push(this.size);
-    this.inCfg.push(r.blocks.length > 1);
+    const open = this.open.enter(b);
+    open.indexed = 0;
+    this.starts[open.depth] = this.size;
+    this.inCfg[open.depth] = r.blocks.length > 1;
   }
 
   leaveBlock(): void {
-    const depth = this.open.stack.length - 1;
+    const depth = this.open.size - 1;
     if (this.inCfg[depth] === true && !this.complete) this.index(depth);
     this.size = this.starts[depth]!;
-    this.starts.pop();
-    this.inCfg.pop();
     this.open.leave();
   }
 
   /** Number the results of the op printed next (in the innermost open block, if any): `N`, or -1 when it has none. */
   define(results: readonly Value[]): number {
     const n = results.length === 0 ? -1 : this.nextResult++;
-    const depth = this.open.stack.length - 1;
+    const depth = this.open.size - 1;
     if (depth >= 0) {
       this.open.stack[depth]!.at = this.size - this.starts[depth]!;
       this.numbers[this.size++] = n;
@@ -90,12 +90,16 @@ export class SsaNames {
       return n;
     }
     const open = this.open;
-    if (open.findNearby(v) && open.foundAt >= 0) {
-      const n = this.numbers[this.starts[open.foundDepth]! + open.foundAt]!;
-      return nameOf(n, open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results, open.foundResult);
-    }
-    for (let depth = 0; depth < open.stack.length; depth++) this.index(depth);
+    if (open.findNearby(v) && open.foundAt >= 0) return this.found();
     let n = this.table.get(v);
+    if (n !== undefined) return n;
+    if (open.findFar(v, FAR)) {
+      n = this.found();
+      this.table.set(v, n);
+      return n;
+    }
+    for (let depth = 0; depth < open.size; depth++) this.index(depth);
+    n = this.table.get(v);
     if (n === undefined && !this.complete) {
       this.renumber();
       n = this.table.get(v);
@@ -103,11 +107,18 @@ export class SsaNames {
     return n ?? '%<<undefined>>';
   }
 
+  /** The name of the result the open blocks found last. */
+  private found(): string {
+    const open = this.open;
+    const n = this.numbers[this.starts[open.foundDepth]! + open.foundAt]!;
+    return nameOf(n, open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results, open.foundResult);
+  }
+
   /** Put the results of the open block at `depth` numbered so far in the table (the op being printed too: it is named before its regions). */
   private index(depth: number): void {
     const open = this.open.stack[depth]!;
     const start = this.starts[depth]!;
-    const end = depth + 1 < this.starts.length ? this.starts[depth + 1]! : this.size;
+    const end = depth + 1 < this.open.size ? this.starts[depth + 1]! : this.size;
     const ops = open.block.ops;
     for (; open.indexed < end - start; open.indexed++) {
       const n = this.numbers[start + open.indexed]!;
@@ -119,7 +130,7 @@ export class SsaNames {
   /** Number everything printed so far again, in print order, into the table; from now on it takes every result. */
   private renumber(): void {
     this.complete = true;
-    const innermost = this.open.stack[this.open.stack.length - 1];
+    const innermost = this.open.stack[this.open.size - 1];
     const current = innermost?.block.ops[innermost.at];
     let n = 0;
     const visit = (op: Operation): boolean => {

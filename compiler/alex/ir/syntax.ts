@@ -6,9 +6,9 @@
  * printing writes each piece of an op, parsing reads the same pieces back into a `ParsedOp`.
  * For printing, each form is compiled once into a function (`compileForm`), since the printer
  * writes every op of a large module.
- * Forms that a directive list cannot say (functions, `scf.if`, `scf.while`, GEP indices) are
- * written by hand in `opForms.ts` against the same `OpPrinter`/`OpParser` interfaces, which the
- * printer and the parser implement.
+ * Forms that a directive list cannot say (functions, `scf.if`, `scf.while`, GEP indices, literals)
+ * are written by hand (`CustomForm`, in `opForms.ts` and `literalForms.ts`) against the same
+ * `OpPrinter`/`OpParser` interfaces, which the printer and the parser implement.
  */
 import type { Attribute, Region, Successor, Value } from './ir.js';
 import type { Token, TokenCursor } from './lexer.js';
@@ -67,6 +67,12 @@ export interface OpParser {
   checkType(v: Value, t: MlirType, at: Token): void;
   /** Report a located error. */
   fail(message: string, at?: Token): never;
+}
+
+/** A hand-written form (`opForms.ts`, `literalForms.ts`): its printer and its parser. */
+export interface CustomForm {
+  readonly print: (op: OpView, p: OpPrinter) => void;
+  readonly parse: (p: OpParser) => ParsedOp;
 }
 
 /** What parsing an op's form yields; the parser adds the results, location and identity. */
@@ -139,10 +145,13 @@ export const f = {
   allOperands: (from = 0): Slot => ({ of: 'operands', from }),
 } as const;
 
-function slotType(op: OpView, slot: Slot): MlirType | undefined {
-  if (slot.of === 'result') return op.results[slot.index]?.type;
-  if (slot.of === 'operand') return op.operands[slot.index]?.type;
-  return op.operands[slot.from]?.type;
+/** Reads the type a slot stands for from an op, if it has that operand or result. */
+type SlotReader = (op: OpView) => MlirType | undefined;
+
+function slotReader(slot: Slot): SlotReader {
+  const index = slot.of === 'operands' ? slot.from : slot.index;
+  if (slot.of === 'result') return (op) => op.results[index]?.type;
+  return (op) => op.operands[index]?.type;
 }
 
 /** How one op of a form is printed: the form's directives, turned into one function. */
@@ -154,7 +163,15 @@ export type FormPrinter = (op: OpView, p: OpPrinter) => void;
  */
 export function compileForm(form: readonly Directive[]): FormPrinter {
   const pieces = form.flatMap((d) => compileDirective(d) ?? []);
+  if (pieces.length === 0) return () => {};
   if (pieces.length === 1) return pieces[0]!;
+  if (pieces.length === 2) {
+    const [first, second] = pieces as [FormPrinter, FormPrinter];
+    return (op, p) => {
+      first(op, p);
+      second(op, p);
+    };
+  }
   return (op, p) => {
     for (let i = 0; i < pieces.length; i++) pieces[i]!(op, p);
   };
@@ -179,10 +196,18 @@ function compileDirective(d: Directive): FormPrinter | undefined {
       return (op, p) => p.values(op.operands, from);
     }
     case 'type': {
-      const slots = d.slots;
+      const readers = d.slots.map(slotReader);
+      const [first] = readers;
+      if (readers.length === 1 && first !== undefined) {
+        return (op, p) => {
+          const t = first(op);
+          if (t === undefined) p.text('<<missing type>>');
+          else p.type(t);
+        };
+      }
       return (op, p) => {
         let t: MlirType | undefined;
-        for (let i = 0; t === undefined && i < slots.length; i++) t = slotType(op, slots[i]!);
+        for (let i = 0; t === undefined && i < readers.length; i++) t = readers[i]!(op);
         if (t === undefined) p.text('<<missing type>>');
         else p.type(t);
       };

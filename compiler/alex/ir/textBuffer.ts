@@ -1,23 +1,33 @@
 /**
  * An append-only text buffer for the printer: characters go into a growing byte array (UTF-8),
- * decoded into one string at the end.
+ * decoded into one string at the end. Printed MLIR is almost always ASCII, which Node turns into a
+ * string by copying the bytes (`latin1`), several times faster than decoding UTF-8; the buffer
+ * notes whether anything beyond ASCII was written, and decodes UTF-8 only then.
  *
  * Printing a large module appends hundreds of thousands of small pieces. As strings, each append
  * allocates (V8 keeps `a + b` as a tree of pieces until it is read), and that garbage, collected
  * while the freshly lowered module is still young, makes the collector copy the module too. Bytes
- * in one array allocate nothing per piece.
+ * in one array allocate nothing per piece. Pieces the printer writes again and again (op names,
+ * types) it keeps as bytes (`encodeText`), and numbers are written as digits, not strings.
  */
+import { Buffer } from 'node:buffer';
 
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
+/** The UTF-8 of `s`, for a piece written many times. */
+export const encodeText = (s: string): Uint8Array => encoder.encode(s);
+
 export class TextBuffer {
   private bytes = new Uint8Array(1 << 16);
   private length = 0;
+  /** Whether every byte written so far is ASCII. */
+  private ascii = true;
 
   /** Empty the buffer, keeping its capacity: the printer reuses one, rather than growing a new one to a module's size each time. */
   reset(): void {
     this.length = 0;
+    this.ascii = true;
   }
 
   /** Append `s`. */
@@ -37,20 +47,63 @@ export class TextBuffer {
     this.length = n;
   }
 
+  /** Append text already encoded (`encodeText`). */
+  writeBytes(b: Uint8Array): void {
+    let n = this.length;
+    if (n + b.length > this.bytes.length) this.grow(b.length);
+    const bytes = this.bytes;
+    let any = 0;
+    for (let i = 0; i < b.length; i++) {
+      const c = b[i]!;
+      any |= c;
+      bytes[n++] = c;
+    }
+    this.length = n;
+    if (any >= 0x80) this.ascii = false;
+  }
+
+  /** Append one ASCII character, by its code (below 0x80). */
+  writeByte(c: number): void {
+    if (this.length === this.bytes.length) this.grow(1);
+    this.bytes[this.length++] = c;
+  }
+
+  /** Append `count` spaces. */
+  writeSpaces(count: number): void {
+    let n = this.length;
+    if (n + count > this.bytes.length) this.grow(count);
+    const bytes = this.bytes;
+    for (let i = 0; i < count; i++) bytes[n++] = 0x20;
+    this.length = n;
+  }
+
   /** Append a non-negative integer in decimal. */
   writeInt(value: number): void {
-    if (value < 10) {
-      if (this.length + 1 > this.bytes.length) this.grow(1);
-      this.bytes[this.length++] = 0x30 + value;
-    } else this.write(String(value));
+    if (!Number.isSafeInteger(value) || value < 0) {
+      this.write(String(value));
+      return;
+    }
+    let digits = 1;
+    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    if (this.length + digits > this.bytes.length) this.grow(digits);
+    const bytes = this.bytes;
+    let at = this.length + digits;
+    this.length = at;
+    let rest = value;
+    do {
+      bytes[--at] = 0x30 + (rest % 10);
+      rest = Math.floor(rest / 10);
+    } while (rest > 0);
   }
 
   /** The text written so far. */
   toString(): string {
+    if (this.ascii) return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length).toString('latin1');
     return decoder.decode(this.bytes.subarray(0, this.length));
   }
 
   private writeUtf8(s: string): void {
+    this.ascii = false;
     const encoded = encoder.encode(s);
     if (this.length + encoded.length > this.bytes.length) this.grow(encoded.length);
     this.bytes.set(encoded, this.length);

@@ -11,7 +11,7 @@
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
 import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
-import { OpenBlocks, type OpenBlock } from './openBlocks.js';
+import { FAR, OpenBlocks } from './openBlocks.js';
 import { describeArity, type OpSpec, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
@@ -69,15 +69,17 @@ interface Cfg {
  * earlier in an open block (the structured, `scf` case) or, across the blocks of a region with
  * several, in a block that dominates the one being walked. A use is first looked for among the few
  * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
- * otherwise in a table from values to the open block defining them, filled only then, up to the
- * walk's position (so each value enters it at most once). An isolated op (a function) hides the
- * blocks around it.
+ * otherwise in a table from values to the open block defining them (by its serial, so that a
+ * block left since is not taken for the one now at its depth). A value found further back (up to
+ * `FAR` ops) enters the table alone; past that, the table is filled with every value of the open
+ * blocks up to the walk's position (so each value enters it at most once). An isolated op (a
+ * function) hides the blocks around it.
  */
 class Verifier {
   /** The blocks being walked; those outside the current isolated op are below the floor. */
   private readonly open = new OpenBlocks();
-  /** The block defining each value the table holds so far. */
-  private readonly definedIn = new Map<Value, OpenBlock>();
+  /** The block defining each value the table holds so far, by its serial in `open`. */
+  private readonly definedIn = new Map<Value, number>();
   /** The multi-block regions being walked, innermost last; those outside the current isolated op are below `cfgFloor`. */
   private readonly cfgs: Cfg[] = [];
   private cfgFloor = 0;
@@ -92,10 +94,15 @@ class Verifier {
 
   /** Whether `v` may be used by the op being verified. */
   private visible(v: Value): boolean {
-    if (this.open.findNearby(v)) return true;
+    const open = this.open;
+    if (open.findNearby(v)) return true;
+    if (this.inTable(v)) return true;
+    if (open.findFar(v, FAR)) {
+      this.definedIn.set(v, open.stack[open.foundDepth]!.serial);
+      return true;
+    }
     this.indexOpenBlocks();
-    const where = this.definedIn.get(v);
-    if (where !== undefined && !where.closed && where.depth >= this.open.floor) return true;
+    if (this.inTable(v)) return true;
     for (let i = this.cfgs.length - 1; i >= this.cfgFloor; i--) {
       const cfg = this.cfgs[i]!;
       const block = cfg.definedIn.get(v);
@@ -105,19 +112,25 @@ class Verifier {
     return false;
   }
 
+  /** Whether the table has `v` defined in a block still open, and not hidden. */
+  private inTable(v: Value): boolean {
+    const where = this.definedIn.get(v);
+    return where !== undefined && this.open.depthOf(where) >= this.open.floor;
+  }
+
   /** Bring the table up to the walk's position in every open block. */
   private indexOpenBlocks(): void {
     const stack = this.open.stack;
-    for (let i = this.open.floor; i < stack.length; i++) {
+    for (let i = this.open.floor; i < this.open.size; i++) {
       const open = stack[i]!;
       const { args, ops } = open.block;
       if (open.indexed < 0) {
-        for (let k = 0; k < args.length; k++) this.definedIn.set(args[k]!, open);
+        for (let k = 0; k < args.length; k++) this.definedIn.set(args[k]!, open.serial);
         open.indexed = 0;
       }
       for (; open.indexed < open.at; open.indexed++) {
         const results = ops[open.indexed]!.results;
-        for (let k = 0; k < results.length; k++) this.definedIn.set(results[k]!, open);
+        for (let k = 0; k < results.length; k++) this.definedIn.set(results[k]!, open.serial);
       }
     }
   }
@@ -180,7 +193,7 @@ class Verifier {
     const floor = this.open.floor;
     const cfgFloor = this.cfgFloor;
     if (isolated) {
-      this.open.floor = this.open.stack.length;
+      this.open.floor = this.open.size;
       this.cfgFloor = this.cfgs.length;
     }
     for (let i = 0; i < op.regions.length; i++) this.region(op.regions[i]!, op, i);

@@ -105,9 +105,9 @@ function reportUnknown(cx: Checker, e: PathExpr): void {
 function fieldChain(cx: Checker, t: Type, names: readonly Name[], from: number, fields: FieldAccess[]): Type {
   let cur = t;
   for (let i = from; i < names.length; i++) {
-    const r = accessField(cx, cur, names[i]!);
-    if (r.access !== null) fields.push(r.access);
-    cur = r.type;
+    const access = accessField(cx, cur, names[i]!);
+    if (access !== null) fields.push(access);
+    cur = access === null ? tError : access.type;
   }
   return cur;
 }
@@ -121,7 +121,7 @@ function noteCapture(cx: Checker, symbol: MutableSymbol, at: Name): void {
   let reported = false;
   for (const fn of cx.functions) {
     if (symbol.id >= fn.firstId || fn.group.has(symbol)) continue;
-    fn.captures.set(symbol.id, symbol);
+    if (!fn.captures.includes(symbol)) fn.captures.push(symbol);
     if (symbol.mutable && !reported) {
       cx.report('capturedMutable', at.span, [symbol.name]);
       reported = true;

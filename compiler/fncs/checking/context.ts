@@ -34,7 +34,8 @@ export interface FunctionContext {
   readonly firstId: number;
   /** The bindings of its own `let rec … and …` group: never captures. */
   readonly group: ReadonlySet<Symbol>;
-  readonly captures: Map<number, Symbol>;
+  /** Each captured symbol once, in order of first use (a list: a function captures few). */
+  readonly captures: Symbol[];
 }
 
 export class Checker {

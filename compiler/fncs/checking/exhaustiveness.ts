@@ -35,9 +35,11 @@ function keyOf(v: LiteralValue): string {
   }
 }
 
+const ANY: Atom = { kind: 'any' };
+
 function atoms(p: Pattern, out: Atom[] = []): Atom[] {
   switch (p.kind) {
-    case 'PWild': case 'PVar': out.push({ kind: 'any' }); break;
+    case 'PWild': case 'PVar': out.push(ANY); break;
     case 'PConst': out.push({ kind: 'const', key: keyOf(p.value) }); break;
     case 'POr': p.alternatives.forEach((a) => atoms(a, out)); break;
   }

@@ -142,15 +142,16 @@ export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply,
     return inst;
   }
   const typeArgs = new Map<string, Type>();
-  scheme.typeParams.forEach((name, i) => {
+  for (let i = 0; i < scheme.typeParams.length; i++) {
+    const name = scheme.typeParams[i]!;
     const given = explicit[i];
     if (given !== undefined) {
       typeArgs.set(name, given);
-      return;
+      continue;
     }
     const v = supply.fresh(level);
     if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(name)) addConstraint(v.tv, 'integer', scheme.intrinsic.name);
     typeArgs.set(name, v);
-  });
+  }
   return { type: build(scheme.body, typeArgs), typeArgs };
 }

@@ -76,7 +76,11 @@ export function ptr(elem: Type): Type {
 export const array = (elem: Type): Type => ({ kind: 'Array', elem });
 export const fun = (from: Type, to: Type): Type => ({ kind: 'Fun', from, to });
 /** `a -> b -> … -> r` from parameter types and a result. */
-export const funOf = (params: readonly Type[], result: Type): Type => params.reduceRight((acc, p) => fun(p, acc), result);
+export function funOf(params: readonly Type[], result: Type): Type {
+  let t = result;
+  for (let i = params.length - 1; i >= 0; i--) t = fun(params[i]!, t);
+  return t;
+}
 
 const INT_LITERAL_TYPES: Readonly<Record<IntLiteralType, Type>> = {
   int: tInt, int64: prim('int64'), uint32: prim('uint32'), uint64: prim('uint64'),

@@ -13,12 +13,16 @@ import type { NodeTable } from '../psg/nodeTable.js';
 import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
 import { isGround, prune, zonk, type Type } from './types.js';
+import type { TypeArgMap } from './typeArgMap.js';
 
 type Writable<T> = { -readonly [P in keyof T]: T[P] };
-type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' }>> & { typeArgs: Map<string, Type> };
+type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' }>> & { typeArgs: TypeArgMap };
 
 /** Shared by every resolution without type arguments or fields (never written to). */
 export const NONE: readonly never[] = Object.freeze([]);
+
+/** The resolution of every path that names nothing known. */
+const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /**
  * A list filled during a declaration, read by `zonk`, then reused: emptying an array by setting its
@@ -90,6 +94,8 @@ export class SideTables {
   private readonly plainUses: (PathResolution | undefined)[] = [];
   private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
   private readonly bindingInfos = new Batch<MutableBindingInfo>();
+  /** The resolution the latest `resolve…` call recorded (an assignment reads its target's without a lookup). */
+  lastResolution: PathResolution = UNRESOLVED;
   private readonly matchInfos = new Batch<Writable<MatchInfo>>();
 
   /** The following methods record a type; each returns true when it is not final yet. */
@@ -116,12 +122,21 @@ export class SideTables {
   resolveSymbol(e: Expr, symbol: MutableSymbol, typeArgs: Type[] | null, fields: readonly FieldAccess[]): PathResolution {
     if (typeArgs === null) {
       const r = fields.length === 0 ? this.plainUse(symbol) : { kind: 'symbol' as const, symbol, typeArgs: NONE, fields };
-      this.tables.resolutions.set(e, r);
-      return r;
+      return this.resolve(e, r);
     }
     const r = { kind: 'symbol' as const, symbol, typeArgs, fields };
     this.symbolResolutions.add(r);
+    return this.resolve(e, r);
+  }
+
+  /** `e` names nothing known (already reported). */
+  resolveUnknown(e: Expr): PathResolution {
+    return this.resolve(e, UNRESOLVED);
+  }
+
+  private resolve(e: Expr, r: PathResolution): PathResolution {
     this.tables.resolutions.set(e, r);
+    this.lastResolution = r;
     return r;
   }
 
@@ -132,24 +147,22 @@ export class SideTables {
   }
 
   /**
-   * `e` names `intrinsic`, at `type`, then takes `fields`. `typeArgs` is the checker's own map,
-   * zonked in place when it instantiates generic parameters; an intrinsic without any (empty map)
+   * `e` names `intrinsic`, at `type`, then takes `fields`. `typeArgs` is the checker's own map, whose
+   * types are zonked in place when it instantiates generic parameters; an intrinsic without any (empty map)
    * has one resolution for all its plain uses.
    */
-  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: Map<string, Type>, type: Type, fields: readonly FieldAccess[]): PathResolution {
+  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: TypeArgMap, type: Type, fields: readonly FieldAccess[]): PathResolution {
     if (typeArgs.size === 0 && fields.length === 0) {
       let r = this.plainIntrinsics.get(intrinsic);
       if (r === undefined) {
         r = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
         this.plainIntrinsics.set(intrinsic, r);
       }
-      this.tables.resolutions.set(e, r);
-      return r;
+      return this.resolve(e, r);
     }
     const r: IntrinsicResolution = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
     if (typeArgs.size > 0) this.intrinsicResolutions.add(r);
-    this.tables.resolutions.set(e, r);
-    return r;
+    return this.resolve(e, r);
   }
 
   /** A binding's facts; `topLevel` also lists it among the module's bindings, in order. */
@@ -179,7 +192,7 @@ export class SideTables {
     this.symbolResolutions.forEach((r) => zonkAll(r.typeArgs));
     this.intrinsicResolutions.forEach((r) => {
       r.type = zonk(r.type);
-      for (const [k, t] of r.typeArgs) r.typeArgs.set(k, zonk(t));
+      zonkAll(r.typeArgs.types);
     });
     this.bindingInfos.forEach((info) => {
       zonkAll(info.paramTypes);

@@ -45,7 +45,7 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
   const consumed = scheme === undefined ? 1 : 2;
   scheme ??= intrinsicSchemes.get(first.text);
   if (scheme !== undefined) {
-    const given = explicit === null ? NONE : explicit.types.map((t) => cx.resolveTypeExpr(t));
+    const given = explicit === null ? NONE : resolveTypeArgs(cx, explicit.types);
     if (explicit !== null && scheme.typeParams.length === 0) {
       cx.report('unexpectedTypeArgs', explicit.node.span, [scheme.intrinsic.name]);
     } else if (explicit !== null && given.length !== scheme.typeParams.length) {
@@ -62,6 +62,14 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
   }
   reportUnknown(cx, e);
   return recordPath(cx, e, cx.side.resolveUnknown(e), tError);
+}
+
+/**
+ * The types written as `<…>`. (Not a closure in `checkPath`: one capturing `cx` there would cost
+ * every path a context object, whether it has type arguments or not.)
+ */
+function resolveTypeArgs(cx: Checker, types: readonly TypeExpr[]): Type[] {
+  return types.map((t) => cx.resolveTypeExpr(t));
 }
 
 /** Record the type `t` of path `e` unless it follows from the resolution `r`; returns `t`. */

@@ -8,7 +8,7 @@ import type { Symbol, SymbolKind } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
 import { checkAgainst } from './checkExpr.js';
-import { freeVars, funOf, hasFreeVar, tError, tUnit, type Type, type TypeVar } from './types.js';
+import { freeVars, fun, funOf, hasFreeVar, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
 
 /** Options for one binding group. */
 export interface GroupOptions {
@@ -75,6 +75,18 @@ function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
 }
 
 const NO_CAPTURES: readonly MutableSymbol[] = Object.freeze([]);
+/** The parameter types of every value binding (zonking an empty list writes nothing). */
+const NO_PARAMS: Type[] = [];
+
+/**
+ * `params -> result` built from what is solved so far: zonking the declaration then finds nothing
+ * to rebuild in it (building it from the variables would have it copied once they are solved).
+ */
+function solvedFunOf(params: readonly Type[], result: Type): Type {
+  let t = zonk(result);
+  for (let i = params.length - 1; i >= 0; i--) t = fun(zonk(params[i]!), t);
+  return t;
+}
 const byId = (x: Symbol, y: Symbol): number => x.id - y.id;
 
 function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySet<MutableSymbol>, opts: GroupOptions): MutableBindingInfo {
@@ -83,7 +95,7 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
     : null;
   if (fn !== null) cx.functions.push(fn);
   cx.env.push();
-  const paramTypes = new Array<Type>(b.params.length);
+  const paramTypes = b.params.length === 0 ? NO_PARAMS : new Array<Type>(b.params.length);
   for (let i = 0; i < b.params.length; i++) {
     const p = b.params[i]!;
     const t = p.type !== null ? cx.resolveTypeExpr(p.type) : p.unit ? tUnit : cx.fresh();
@@ -106,7 +118,7 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
   cx.env.pop();
   if (fn !== null) cx.functions.pop();
   if (opts.rec) cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
-  else sym.type = funOf(paramTypes, returnType);
+  else sym.type = solvedFunOf(paramTypes, returnType);
   return {
     binding: b,
     symbol: sym,

@@ -12,7 +12,7 @@ import type { Intrinsic } from '../../intrinsics/table.js';
 import type { NodeTable } from '../psg/nodeTable.js';
 import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
-import { isGround, prune, zonk, type Type } from './types.js';
+import { isGround, prune, sameType, zonk, type Type } from './types.js';
 import type { TypeArgMap } from './typeArgMap.js';
 
 type Writable<T> = { -readonly [P in keyof T]: T[P] };
@@ -97,6 +97,8 @@ export class SideTables {
   /** The resolution the latest `resolve…` call recorded (an assignment reads its target's without a lookup). */
   lastResolution: PathResolution = UNRESOLVED;
   private readonly matchInfos = new Batch<Writable<MatchInfo>>();
+  /** Per generic intrinsic, its zonked instances at type arguments free of variables, shared by their uses. */
+  private readonly instances = new Map<Intrinsic, SharedInstance[]>();
 
   /** The following methods record a type; each returns true when it is not final yet. */
   exprType(e: Expr, t: Type): boolean {
@@ -178,6 +180,33 @@ export class SideTables {
   }
 
   /**
+   * Zonk a generic intrinsic's use. Most uses instantiate it at types without variables that an
+   * earlier use already had (`NativePtr.get` at `byte`): those take that use's map and type, so the
+   * program keeps one of each rather than one per use (and the type is not copied again).
+   */
+  private zonkIntrinsic(r: IntrinsicResolution): void {
+    const types = r.typeArgs.types;
+    zonkAll(types);
+    for (const t of types) {
+      if (!isGround(t)) {
+        r.type = zonk(r.type);
+        return;
+      }
+    }
+    let known = this.instances.get(r.intrinsic);
+    if (known === undefined) this.instances.set(r.intrinsic, (known = []));
+    for (const s of known) {
+      if (sameTypes(s.typeArgs.types, types)) {
+        r.typeArgs = s.typeArgs;
+        r.type = s.type;
+        return;
+      }
+    }
+    r.type = zonk(r.type);
+    known.push({ typeArgs: r.typeArgs, type: r.type });
+  }
+
+  /**
    * Replace every solved variable in what was recorded since the last call, and in the types of
    * `symbols` from `firstSymbol` on, by its solution. The checker calls this at the end of each
    * top-level declaration, when what it recorded is still in the cache: by then each variable there
@@ -190,10 +219,7 @@ export class SideTables {
     this.paramTypes.zonk();
     this.patternTypes.zonk();
     this.symbolResolutions.forEach((r) => zonkAll(r.typeArgs));
-    this.intrinsicResolutions.forEach((r) => {
-      r.type = zonk(r.type);
-      zonkAll(r.typeArgs.types);
-    });
+    this.intrinsicResolutions.forEach((r) => this.zonkIntrinsic(r));
     this.bindingInfos.forEach((info) => {
       zonkAll(info.paramTypes);
       info.returnType = zonk(info.returnType);
@@ -209,6 +235,19 @@ export class SideTables {
   }
 }
 
+/** A generic intrinsic's type arguments and type at one instantiation, zonked. */
+interface SharedInstance {
+  readonly typeArgs: TypeArgMap;
+  readonly type: Type;
+}
+
 function zonkAll(ts: Type[]): void {
   for (let i = 0; i < ts.length; i++) ts[i] = zonk(ts[i]!);
+}
+
+/** Whether two lists of zonked types are the same types, in order. */
+function sameTypes(a: readonly Type[], b: readonly Type[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameType(a[i]!, b[i]!)) return false;
+  return true;
 }

@@ -1,7 +1,8 @@
 /**
  * The declared records, indexed by field label, for the F# rule that a record expression or a
  * field access on a value of unknown type means the latest declared record having the labels
- * written. Keeping each label's records avoids scanning every record at each use.
+ * written. Keeping each label's records avoids scanning every record at each use. Also each
+ * field's access (`r.Field`), built once per field rather than at every use.
  */
 import type { FieldAccess, RecordInfo } from '../psg/program.js';
 

@@ -36,9 +36,14 @@ class Batch<T> {
     this.items[this.count++] = item;
   }
 
-  /** Call `f` on each item added since the last `clear`. */
-  forEach(f: (item: T) => void): void {
-    for (let i = 0; i < this.count; i++) f(this.items[i]!);
+  /** How many items were added since the last `clear`. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Item `i` (below `length`). */
+  at(i: number): T {
+    return this.items[i]!;
   }
 
   clear(): void {
@@ -218,15 +223,18 @@ export class SideTables {
     this.operandTypes.zonk();
     this.paramTypes.zonk();
     this.patternTypes.zonk();
-    this.symbolResolutions.forEach((r) => zonkAll(r.typeArgs));
-    this.intrinsicResolutions.forEach((r) => this.zonkIntrinsic(r));
-    this.bindingInfos.forEach((info) => {
+    // Plain loops: callbacks written here would be new function objects at every declaration.
+    for (let i = 0; i < this.symbolResolutions.length; i++) zonkAll(this.symbolResolutions.at(i).typeArgs);
+    for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i));
+    for (let i = 0; i < this.bindingInfos.length; i++) {
+      const info = this.bindingInfos.at(i);
       zonkAll(info.paramTypes);
       info.returnType = zonk(info.returnType);
-    });
-    this.matchInfos.forEach((m) => {
+    }
+    for (let i = 0; i < this.matchInfos.length; i++) {
+      const m = this.matchInfos.at(i);
       m.scrutineeType = zonk(m.scrutineeType);
-    });
+    }
     for (let i = firstSymbol; i < symbols.length; i++) symbols[i]!.type = zonk(symbols[i]!.type);
     this.symbolResolutions.clear();
     this.intrinsicResolutions.clear();

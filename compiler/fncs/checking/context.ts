@@ -179,7 +179,7 @@ export class Checker {
     for (const p of symbol.typeParams) {
       const v = this.fresh();
       const tv = (p as Extract<Type, { kind: 'Var' }>).tv;
-      if (v.kind === 'Var' && tv.constraints !== null) for (const [c, op] of tv.constraints) addConstraint(v.tv, c, op);
+      if (v.kind === 'Var' && tv.constraints !== null) for (const u of tv.constraints) addConstraint(v.tv, u.constraint, u.op);
       subst.set(tv, v);
       typeArgs.push(v);
     }

@@ -65,6 +65,29 @@ describe('TypedProgram', () => {
     expect(printType(res.type)).toBe('nativeptr<byte> -> int -> byte');
   });
 
+  test('uses of a generic intrinsic at the same types share one instance; other types get their own', () => {
+    const c = checkSource(mod(
+      'let a (p: nativeptr<byte>) = NativePtr.get p 0',
+      'let b (p: nativeptr<byte>) = NativePtr.get p 1',
+      'let c (p: nativeptr<int>) = NativePtr.get p 2',
+      'let d p = NativePtr.get p 3',
+    ));
+    expect(where(c)).toEqual([]);
+    const uses = allExprs(c).filter((e) => e.kind === 'Path' && e.parts.map((x) => x.text).join('.') === 'NativePtr.get');
+    const rs = uses.map((e) => c.program.resolutionOf(e));
+    expect(rs.map((x) => (x.kind === 'intrinsic' ? `${printType(x.typeArgs.get("'T")!)}: ${printType(x.type)}` : x.kind))).toEqual([
+      'byte: nativeptr<byte> -> int -> byte',
+      'byte: nativeptr<byte> -> int -> byte',
+      'int: nativeptr<int> -> int -> int',
+      "'a: nativeptr<'a> -> int -> 'a",
+    ]);
+    const [ra, rb, rc, rd] = rs.map((x) => (x.kind === 'intrinsic' ? x : null));
+    expect(rb!.typeArgs).toBe(ra!.typeArgs);
+    expect(rb!.type).toBe(ra!.type);
+    expect(rc!.typeArgs).not.toBe(ra!.typeArgs);
+    expect(rd!.typeArgs).not.toBe(ra!.typeArgs);
+  });
+
   test('a generic function records its instantiation at each use', () => {
     const res = p.resolutionOf(pathNamed(es, 'id'));
     expect(res.kind).toBe('symbol');

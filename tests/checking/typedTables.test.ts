@@ -223,6 +223,24 @@ describe('scopes', () => {
     expect(where(c)).toEqual(['(7,5) FS0039']);
     expect(c.diagnostics[0]!.help).toBe('did you mean `counts`?');
   });
+
+  test('a name whose block closed is unknown again, and free to define anew, locally or at the top level', () => {
+    const c = checkSource(mod(
+      'let f () =',
+      '    let g () =',
+      '        let tmp = 1',
+      '        tmp',
+      '    let h () =',
+      '        let tmp = "s"',
+      '        tmp',
+      '    tmp',
+      'let tmp = true',
+      'let useTmp () = tmp',
+    ));
+    expect(where(c)).toEqual(['(10,5) FS0039']);
+    const tmps = pathsNamed(c, 'tmp').map((e) => printType(c.program.typeOf(e)));
+    expect(tmps).toEqual(['int', 'string', '?', 'bool']);
+  });
 });
 
 describe('records by label', () => {

@@ -4,11 +4,11 @@
  * captures of local functions.
  */
 import type { Binding, LocalLet } from '../syntax/ast.js';
-import type { SymbolKind } from '../psg/program.js';
+import type { Symbol, SymbolKind } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
 import { checkAgainst } from './checkExpr.js';
-import { freeVars, funOf, hasFreeVar, tUnit, type Type, type TypeVar } from './types.js';
+import { freeVars, fun, funOf, hasFreeVar, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
 
 /** Options for one binding group. */
 export interface GroupOptions {
@@ -34,7 +34,11 @@ export function checkBindingGroup(cx: Checker, bindings: readonly Binding[], opt
   cx.enterLevel();
   // Lists of the group's size (a list grown from empty starts with room for 17).
   const symbols = new Array<MutableSymbol>(bindings.length);
-  for (let i = 0; i < bindings.length; i++) symbols[i] = cx.env.newSymbol(bindings[i]!.name.text, kind, bindings[i]!.mutable, cx.fresh(), bindings[i]!);
+  for (let i = 0; i < bindings.length; i++) {
+    // Outside `rec` no body sees the symbol: its type is set once its body is checked.
+    const type = opts.rec ? cx.fresh() : tError;
+    symbols[i] = cx.env.newSymbol(bindings[i]!.name.text, kind, bindings[i]!.mutable, type, bindings[i]!);
+  }
   if (opts.rec) for (const s of symbols) defineChecked(cx, s, opts.local);
   // Outside `rec`, the group's names are not in scope in its bodies, so none can be captured.
   const group: ReadonlySet<MutableSymbol> = opts.rec ? new Set(symbols) : NOT_REC;
@@ -71,14 +75,27 @@ function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
 }
 
 const NO_CAPTURES: readonly MutableSymbol[] = Object.freeze([]);
+/** The parameter types of every value binding (zonking an empty list writes nothing). */
+const NO_PARAMS: Type[] = [];
+
+/**
+ * `params -> result` built from what is solved so far: zonking the declaration then finds nothing
+ * to rebuild in it (building it from the variables would have it copied once they are solved).
+ */
+function solvedFunOf(params: readonly Type[], result: Type): Type {
+  let t = zonk(result);
+  for (let i = params.length - 1; i >= 0; i--) t = fun(zonk(params[i]!), t);
+  return t;
+}
+const byId = (x: Symbol, y: Symbol): number => x.id - y.id;
 
 function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySet<MutableSymbol>, opts: GroupOptions): MutableBindingInfo {
   const fn: FunctionContext | null = opts.local && b.params.length > 0
-    ? { firstId: cx.env.nextSymbolId, group, captures: new Map() }
+    ? { firstId: cx.env.nextSymbolId, group, captures: [] }
     : null;
   if (fn !== null) cx.functions.push(fn);
   cx.env.push();
-  const paramTypes = new Array<Type>(b.params.length);
+  const paramTypes = b.params.length === 0 ? NO_PARAMS : new Array<Type>(b.params.length);
   for (let i = 0; i < b.params.length; i++) {
     const p = b.params[i]!;
     const t = p.type !== null ? cx.resolveTypeExpr(p.type) : p.unit ? tUnit : cx.fresh();
@@ -100,7 +117,8 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
   if (!opts.rec) cx.defining.pop();
   cx.env.pop();
   if (fn !== null) cx.functions.pop();
-  cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
+  if (opts.rec) cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
+  else sym.type = solvedFunOf(paramTypes, returnType);
   return {
     binding: b,
     symbol: sym,
@@ -110,7 +128,7 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
     returnType,
     isLocal: opts.local,
     isRec: opts.rec,
-    captures: fn === null ? NO_CAPTURES : [...fn.captures.values()].sort((x, y) => x.id - y.id),
+    captures: fn === null || fn.captures.length === 0 ? NO_CAPTURES : fn.captures.sort(byId),
     isEntryPoint: false,
   };
 }

@@ -10,14 +10,21 @@ import { checkAgainst, checkExpr } from './checkExpr.js';
 import { analyseMatch } from './exhaustiveness.js';
 import { containsError, literalType, tBool, zonk, type Type } from './types.js';
 
+/** What a pattern that binds no name is checked with: never written. */
+const NO_NAMES: Map<string, MutableSymbol> = new Map();
+
 export function checkMatch(cx: Checker, e: Extract<Expr, { kind: 'Match' }>, hint: Type | undefined): Type {
   const scrutinee = checkExpr(cx, e.scrutinee);
   let result: Type | null = null;
   for (const arm of e.arms) {
     cx.env.push();
-    const bound = new Map<string, MutableSymbol>();
-    checkPattern(cx, arm.pattern, scrutinee, bound);
-    for (const s of bound.values()) cx.env.define(s);
+    if (bindsNames(arm.pattern)) {
+      const bound = new Map<string, MutableSymbol>();
+      checkPattern(cx, arm.pattern, scrutinee, bound);
+      for (const s of bound.values()) cx.env.define(s);
+    } else {
+      checkPattern(cx, arm.pattern, scrutinee, NO_NAMES);
+    }
     if (arm.guard !== null) checkAgainst(cx, arm.guard, tBool);
     if (result === null) result = checkExpr(cx, arm.body, hint);
     else checkAgainst(cx, arm.body, result, 'matchArmMismatch');
@@ -58,6 +65,10 @@ export function checkPattern(cx: Checker, p: Pattern, t: Type, bound: Map<string
       return;
     }
     case 'POr': {
+      if (!bindsNames(p)) {
+        for (const alt of p.alternatives) checkPattern(cx, alt, t, bound);
+        return;
+      }
       const first = new Map<string, MutableSymbol>();
       p.alternatives.forEach((alt, i) => {
         if (i === 0) {
@@ -77,6 +88,14 @@ export function checkPattern(cx: Checker, p: Pattern, t: Type, bound: Map<string
       return;
     }
   }
+}
+
+/** Whether `p` binds any name (most patterns are constants and wildcards: they need no map of names). */
+function bindsNames(p: Pattern): boolean {
+  if (p.kind === 'PVar') return true;
+  if (p.kind !== 'POr') return false;
+  for (const alt of p.alternatives) if (bindsNames(alt)) return true;
+  return false;
 }
 
 function pvarsOf(p: Pattern): Extract<Pattern, { kind: 'PVar' }>[] {

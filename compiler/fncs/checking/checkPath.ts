@@ -37,16 +37,15 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
     const typeArgs: Type[] | null = symbol.typeParams.length === 0 ? null : [];
     const type = typeArgs === null ? symbol.type : cx.instantiate(symbol, typeArgs);
     if (e.parts.length === 1) return recordPath(cx, e, cx.side.resolveSymbol(e, symbol, typeArgs, NONE), type);
-    const fields: FieldAccess[] = [];
-    const t = fieldChain(cx, type, e.parts, 1, fields);
-    return recordPath(cx, e, cx.side.resolveSymbol(e, symbol, typeArgs, fields), t);
+    const fields = fieldChain(cx, type, e.parts, 1);
+    return recordPath(cx, e, cx.side.resolveSymbol(e, symbol, typeArgs, fields), chainType(fields, e.parts.length - 1));
   }
   // `Module.name` (two parts), else a bare name (one part).
   let scheme = e.parts.length >= 2 ? intrinsicMember(first.text, e.parts[1]!.text) : undefined;
   const consumed = scheme === undefined ? 1 : 2;
   scheme ??= intrinsicSchemes.get(first.text);
   if (scheme !== undefined) {
-    const given = explicit === null ? NONE : explicit.types.map((t) => cx.resolveTypeExpr(t));
+    const given = explicit === null ? NONE : resolveTypeArgs(cx, explicit.types);
     if (explicit !== null && scheme.typeParams.length === 0) {
       cx.report('unexpectedTypeArgs', explicit.node.span, [scheme.intrinsic.name]);
     } else if (explicit !== null && given.length !== scheme.typeParams.length) {
@@ -56,15 +55,21 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
     let t = inst.type;
     let fields: readonly FieldAccess[] = NONE;
     if (e.parts.length > consumed) {
-      const steps: FieldAccess[] = [];
-      t = fieldChain(cx, t, e.parts, consumed, steps);
-      fields = steps;
+      fields = fieldChain(cx, t, e.parts, consumed);
+      t = chainType(fields, e.parts.length - consumed);
     }
     return recordPath(cx, e, cx.side.resolveIntrinsic(e, scheme.intrinsic, inst.typeArgs, inst.type, fields), t);
   }
   reportUnknown(cx, e);
-  cx.tables.resolutions.set(e, UNRESOLVED);
-  return recordPath(cx, e, UNRESOLVED, tError);
+  return recordPath(cx, e, cx.side.resolveUnknown(e), tError);
+}
+
+/**
+ * The types written as `<…>`. (Not a closure in `checkPath`: one capturing `cx` there would cost
+ * every path a context object, whether it has type arguments or not.)
+ */
+function resolveTypeArgs(cx: Checker, types: readonly TypeExpr[]): Type[] {
+  return types.map((t) => cx.resolveTypeExpr(t));
 }
 
 /** Record the type `t` of path `e` unless it follows from the resolution `r`; returns `t`. */
@@ -73,8 +78,6 @@ function recordPath(cx: Checker, e: PathExpr, r: PathResolution, t: Type): Type 
   cx.notePending(t, e.span);
   return t;
 }
-
-const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /** `target<types>`: only a path may take explicit type arguments. */
 export function checkTypeApp(cx: Checker, e: Extract<Expr, { kind: 'TypeApp' }>): Type {
@@ -101,16 +104,25 @@ function reportUnknown(cx: Checker, e: PathExpr): void {
   cx.report('undefinedName', first!.span, [first!.text], help);
 }
 
-/** Apply the `.Field` steps `names[from…]` to a value of type `t`, adding each access to `fields`. */
-function fieldChain(cx: Checker, t: Type, names: readonly Name[], from: number, fields: FieldAccess[]): Type {
-  let cur = t;
-  for (let i = from; i < names.length; i++) {
-    const r = accessField(cx, cur, names[i]!);
-    if (r.access !== null) fields.push(r.access);
-    cur = r.type;
+/**
+ * The accesses of the `.Field` steps `names[from…]` applied to a value of type `t`: one per step
+ * unless a step fails (reported), after which the rest are on the error type and add none.
+ */
+function fieldChain(cx: Checker, t: Type, names: readonly Name[], from: number): readonly FieldAccess[] {
+  const first = accessField(cx, t, names[from]!);
+  // Most paths take one step: a list of exactly its access.
+  if (names.length === from + 1) return first === null ? NONE : [first];
+  const fields: FieldAccess[] = [];
+  let access = first;
+  for (let i = from + 1; ; i++) {
+    if (access !== null) fields.push(access);
+    if (i === names.length) return fields;
+    access = accessField(cx, access === null ? tError : access.type, names[i]!);
   }
-  return cur;
 }
+
+/** The type a path's `steps` field steps end with, from their accesses (the error type if one failed). */
+const chainType = (fields: readonly FieldAccess[], steps: number): Type => (fields.length === steps ? fields[steps - 1]!.type : tError);
 
 /**
  * Record that each enclosing local function being checked captures `symbol` when it was defined
@@ -121,7 +133,7 @@ function noteCapture(cx: Checker, symbol: MutableSymbol, at: Name): void {
   let reported = false;
   for (const fn of cx.functions) {
     if (symbol.id >= fn.firstId || fn.group.has(symbol)) continue;
-    fn.captures.set(symbol.id, symbol);
+    if (!fn.captures.includes(symbol)) fn.captures.push(symbol);
     if (symbol.mutable && !reported) {
       cx.report('capturedMutable', at.span, [symbol.name]);
       reported = true;
@@ -132,10 +144,11 @@ function noteCapture(cx: Checker, symbol: MutableSymbol, at: Name): void {
 /** The type of the target of `target <- value`, after checking it may be assigned. */
 export function resolveAssignTarget(cx: Checker, e: Extract<Expr, { kind: 'Assign' }>): Type {
   const target = e.target;
-  const t = checkExpr(cx, target);
   if (target.kind === 'Path') {
-    const r: PathResolution | undefined = cx.tables.resolutions.get(target);
-    if (r === undefined || r.kind === 'error') return t;
+    // What `checkExpr` does for a path; its resolution is then the latest recorded.
+    const t = checkPath(cx, target, null);
+    const r = cx.side.lastResolution;
+    if (r.kind === 'error') return t;
     const last = r.fields[r.fields.length - 1];
     if (last !== undefined) {
       if (!isMutableField(cx, last)) cx.report('fieldNotMutable', e.span);
@@ -146,6 +159,7 @@ export function resolveAssignTarget(cx: Checker, e: Extract<Expr, { kind: 'Assig
     }
     return t;
   }
+  const t = checkExpr(cx, target);
   if (target.kind === 'FieldGet') {
     const access = cx.tables.fieldGets.get(target);
     if (access !== undefined && !isMutableField(cx, access)) cx.report('fieldNotMutable', e.span);

@@ -13,37 +13,38 @@ import type { Checker } from './context.js';
 import { checkAgainst, checkExpr } from './checkExpr.js';
 import { prune, tError, type Type } from './types.js';
 
-/** The type of `.field` on a value of type `t`, and the access when it resolved. */
-export function accessField(cx: Checker, t: Type, field: Name): { type: Type; access: FieldAccess | null } {
+/** The access `.field` on a value of type `t`, or null (reported) when there is none. */
+export function accessField(cx: Checker, t: Type, field: Name): FieldAccess | null {
   let p = prune(t);
-  if (p.kind === 'Error') return { type: tError, access: null };
+  if (p.kind === 'Error') return null;
   if (p.kind === 'Var') {
     const rec = cx.recordWithLabels([field.text]);
     if (rec === undefined) {
       cx.report('lookupIndeterminate', field.span);
-      return { type: tError, access: null };
+      return null;
     }
     cx.unifier.unify(p, cx.recordType(rec.name));
     p = prune(p);
   }
   if (p.kind !== 'Record') {
     cx.report('noSuchField', field.span, [...cx.show(p), field.text]);
-    return { type: tError, access: null };
+    return null;
   }
-  const rec = cx.tables.records.get(p.name);
-  const f = rec?.fields.find((x) => x.name === field.text);
-  if (rec === undefined || f === undefined) {
+  const access = cx.records.access(p.name, field.text);
+  if (access === undefined) {
+    const rec = cx.tables.records.get(p.name);
     cx.report('noSuchField', field.span, [p.name, field.text], didYouMean(field.text, rec?.fields.map((x) => x.name) ?? []));
-    return { type: tError, access: null };
+    return null;
   }
-  return { type: f.type, access: { record: rec.name, field: f.name, index: f.index, type: f.type } };
+  return access;
 }
 
 /** `(expr).Field` */
 export function checkFieldGet(cx: Checker, e: Extract<Expr, { kind: 'FieldGet' }>): Type {
-  const r = accessField(cx, checkExpr(cx, e.target), e.field);
-  if (r.access !== null) cx.tables.fieldGets.set(e, r.access);
-  return r.type;
+  const access = accessField(cx, checkExpr(cx, e.target), e.field);
+  if (access === null) return tError;
+  cx.tables.fieldGets.set(e, access);
+  return access.type;
 }
 
 /** Every record label the program declares, for suggestions. */

@@ -34,7 +34,8 @@ export interface FunctionContext {
   readonly firstId: number;
   /** The bindings of its own `let rec … and …` group: never captures. */
   readonly group: ReadonlySet<Symbol>;
-  readonly captures: Map<number, Symbol>;
+  /** Each captured symbol once, in order of first use (a list: a function captures few). */
+  readonly captures: Symbol[];
 }
 
 export class Checker {
@@ -178,7 +179,7 @@ export class Checker {
     for (const p of symbol.typeParams) {
       const v = this.fresh();
       const tv = (p as Extract<Type, { kind: 'Var' }>).tv;
-      if (v.kind === 'Var' && tv.constraints !== null) for (const [c, op] of tv.constraints) addConstraint(v.tv, c, op);
+      if (v.kind === 'Var' && tv.constraints !== null) for (const u of tv.constraints) addConstraint(v.tv, u.constraint, u.op);
       subst.set(tv, v);
       typeArgs.push(v);
     }

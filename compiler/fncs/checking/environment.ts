@@ -5,7 +5,10 @@
  *
  * Scopes are one name → symbol map plus an undo log rather than a map per scope: a lookup is one
  * map read whatever the nesting depth, and entering a scope allocates nothing (the checker enters
- * one per block, function body and match arm).
+ * one per block, function body and match arm). Closing a scope sets a name it introduced back to
+ * `undefined` rather than deleting it: a map that keeps losing and regaining the same few local
+ * names fills with deleted entries and is rebuilt again and again, where one holding every name
+ * once never is.
  */
 import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
 import type { BindingInfo, Symbol, SymbolKind } from '../psg/program.js';
@@ -28,8 +31,8 @@ export interface MutableBindingInfo extends BindingInfo {
 const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
 
 export class Environment {
-  /** Each name's innermost definition in scope. */
-  private readonly visible = new Map<string, MutableSymbol>();
+  /** Each name's innermost definition in scope; `undefined` for a name no longer in scope. */
+  private readonly visible = new Map<string, MutableSymbol | undefined>();
   /**
    * One entry per `define` in the open scopes, in order: the symbol and what it shadowed. The first
    * `top` entries are current; the lists are reused rather than shrunk when a scope closes.
@@ -64,11 +67,7 @@ export class Environment {
   pop(): void {
     if (this.depth <= 1) throw new Error('internal error: popped the module scope');
     const start = this.scopeStarts[--this.depth]!;
-    for (let i = this.top - 1; i >= start; i--) {
-      const previous = this.shadowed[i];
-      if (previous === undefined) this.visible.delete(this.defined[i]!.name);
-      else this.visible.set(previous.name, previous);
-    }
+    for (let i = this.top - 1; i >= start; i--) this.visible.set(this.defined[i]!.name, this.shadowed[i]);
     this.top = start;
   }
 

@@ -1,6 +1,7 @@
 /**
  * Match completeness (FS0025) and redundant rules (FS0026) for the subset's patterns: constants,
- * or-patterns, wildcards and variables over a single scrutinee.
+ * or-patterns, wildcards and variables over a single scrutinee. The patterns are walked as they
+ * are, with no flattened copy: every `match` in a program goes through here.
  *
  * A rule with a `when` guard covers nothing (the guard may fail) but can still be redundant. The
  * example value for an incomplete match is the smallest non-negative integer not covered (written
@@ -8,9 +9,6 @@
  */
 import type { LiteralValue, MatchArm, Pattern } from '../syntax/ast.js';
 import { prune, type Type } from './types.js';
-
-/** An atom of a pattern after flattening or-patterns. */
-type Atom = { readonly kind: 'any' } | { readonly kind: 'const'; readonly key: string };
 
 export interface MatchAnalysis {
   /** The example value F# would print, or null when the rules are exhaustive. */
@@ -35,13 +33,30 @@ function keyOf(v: LiteralValue): string {
   }
 }
 
-function atoms(p: Pattern, out: Atom[] = []): Atom[] {
+/** Whether every value `p` matches is in `covered` already (a wildcard or variable matches others). */
+function alreadyCovered(p: Pattern, covered: ReadonlySet<string>): boolean {
   switch (p.kind) {
-    case 'PWild': case 'PVar': out.push({ kind: 'any' }); break;
-    case 'PConst': out.push({ kind: 'const', key: keyOf(p.value) }); break;
-    case 'POr': p.alternatives.forEach((a) => atoms(a, out)); break;
+    case 'PWild': case 'PVar': return false;
+    case 'PConst': return covered.has(keyOf(p.value));
+    case 'POr':
+      for (const a of p.alternatives) if (!alreadyCovered(a, covered)) return false;
+      return true;
   }
-  return out;
+}
+
+/** Add the constants `p` matches to `covered`; true when it also matches any value (a wildcard or variable). */
+function cover(p: Pattern, covered: Set<string>): boolean {
+  switch (p.kind) {
+    case 'PWild': case 'PVar': return true;
+    case 'PConst':
+      covered.add(keyOf(p.value));
+      return false;
+    case 'POr': {
+      let any = false;
+      for (const a of p.alternatives) if (cover(a, covered)) any = true;
+      return any;
+    }
+  }
 }
 
 /** Analyse the rules of a match whose scrutinee has (zonked) type `scrutinee`. */
@@ -50,14 +65,9 @@ export function analyseMatch(scrutinee: Type, arms: readonly MatchArm[]): MatchA
   const covered = new Set<string>();
   const redundant: Pattern[] = [];
   for (const arm of arms) {
-    const as = atoms(arm.pattern);
-    const useless = coveredAll || as.every((a) => a.kind === 'const' && covered.has(a.key));
-    if (useless) redundant.push(arm.pattern);
+    if (coveredAll || alreadyCovered(arm.pattern, covered)) redundant.push(arm.pattern);
     if (arm.guard !== null) continue;
-    for (const a of as) {
-      if (a.kind === 'any') coveredAll = true;
-      else covered.add(a.key);
-    }
+    if (cover(arm.pattern, covered)) coveredAll = true;
   }
   return { missing: coveredAll ? null : example(prune(scrutinee), covered), redundant };
 }

@@ -7,6 +7,7 @@
  */
 import { intrinsics, type Intrinsic } from '../../intrinsics/table.js';
 import { addConstraint, array, fun, prim, ptr, PRIM_NAMES, type PrimName, type Type, type VarSupply } from './types.js';
+import { TypeArgMap } from './typeArgMap.js';
 
 /** A parsed signature: a type with named generic parameters. */
 type SigType =
@@ -26,8 +27,8 @@ export interface IntrinsicScheme {
 /** An instantiated intrinsic: its type at this use and the fresh type for each generic parameter. */
 export interface IntrinsicInstance {
   readonly type: Type;
-  /** A new map for each instance (the checker zonks it in place). */
-  readonly typeArgs: Map<string, Type>;
+  /** A new map for each instance (the checker zonks its types in place). */
+  readonly typeArgs: TypeArgMap;
 }
 
 function parseSignature(text: string): SigType {
@@ -88,7 +89,7 @@ function varsOf(t: SigType, out: string[]): string[] {
   return out;
 }
 
-function build(t: SigType, vars: ReadonlyMap<string, Type>): Type {
+function build(t: SigType, vars: TypeArgMap): Type {
   switch (t.kind) {
     case 'var': return vars.get(t.name) ?? build({ kind: 'name', name: '?', args: [] }, vars);
     case 'array': return array(build(t.elem, vars));
@@ -135,22 +136,23 @@ export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply,
   if (scheme.typeParams.length === 0) {
     let inst = monomorphic.get(scheme);
     if (inst === undefined) {
-      const typeArgs = new Map<string, Type>();
+      const typeArgs = new TypeArgMap(scheme.typeParams, []);
       inst = { type: build(scheme.body, typeArgs), typeArgs };
       monomorphic.set(scheme, inst);
     }
     return inst;
   }
-  const typeArgs = new Map<string, Type>();
-  scheme.typeParams.forEach((name, i) => {
+  const types = new Array<Type>(scheme.typeParams.length);
+  for (let i = 0; i < scheme.typeParams.length; i++) {
     const given = explicit[i];
     if (given !== undefined) {
-      typeArgs.set(name, given);
-      return;
+      types[i] = given;
+      continue;
     }
     const v = supply.fresh(level);
-    if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(name)) addConstraint(v.tv, 'integer', scheme.intrinsic.name);
-    typeArgs.set(name, v);
-  });
+    if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(scheme.typeParams[i]!)) addConstraint(v.tv, 'integer', scheme.intrinsic.name);
+    types[i] = v;
+  }
+  const typeArgs = new TypeArgMap(scheme.typeParams, types);
   return { type: build(scheme.body, typeArgs), typeArgs };
 }

@@ -1,13 +1,16 @@
 /**
  * The declared records, indexed by field label, for the F# rule that a record expression or a
  * field access on a value of unknown type means the latest declared record having the labels
- * written. Keeping each label's records avoids scanning every record at each use.
+ * written. Keeping each label's records avoids scanning every record at each use. Also each
+ * field's access (`r.Field`), built once per field rather than at every use.
  */
-import type { RecordInfo } from '../psg/program.js';
+import type { FieldAccess, RecordInfo } from '../psg/program.js';
 
 export class RecordIndex {
   /** Per label, the records declaring it, in declaration order. */
   private readonly byLabel = new Map<string, RecordInfo[]>();
+  /** Per record, the access of each field (in field order): one object for all uses of a field. */
+  private readonly accesses = new Map<string, readonly FieldAccess[]>();
   private latest: RecordInfo | undefined;
 
   /** `records` is the program's table (by name, in declaration order); `add` writes it. */
@@ -17,11 +20,20 @@ export class RecordIndex {
   add(r: RecordInfo): void {
     this.records.set(r.name, r);
     this.latest = r;
+    this.accesses.set(r.name, r.fields.map((f) => ({ record: r.name, field: f.name, index: f.index, type: f.type })));
     for (const f of r.fields) {
       const list = this.byLabel.get(f.name);
       if (list === undefined) this.byLabel.set(f.name, [r]);
       else list.push(r);
     }
+  }
+
+  /** The access of field `field` of record `record`, if both exist. */
+  access(record: string, field: string): FieldAccess | undefined {
+    const accesses = this.accesses.get(record);
+    if (accesses === undefined) return undefined;
+    for (const a of accesses) if (a.field === field) return a;
+    return undefined;
   }
 
   /** The latest declared record that has every one of `labels`, if any. */

@@ -12,13 +12,17 @@ import type { Intrinsic } from '../../intrinsics/table.js';
 import type { NodeTable } from '../psg/nodeTable.js';
 import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
-import { isGround, prune, zonk, type Type } from './types.js';
+import { isGround, prune, sameType, zonk, type Type } from './types.js';
+import type { TypeArgMap } from './typeArgMap.js';
 
 type Writable<T> = { -readonly [P in keyof T]: T[P] };
-type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' }>> & { typeArgs: Map<string, Type> };
+type IntrinsicResolution = Writable<Extract<PathResolution, { kind: 'intrinsic' }>> & { typeArgs: TypeArgMap };
 
 /** Shared by every resolution without type arguments or fields (never written to). */
 export const NONE: readonly never[] = Object.freeze([]);
+
+/** The resolution of every path that names nothing known. */
+const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /**
  * A list filled during a declaration, read by `zonk`, then reused: emptying an array by setting its
@@ -32,9 +36,14 @@ class Batch<T> {
     this.items[this.count++] = item;
   }
 
-  /** Call `f` on each item added since the last `clear`. */
-  forEach(f: (item: T) => void): void {
-    for (let i = 0; i < this.count; i++) f(this.items[i]!);
+  /** How many items were added since the last `clear`. */
+  get length(): number {
+    return this.count;
+  }
+
+  /** Item `i` (below `length`). */
+  at(i: number): T {
+    return this.items[i]!;
   }
 
   clear(): void {
@@ -90,7 +99,11 @@ export class SideTables {
   private readonly plainUses: (PathResolution | undefined)[] = [];
   private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
   private readonly bindingInfos = new Batch<MutableBindingInfo>();
+  /** The resolution the latest `resolve…` call recorded (an assignment reads its target's without a lookup). */
+  lastResolution: PathResolution = UNRESOLVED;
   private readonly matchInfos = new Batch<Writable<MatchInfo>>();
+  /** Per generic intrinsic, its zonked instances at type arguments free of variables, shared by their uses. */
+  private readonly instances = new Map<Intrinsic, SharedInstance[]>();
 
   /** The following methods record a type; each returns true when it is not final yet. */
   exprType(e: Expr, t: Type): boolean {
@@ -116,12 +129,21 @@ export class SideTables {
   resolveSymbol(e: Expr, symbol: MutableSymbol, typeArgs: Type[] | null, fields: readonly FieldAccess[]): PathResolution {
     if (typeArgs === null) {
       const r = fields.length === 0 ? this.plainUse(symbol) : { kind: 'symbol' as const, symbol, typeArgs: NONE, fields };
-      this.tables.resolutions.set(e, r);
-      return r;
+      return this.resolve(e, r);
     }
     const r = { kind: 'symbol' as const, symbol, typeArgs, fields };
     this.symbolResolutions.add(r);
+    return this.resolve(e, r);
+  }
+
+  /** `e` names nothing known (already reported). */
+  resolveUnknown(e: Expr): PathResolution {
+    return this.resolve(e, UNRESOLVED);
+  }
+
+  private resolve(e: Expr, r: PathResolution): PathResolution {
     this.tables.resolutions.set(e, r);
+    this.lastResolution = r;
     return r;
   }
 
@@ -132,24 +154,22 @@ export class SideTables {
   }
 
   /**
-   * `e` names `intrinsic`, at `type`, then takes `fields`. `typeArgs` is the checker's own map,
-   * zonked in place when it instantiates generic parameters; an intrinsic without any (empty map)
+   * `e` names `intrinsic`, at `type`, then takes `fields`. `typeArgs` is the checker's own map, whose
+   * types are zonked in place when it instantiates generic parameters; an intrinsic without any (empty map)
    * has one resolution for all its plain uses.
    */
-  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: Map<string, Type>, type: Type, fields: readonly FieldAccess[]): PathResolution {
+  resolveIntrinsic(e: Expr, intrinsic: Intrinsic, typeArgs: TypeArgMap, type: Type, fields: readonly FieldAccess[]): PathResolution {
     if (typeArgs.size === 0 && fields.length === 0) {
       let r = this.plainIntrinsics.get(intrinsic);
       if (r === undefined) {
         r = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
         this.plainIntrinsics.set(intrinsic, r);
       }
-      this.tables.resolutions.set(e, r);
-      return r;
+      return this.resolve(e, r);
     }
     const r: IntrinsicResolution = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
     if (typeArgs.size > 0) this.intrinsicResolutions.add(r);
-    this.tables.resolutions.set(e, r);
-    return r;
+    return this.resolve(e, r);
   }
 
   /** A binding's facts; `topLevel` also lists it among the module's bindings, in order. */
@@ -165,6 +185,33 @@ export class SideTables {
   }
 
   /**
+   * Zonk a generic intrinsic's use. Most uses instantiate it at types without variables that an
+   * earlier use already had (`NativePtr.get` at `byte`): those take that use's map and type, so the
+   * program keeps one of each rather than one per use (and the type is not copied again).
+   */
+  private zonkIntrinsic(r: IntrinsicResolution): void {
+    const types = r.typeArgs.types;
+    zonkAll(types);
+    for (const t of types) {
+      if (!isGround(t)) {
+        r.type = zonk(r.type);
+        return;
+      }
+    }
+    let known = this.instances.get(r.intrinsic);
+    if (known === undefined) this.instances.set(r.intrinsic, (known = []));
+    for (const s of known) {
+      if (sameTypes(s.typeArgs.types, types)) {
+        r.typeArgs = s.typeArgs;
+        r.type = s.type;
+        return;
+      }
+    }
+    r.type = zonk(r.type);
+    known.push({ typeArgs: r.typeArgs, type: r.type });
+  }
+
+  /**
    * Replace every solved variable in what was recorded since the last call, and in the types of
    * `symbols` from `firstSymbol` on, by its solution. The checker calls this at the end of each
    * top-level declaration, when what it recorded is still in the cache: by then each variable there
@@ -176,18 +223,18 @@ export class SideTables {
     this.operandTypes.zonk();
     this.paramTypes.zonk();
     this.patternTypes.zonk();
-    this.symbolResolutions.forEach((r) => zonkAll(r.typeArgs));
-    this.intrinsicResolutions.forEach((r) => {
-      r.type = zonk(r.type);
-      for (const [k, t] of r.typeArgs) r.typeArgs.set(k, zonk(t));
-    });
-    this.bindingInfos.forEach((info) => {
+    // Plain loops: callbacks written here would be new function objects at every declaration.
+    for (let i = 0; i < this.symbolResolutions.length; i++) zonkAll(this.symbolResolutions.at(i).typeArgs);
+    for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i));
+    for (let i = 0; i < this.bindingInfos.length; i++) {
+      const info = this.bindingInfos.at(i);
       zonkAll(info.paramTypes);
       info.returnType = zonk(info.returnType);
-    });
-    this.matchInfos.forEach((m) => {
+    }
+    for (let i = 0; i < this.matchInfos.length; i++) {
+      const m = this.matchInfos.at(i);
       m.scrutineeType = zonk(m.scrutineeType);
-    });
+    }
     for (let i = firstSymbol; i < symbols.length; i++) symbols[i]!.type = zonk(symbols[i]!.type);
     this.symbolResolutions.clear();
     this.intrinsicResolutions.clear();
@@ -196,6 +243,19 @@ export class SideTables {
   }
 }
 
+/** A generic intrinsic's type arguments and type at one instantiation, zonked. */
+interface SharedInstance {
+  readonly typeArgs: TypeArgMap;
+  readonly type: Type;
+}
+
 function zonkAll(ts: Type[]): void {
   for (let i = 0; i < ts.length; i++) ts[i] = zonk(ts[i]!);
+}
+
+/** Whether two lists of zonked types are the same types, in order. */
+function sameTypes(a: readonly Type[], b: readonly Type[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (!sameType(a[i]!, b[i]!)) return false;
+  return true;
 }

@@ -17,6 +17,12 @@ export type PrimName =
 /** The operator-support classes a type variable may be constrained to (see `unify.ts`). */
 export type Constraint = 'equality' | 'comparison' | 'addable' | 'integer' | 'signed';
 
+/** A constraint on a type variable and the operator that imposed it. */
+export interface ConstraintUse {
+  readonly constraint: Constraint;
+  readonly op: string;
+}
+
 /** A unification variable. Mutable by design: solving it sets `link`. Never part of the AST. */
 export interface TypeVar {
   readonly id: number;
@@ -25,10 +31,11 @@ export interface TypeVar {
   /** Let-nesting depth at which the variable was created (for generalisation). */
   level: number;
   /**
-   * Operator constraints gathered so far, with the operator that imposed each (for messages); null
-   * until the first one (most variables never get one, and a `Map` per variable is costly).
+   * Operator constraints gathered so far, in order, each once, with the operator that imposed it
+   * (for messages); null until the first one. A short list: a variable gets a few at most, and
+   * operators on not-yet-known types are common enough that a `Map` each would cost.
    */
-  constraints: Map<Constraint, string> | null;
+  constraints: ConstraintUse[] | null;
   /** True once generalised: a generic parameter of a let-bound function. */
   generic: boolean;
   /** Display name of a generic parameter (`'a`, or `'T` when annotated). */
@@ -76,7 +83,11 @@ export function ptr(elem: Type): Type {
 export const array = (elem: Type): Type => ({ kind: 'Array', elem });
 export const fun = (from: Type, to: Type): Type => ({ kind: 'Fun', from, to });
 /** `a -> b -> … -> r` from parameter types and a result. */
-export const funOf = (params: readonly Type[], result: Type): Type => params.reduceRight((acc, p) => fun(p, acc), result);
+export function funOf(params: readonly Type[], result: Type): Type {
+  let t = result;
+  for (let i = params.length - 1; i >= 0; i--) t = fun(params[i]!, t);
+  return t;
+}
 
 const INT_LITERAL_TYPES: Readonly<Record<IntLiteralType, Type>> = {
   int: tInt, int64: prim('int64'), uint32: prim('uint32'), uint64: prim('uint64'),
@@ -113,12 +124,16 @@ export class VarSupply {
 }
 
 /** Whether `tv` carries constraint `c`. */
-export const hasConstraint = (tv: TypeVar, c: Constraint): boolean => tv.constraints !== null && tv.constraints.has(c);
+export function hasConstraint(tv: TypeVar, c: Constraint): boolean {
+  if (tv.constraints === null) return false;
+  for (const u of tv.constraints) if (u.constraint === c) return true;
+  return false;
+}
 
 /** Add constraint `c`, imposed by operator `op`, unless `tv` already has it (the first operator is kept). */
 export function addConstraint(tv: TypeVar, c: Constraint, op: string): void {
-  if (tv.constraints === null) tv.constraints = new Map();
-  if (!tv.constraints.has(c)) tv.constraints.set(c, op);
+  if (tv.constraints === null) tv.constraints = [{ constraint: c, op }];
+  else if (!hasConstraint(tv, c)) tv.constraints.push({ constraint: c, op });
 }
 
 /** Follow solved links at the top of `t`. */

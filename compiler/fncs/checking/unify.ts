@@ -87,14 +87,14 @@ export class Unifier {
     if (t.kind === 'Var') {
       // Merge: the surviving variable takes the lower level and all constraints.
       t.tv.level = Math.min(t.tv.level, v.level);
-      if (v.constraints !== null) for (const [c, op] of v.constraints) addConstraint(t.tv, c, op);
+      if (v.constraints !== null) for (const u of v.constraints) addConstraint(t.tv, u.constraint, u.op);
       v.link = t;
       return null;
     }
     if (this.occurs(v, t)) return { kind: 'occurs' };
     if (v.constraints !== null) {
-      for (const [c, op] of v.constraints) {
-        const r = this.require(t, c, op);
+      for (const u of v.constraints) {
+        const r = this.require(t, u.constraint, u.op);
         if (r !== null) return r;
       }
     }

@@ -83,7 +83,7 @@ export class NodeTable<K extends { readonly span: Span }, V> {
     chunk[at] = k;
     chunk[at + 1] = v;
     // A later entry for the same node wins: scans go from the end, indexes are kept current.
-    this.partIndexes.get(part)?.set(k, i);
+    if (this.partIndexes.size > 0) this.partIndexes.get(part)?.set(k, i);
     this.wholeIndex?.set(k, i);
     return i;
   }

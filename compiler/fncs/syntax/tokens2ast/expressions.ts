@@ -8,7 +8,6 @@
  * the operands are read. The constructs that start with a keyword (`if`, `match`, loops, records)
  * are in `constructs.ts`.
  */
-import type { IToken } from 'chevrotain';
 import type * as A from '../ast.js';
 import { binaryPrecedence, infixOpOf } from '../operators.js';
 import { joinSpans } from '../span.js';
@@ -41,10 +40,6 @@ for (const [type, level] of binaryPrecedence) {
   rightAssoc[k] = level.right ? 1 : 0;
   operatorOf[k] = infixOpOf.get(type);
 }
-
-/** Chevrotain's `adjacent`: `b` starts right where `a` ends. */
-const adjacent = (a: IToken | null, b: IToken | null): boolean =>
-  a !== null && b !== null && a.endOffset !== undefined && a.endOffset + 1 === b.startOffset;
 
 export abstract class ExpressionReader extends TypeAndPatternReader {
   /** A construct that is an atom of its own: parentheses, records, `if`, `match`, loops, `begin … end`. */
@@ -175,7 +170,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     if (k === MINUS && this.la(1) === INT && this.endsOperandAt(this.pos + 1)) {
       // `-2147483648`: the literal is decoded once, negated, so a value that fits only negated is in range.
       const t = this.take();
-      return this.literal(this.intValue(t.image, true), joinSpans(opSpan, this.tokenSpan(t)));
+      return this.literal(this.intValue(this.image(t), true), joinSpans(opSpan, this.tokenSpan(t)));
     }
     const operand = this.prefix();
     return { kind: 'Prefix', op: k === MINUS ? '-' : k === TILDES ? '~~~' : 'not', opSpan, operand, span: joinSpans(opSpan, operand.span) };
@@ -192,7 +187,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
 
   /** `f -1`: at token `i`, a minus glued to a number and not to what precedes it is a negative argument. */
   private negativeArgAhead(i: number): boolean {
-    return this.kinds[i] === MINUS && this.kinds[i + 1] === INT && adjacent(this.tokenAt(i), this.tokenAt(i + 1)) && !adjacent(this.tokenAt(i - 1), this.tokenAt(i));
+    return this.kinds[i] === MINUS && this.kinds[i + 1] === INT && this.adjacent(i, i + 1) && !this.adjacent(i - 1, i);
   }
 
   /**
@@ -200,7 +195,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
    * closed by a matching `>` with only type tokens between, so `i<n` stays a comparison.
    */
   private typeArgsAhead(i: number): boolean {
-    if (this.kinds[i] !== LESS || !adjacent(this.tokenAt(i - 1), this.tokenAt(i))) return false;
+    if (this.kinds[i] !== LESS || !this.adjacent(i - 1, i)) return false;
     let depth = 0;
     for (let j = i; j < i + MAX_LOOKAHEAD; j++) {
       const k = this.kinds[j]!;
@@ -222,7 +217,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       else if (k === MINUS && this.negativeArgAhead(this.pos)) {
         const minus = this.take();
         const t = this.take();
-        arg = this.literal(this.intValue(t.image, true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
+        arg = this.literal(this.intValue(this.image(t), true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
       } else break;
       (args ??= []).push(arg);
     }
@@ -274,11 +269,11 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     const k = this.la(1);
     if (k === INT) {
       const t = this.take();
-      return this.literal(this.intValue(t.image, false), this.tokenSpan(t));
+      return this.literal(this.intValue(this.image(t), false), this.tokenSpan(t));
     }
     if (k === STRING || k === UNTERMINATED_STRING) {
       const t = this.take();
-      return this.literal({ type: 'string', value: stringValue(t.image) }, this.tokenSpan(t));
+      return this.literal({ type: 'string', value: stringValue(this.image(t)) }, this.tokenSpan(t));
     }
     if (k === TRUE || k === FALSE) return this.literal(this.boolValue(k), this.tokenSpan(this.take()));
     // Literals the lexer has already reported.

@@ -143,17 +143,17 @@ export class TypeAndPatternReader extends TokenCursor {
     }
     if (k === INT) {
       const t = this.take();
-      return { kind: 'PConst', value: this.intValue(t.image, false), span: this.tokenSpan(t) };
+      return { kind: 'PConst', value: this.intValue(this.image(t), false), span: this.tokenSpan(t) };
     }
     if (k === UNDERSCORE || k === FLOAT || k === CHAR || k === BAD_NUMBER) return { kind: 'PWild', span: this.tokenSpan(this.take()) };
     if (k === MINUS) {
       const minus = this.take();
       const t = this.expect(INT);
-      return { kind: 'PConst', value: this.intValue(t.image, true), span: this.spanFrom(minus) };
+      return { kind: 'PConst', value: this.intValue(this.image(t), true), span: this.spanFrom(minus) };
     }
     if (k === STRING) {
       const t = this.take();
-      return { kind: 'PConst', value: { type: 'string', value: stringValue(t.image) }, span: this.tokenSpan(t) };
+      return { kind: 'PConst', value: { type: 'string', value: stringValue(this.image(t)) }, span: this.tokenSpan(t) };
     }
     if (k === TRUE || k === FALSE) return { kind: 'PConst', value: this.boolValue(k), span: this.tokenSpan(this.take()) };
     if (k === LPAREN) {

@@ -142,6 +142,29 @@ export class TokenCursor {
     this.pos++;
   }
 
+  /** `item (sep item)*`: one item or more, each after the first behind a `sep` token. */
+  protected separatedBy<T>(sep: number, item: (this: this) => T): T[] {
+    const items = [item.call(this)];
+    while (this.kinds[this.pos] === sep) {
+      this.pos++;
+      items.push(item.call(this));
+    }
+    return items;
+  }
+
+  /**
+   * `((; | SEP) item?)*` after the `first` item of a block: the items of a block, where a `;` or a
+   * new line may also have no item after it (the grammar's optional item, decided by `startsItem`).
+   */
+  protected blockItems<T>(first: T, startsItem: Uint8Array, item: (this: this) => T): T[] {
+    const items = [first];
+    for (let k = this.kinds[this.pos]!; k === SEMI || k === SEP; k = this.kinds[this.pos]!) {
+      this.pos++;
+      if (startsItem[this.kinds[this.pos]!] === 1) items.push(item.call(this));
+    }
+    return items;
+  }
+
   /** The next token, not consumed (the first token of the node about to be parsed). */
   protected peekToken(): number {
     if (this.pos >= this.count) throw GIVE_UP;

@@ -58,14 +58,9 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   protected seq(): A.Expr {
     const first = this.peekToken();
     const item = this.blockItem();
-    let k = this.la(1);
+    const k = this.la(1);
     if (k !== SEP && k !== SEMI) return item.kind === 'LocalLet' ? { kind: 'Block', items: [item], span: this.spanFrom(first) } : item;
-    const items = [item];
-    while (k === SEP || k === SEMI) {
-      this.pos++;
-      if (startsBlockItem[this.la(1)] === 1) items.push(this.blockItem());
-      k = this.la(1);
-    }
+    const items = this.blockItems(item, startsBlockItem, this.blockItem);
     if (items.length === 1 && item.kind !== 'LocalLet') return item;
     return { kind: 'Block', items, span: this.spanFrom(first) };
   }
@@ -79,11 +74,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     const first = this.take();
     const rec = this.la(1) === REC;
     if (rec) this.pos++;
-    const bindings = [this.binding()];
-    while (this.la(1) === AND) {
-      this.pos++;
-      bindings.push(this.binding());
-    }
+    const bindings = this.separatedBy(AND, this.binding);
     return { kind: 'LocalLet', rec, bindings, span: this.spanFrom(first) };
   }
 

@@ -111,11 +111,7 @@ export class TypeAndPatternReader extends TokenCursor {
   /** `< typeExpr (, typeExpr)* >` */
   protected typeArgs(): A.TypeExpr[] {
     this.skip(LESS);
-    const args = [this.typeExpr()];
-    while (this.la(1) === COMMA) {
-      this.pos++;
-      args.push(this.typeExpr());
-    }
+    const args = this.separatedBy(COMMA, this.typeExpr);
     this.skip(GREATER);
     return args;
   }

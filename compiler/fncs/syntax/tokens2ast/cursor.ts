@@ -77,6 +77,13 @@ export const INDENT = kindOf(T.Indent);
 export const DEDENT = kindOf(T.Dedent);
 export const SEP = kindOf(T.Sep);
 
+/**
+ * `items`, grown by `push`, copied into an array of exactly its length. V8 grows an array by about
+ * sixteen elements at a time and never gives the room back; the tree keeps its arrays for the
+ * whole compile, so that room would be carried, and copied by the garbage collector, for nothing.
+ */
+export const trimmed = <T>(items: T[]): T[] => items.slice();
+
 /** A set of token kinds as a lookup table. */
 export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Array {
   const set = new Uint8Array(256);
@@ -149,7 +156,7 @@ export class TokenCursor {
       this.pos++;
       items.push(item.call(this));
     }
-    return items;
+    return items.length === 1 ? items : trimmed(items);
   }
 
   /**
@@ -162,7 +169,7 @@ export class TokenCursor {
       this.pos++;
       if (startsItem[this.kinds[this.pos]!] === 1) items.push(item.call(this));
     }
-    return items;
+    return items.length === 1 ? items : trimmed(items);
   }
 
   /** The next token, not consumed (the first token of the node about to be parsed). */

@@ -14,7 +14,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   AND, BAD_NUMBER, BEGIN, CHAR, COLON, COMMA, DEDENT, DOT, END, EQUALS, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INDENT, INT, kindSet, LBRACKET,
-  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
+  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, trimmed, TRUE, UNDERSCORE, UNTERMINATED_STRING,
 } from './cursor.js';
 import { NONE, stringValue, TypeAndPatternReader } from './typesAndPatterns.js';
 
@@ -90,7 +90,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     if (startsParam[this.la(1)] === 1) {
       const list: A.Param[] = [];
       while (startsParam[this.la(1)] === 1) list.push(this.param());
-      params = list;
+      params = trimmed(list);
     }
     let returnType: A.TypeExpr | null = null;
     if (this.la(1) === COLON) {
@@ -213,7 +213,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       (args ??= []).push(arg);
     }
     if (args === null) return fn;
-    return { kind: 'App', fn, args, span: joinSpans(fn.span, args[args.length - 1]!.span) };
+    return { kind: 'App', fn, args: trimmed(args), span: joinSpans(fn.span, args[args.length - 1]!.span) };
   }
 
   /** `atom (. name | .[ expr ] | <types>)*`; a name after a path extends the path. */
@@ -253,7 +253,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       last = this.name(this.take());
       parts.push(last);
     }
-    return { kind: 'Path', parts, span: joinSpans(head.span, last.span) };
+    return { kind: 'Path', parts: trimmed(parts), span: joinSpans(head.span, last.span) };
   }
 
   private atom(): A.Expr {

@@ -8,7 +8,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   ARROW, BAD_NUMBER, BAR, CHAR, COMMA, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INT, kindSet, LBRACKET, LESS, LPAREN, MINUS, RBRACKET,
-  RPAREN, STRING, TokenCursor, TRUE, TYPE_VAR, UNDERSCORE,
+  RPAREN, STRING, TokenCursor, trimmed, TRUE, TYPE_VAR, UNDERSCORE,
 } from './cursor.js';
 
 /** The arrays of nodes that have no elements share this one (the tree is never mutated). */
@@ -127,7 +127,7 @@ export class TypeAndPatternReader extends TokenCursor {
       this.pos++;
       alternatives.push(this.patAtom());
     }
-    return { kind: 'POr', alternatives, span: this.spanFrom(first) };
+    return { kind: 'POr', alternatives: trimmed(alternatives), span: this.spanFrom(first) };
   }
 
   private patAtom(): A.Pattern {

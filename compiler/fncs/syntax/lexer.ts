@@ -10,8 +10,9 @@
 import { Lexer, type IToken } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { decodeInt, decodeString } from './literals.js';
-import { scan } from './scanner.js';
+import { scanToBuffer } from './scanner.js';
 import { tokenSpan } from './span.js';
+import { TokenBuffer } from './token.js';
 import * as T from './tokens.js';
 
 let chevrotainLexer: Lexer | undefined;
@@ -52,8 +53,16 @@ const tokenChecks: ReadonlyMap<T.TokenTypeLike, (file: string, t: IToken) => Dia
 
 /** Lex one file. Never throws on any input. */
 export function lex(file: string, text: string): LexResult {
-  const tokens = scan(text);
-  return tokens !== null ? { tokens, diagnostics: [] } : lexWithChevrotain(file, text);
+  const tokens = scanToBuffer(text);
+  return tokens !== null ? { tokens: tokens.toTokens(), diagnostics: [] } : lexWithChevrotain(file, text);
+}
+
+/** `lex`, with the tokens in a buffer: what the rest of the front end reads. */
+export function lexToBuffer(file: string, text: string): { readonly tokens: TokenBuffer; readonly diagnostics: readonly Diagnostic[] } {
+  const tokens = scanToBuffer(text);
+  if (tokens !== null) return { tokens, diagnostics: [] };
+  const lexed = lexWithChevrotain(file, text);
+  return { tokens: TokenBuffer.of(lexed.tokens), diagnostics: lexed.diagnostics };
 }
 
 /** Lex one file with the Chevrotain lexer alone: the path `lex` falls back to, exported for the test that compares the two. */

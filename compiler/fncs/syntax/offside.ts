@@ -14,14 +14,22 @@
  * `with` and its arms, loops until `do`, brackets until their closing bracket).
  *
  * The pass runs once per token of every file, so it is written for speed: token types are
- * classified by tables indexed by `tokenTypeIdx`, and the context stack is a set of parallel
- * arrays reused in place, so a token costs no allocation beyond the virtual tokens it causes.
+ * classified by tables indexed by `tokenTypeIdx`, the context stack is a set of parallel arrays
+ * reused in place, and tokens go from one `TokenBuffer` to another, so a token costs no allocation.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { tokenSpan } from './span.js';
-import { Token } from './token.js';
+import { bufferSpan } from './span.js';
+import { fixedImageId, kindOf, TokenBuffer } from './token.js';
 import * as T from './tokens.js';
+
+// ---- token kinds the pass puts out or tests by name ------------------------------------------------
+const INDENT = kindOf(T.Indent);
+const DEDENT = kindOf(T.Dedent);
+const SEP = kindOf(T.Sep);
+const LBRACE = kindOf(T.LBrace);
+const ELIF_KIND = kindOf(T.Elif);
+const NO_IMAGE = fixedImageId('');
 
 // ---- contexts -------------------------------------------------------------------------------------
 const ROOT = 0;
@@ -64,8 +72,8 @@ const MAYBE_FUN = 12;
 const tableSize = Math.max(...T.allTokens.map((t) => t.tokenTypeIdx!)) + 1;
 const flagsOf = new Uint8Array(tableSize);
 const actionOf = new Uint8Array(tableSize);
-/** For an opening bracket, the token type that closes it. */
-const closerOf: (TokenType | undefined)[] = new Array<TokenType | undefined>(tableSize).fill(undefined);
+/** For an opening bracket, the kind of the token that closes it (0 for any other token). */
+const closerOf = new Uint8Array(tableSize);
 
 const mark = (types: readonly TokenType[], flag: number): void => {
   for (const t of types) flagsOf[t.tokenTypeIdx!]! |= flag;
@@ -74,7 +82,7 @@ const brackets: readonly (readonly [TokenType, TokenType])[] = [
   [T.LParen, T.RParen], [T.LBracket, T.RBracket], [T.LArray, T.RArray], [T.LBrace, T.RBrace], [T.LAttr, T.RAttr],
   [T.Begin, T.End],
 ];
-for (const [open, close] of brackets) closerOf[open.tokenTypeIdx!] = close;
+for (const [open, close] of brackets) closerOf[open.tokenTypeIdx!] = kindOf(close);
 const closers = brackets.map(([, close]) => close);
 mark(closers, CLOSER);
 mark([
@@ -95,6 +103,7 @@ const actions: readonly (readonly [TokenType, number])[] = [
 ];
 for (const [type, action] of actions) actionOf[type.tokenTypeIdx!] = action;
 
+
 export interface LayoutResult {
   readonly tokens: IToken[];
   readonly diagnostics: Diagnostic[];
@@ -102,26 +111,31 @@ export interface LayoutResult {
 
 /** The state of one run of the pass: the laid-out stream so far and the stack of open contexts. */
 class Layout {
-  /** The laid-out stream, `count` tokens long; sized ahead (see `applyOffside`) and trimmed at the end. */
-  readonly out: IToken[];
-  count = 0;
+  /** The laid-out stream; sized ahead for about one virtual token per five real ones. */
+  readonly out: TokenBuffer;
   readonly diagnostics: Diagnostic[] = [];
   /** The context stack, one entry per index below `depth` in each array. */
   depth = 0;
   readonly kinds: number[] = [];
   readonly cols: number[] = [];
   readonly lines: number[] = [];
-  /** For PAREN: the closing token type that ends it, and the opening token. */
-  readonly closers: (TokenType | undefined)[] = [];
-  readonly openers: (IToken | undefined)[] = [];
-  /** The last real token put out: DEDENT and SEP end where it ends. */
-  lastReal: IToken | undefined = undefined;
+  /** For PAREN: the kind of the closing token that ends it (0 for none), and the index of the opening token (-1 for none). */
+  readonly closers: number[] = [];
+  readonly openers: number[] = [];
+  /** Where the token being laid out starts: the virtual tokens it causes start there too (errors point there, as F#'s do). */
+  atOffset = 0;
+  atLine = 1;
+  atColumn = 1;
+  /** Where the last real token put out ends (DEDENT and SEP end there); `lastEndOffset` is -1 before the first. */
+  lastEndOffset = -1;
+  lastEndLine = 0;
+  lastEndColumn = 0;
 
-  constructor(readonly file: string, expected: number) {
-    this.out = new Array<IToken>(expected);
+  constructor(readonly file: string, readonly src: TokenBuffer) {
+    this.out = new TokenBuffer(src.count + (src.count >> 2) + 16, src.images);
   }
 
-  push(kind: number, col: number, line: number, closer: TokenType | undefined, opener: IToken | undefined): void {
+  push(kind: number, col: number, line: number, closer: number, opener: number): void {
     const d = this.depth++;
     this.kinds[d] = kind;
     this.cols[d] = col;
@@ -130,36 +144,44 @@ class Layout {
     this.openers[d] = opener;
   }
 
-  emit(t: IToken): void {
-    this.out[this.count++] = t;
-    this.lastReal = t;
+  /** Lay out the next token from token `i` of the input on. */
+  at(i: number): void {
+    this.atOffset = this.src.startOffsets[i]!;
+    this.atLine = this.src.startLines[i]!;
+    this.atColumn = this.src.startColumns[i]!;
+  }
+
+  /** Put out input token `i`. */
+  emit(i: number): void {
+    const s = this.src;
+    const endOffset = s.endOffsets[i]!;
+    const endLine = s.endLines[i]!;
+    const endColumn = s.endColumns[i]!;
+    this.out.push(s.kinds[i]!, s.imageIds[i]!, s.startOffsets[i]!, endOffset, s.startLines[i]!, endLine, s.startColumns[i]!, endColumn);
+    this.lastEndOffset = endOffset;
+    this.lastEndLine = endLine;
+    this.lastEndColumn = endColumn;
   }
 
   /**
-   * A virtual token starts where the token that caused it starts (errors point there, as F#'s do).
-   * DEDENT and SEP end where the last real token before them ends, so a node that closes with one
-   * spans up to its own last token, not into the next line.
+   * A virtual token, starting where the token being laid out starts. DEDENT and SEP end where the
+   * last real token before them ends, so a node that closes with one spans up to its own last
+   * token, not into the next line; INDENT ends where it starts.
    */
-  virtual(type: TokenType, at: IToken): void {
-    const end = type === T.Indent ? undefined : this.lastReal;
-    const startLine = at.startLine ?? 1;
-    const startColumn = at.startColumn ?? 1;
-    this.out[this.count++] = new Token(
-      type, '',
-      at.startOffset, end?.endOffset ?? at.startOffset,
-      startLine, end?.endLine ?? startLine,
-      startColumn, end?.endColumn ?? startColumn,
-    );
+  virtual(kind: number): void {
+    const { atOffset, atLine, atColumn } = this;
+    if (kind === INDENT || this.lastEndOffset < 0) this.out.push(kind, NO_IMAGE, atOffset, atOffset, atLine, atLine, atColumn, atColumn);
+    else this.out.push(kind, NO_IMAGE, atOffset, this.lastEndOffset, atLine, this.lastEndLine, atColumn, this.lastEndColumn);
   }
 
-  /** Close the innermost context; a block closes with a DEDENT at `at`. */
-  pop(at: IToken): void {
-    if (this.kinds[--this.depth] === BLOCK) this.virtual(T.Dedent, at);
+  /** Close the innermost context; a block closes with a DEDENT. */
+  pop(): void {
+    if (this.kinds[--this.depth] === BLOCK) this.virtual(DEDENT);
   }
 
   /** Close every context above `index`. */
-  popAbove(index: number, at: IToken): void {
-    while (this.depth - 1 > index) this.pop(at);
+  popAbove(index: number): void {
+    while (this.depth - 1 > index) this.pop();
   }
 
   /** Index of the innermost context of `kind` above the innermost bracket, or -1. */
@@ -185,22 +207,22 @@ class Layout {
     return 0;
   }
 
-  /** Step 1: a token that starts a line closes the blocks and constructs it is left of. */
-  closeLeftOf(t: IToken, col: number, flags: number, blockPending: boolean): void {
+  /** Step 1: a token that starts a line, at column `col`, closes the blocks and constructs it is left of. */
+  closeLeftOf(col: number, flags: number, blockPending: boolean): void {
     for (;;) {
       const top = this.depth - 1;
       const kind = this.kinds[top]!;
       if (kind === ROOT) break;
       if (kind === PAREN) {
         // A line back at or left of where the bracketed construct started: the bracket was never closed.
-        const opener = this.openers[top];
-        if ((flags & CLOSER) !== 0 || col > this.bracketOffsideCol(top) || opener === undefined) break;
-        this.diagnostics.push(report('unmatchedBracket', tokenSpan(this.file, opener), [opener.image]));
+        const opener = this.openers[top]!;
+        if ((flags & CLOSER) !== 0 || col > this.bracketOffsideCol(top) || opener < 0) break;
+        this.diagnostics.push(report('unmatchedBracket', bufferSpan(this.file, this.src, opener), [this.src.image(opener)]));
         this.depth--;
         continue;
       }
       if (kind === BLOCK) {
-        if (this.cols[top]! > col) { this.pop(t); continue; }
+        if (this.cols[top]! > col) { this.pop(); continue; }
         break;
       }
       const continues = (flags & continuesKind[kind]!) !== 0;
@@ -210,32 +232,38 @@ class Layout {
     const top = this.depth - 1;
     const kind = this.kinds[top];
     if (!blockPending && (kind === BLOCK || kind === ROOT) && this.cols[top] === col && (flags & CONTINUES_LINE) === 0) {
-      this.virtual(T.Sep, t);
+      this.virtual(SEP);
     }
   }
 }
 
 /** Insert INDENT/DEDENT/SEP into a token stream. Never throws. */
 export function applyOffside(file: string, tokens: readonly IToken[]): LayoutResult {
-  // About one virtual token per five real ones; the array grows past that if it must.
-  const s = new Layout(file, tokens.length + (tokens.length >> 2) + 16);
-  s.push(ROOT, tokens[0]?.startColumn ?? 1, 0, undefined, undefined);
+  const laid = layOut(file, TokenBuffer.of(tokens));
+  return { tokens: laid.tokens.toTokens(), diagnostics: laid.diagnostics };
+}
+
+/** `applyOffside` on a token buffer, into a new one: what `parseSource` runs. */
+export function layOut(file: string, src: TokenBuffer): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
+  const s = new Layout(file, src);
+  const count = src.count;
+  const { kinds, startLines, startColumns, endLines } = src;
+  s.push(ROOT, count > 0 ? startColumns[0]! : 1, 0, 0, -1);
   /** Whether the previous token opens a block, and where the construct that opens it starts (a `let`, `if`, `match`, loop or `{`). */
   let blockPending = false;
   let ownerLine = 0;
   let ownerCol = 0;
   let prevLine = 0;
 
-  for (let n = 0; n < tokens.length; n++) {
-    const t = tokens[n]!;
-    const line = t.startLine ?? 1;
-    const col = t.startColumn ?? 1;
-    const type = t.tokenType;
-    const idx = t.tokenTypeIdx;
-    const flags = flagsOf[idx] ?? 0;
+  for (let n = 0; n < count; n++) {
+    const line = startLines[n]!;
+    const col = startColumns[n]!;
+    const kind = kinds[n]!;
+    const flags = flagsOf[kind] ?? 0;
+    s.at(n);
 
     // 1. A token that starts a line closes the blocks and constructs it is left of.
-    if (line > prevLine) s.closeLeftOf(t, col, flags, blockPending);
+    if (line > prevLine) s.closeLeftOf(col, flags, blockPending);
 
     // 2. A block opened by the previous token starts here.
     if (blockPending) {
@@ -244,33 +272,33 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
       while (enclosing >= 0 && s.kinds[enclosing] !== BLOCK && s.kinds[enclosing] !== ROOT && s.kinds[enclosing] !== PAREN) enclosing--;
       let blockCol = col;
       if (line > prevLine && enclosing >= 0 && s.kinds[enclosing] !== PAREN && col <= s.cols[enclosing]!) {
-        s.diagnostics.push(report('offside', tokenSpan(file, t), [`${ownerLine}:${ownerCol}`]));
+        s.diagnostics.push(report('offside', bufferSpan(file, src, n), [`${ownerLine}:${ownerCol}`]));
         blockCol = s.cols[enclosing]! + 1;
       }
-      s.push(BLOCK, blockCol, line, undefined, undefined);
-      s.virtual(T.Indent, t);
+      s.push(BLOCK, blockCol, line, 0, -1);
+      s.virtual(INDENT);
     }
 
     // 3. What the token itself opens or closes.
-    prevLine = t.endLine ?? line;
-    const closer = closerOf[idx];
-    if (closer !== undefined) {
-      s.emit(t);
-      s.push(PAREN, col, line, closer, t);
-      if (type === T.LBrace) { blockPending = true; ownerLine = line; ownerCol = col; }
+    prevLine = endLines[n]!;
+    const closer = closerOf[kind]!;
+    if (closer !== 0) {
+      s.emit(n);
+      s.push(PAREN, col, line, closer, n);
+      if (kind === LBRACE) { blockPending = true; ownerLine = line; ownerCol = col; }
       continue;
     }
     if ((flags & CLOSER) !== 0) {
       let i = s.depth - 1;
-      while (i >= 0 && !(s.kinds[i] === PAREN && s.closers[i] === type)) i--;
-      if (i > 0) { s.popAbove(i, t); s.depth--; }
-      s.emit(t);
+      while (i >= 0 && !(s.kinds[i] === PAREN && s.closers[i] === kind)) i--;
+      if (i > 0) { s.popAbove(i); s.depth--; }
+      s.emit(n);
       continue;
     }
     const top = s.depth - 1;
-    switch (actionOf[idx]) {
+    switch (actionOf[kind]) {
       case OPEN_LET:
-        s.push(LET, col, line, undefined, undefined);
+        s.push(LET, col, line, 0, -1);
         break;
       case EQUALS:
         if (s.kinds[top] === LET) {
@@ -279,36 +307,36 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
         }
         break;
       case OPEN_IF:
-        s.push(IF, col, line, undefined, undefined);
+        s.push(IF, col, line, 0, -1);
         break;
       case THEN_ELSE:
       case ELIF: {
         const i = s.findAboveParen(IF);
-        if (type !== T.Elif) {
+        if (kind !== ELIF_KIND) {
           blockPending = true;
           ownerLine = i >= 0 ? s.lines[i]! : line;
           ownerCol = i >= 0 ? s.cols[i]! : col;
         }
-        if (i >= 0) s.popAbove(i, t);
+        if (i >= 0) s.popAbove(i);
         break;
       }
       case OPEN_MATCH:
-        s.push(MATCH, col, line, undefined, undefined);
+        s.push(MATCH, col, line, 0, -1);
         break;
       case WITH_ARMS: {
         const i = s.findAboveParen(MATCH);
         if (i >= 0) {
           const matchCol = s.cols[i]!;
           const matchLine = s.lines[i]!;
-          s.popAbove(i, t);
+          s.popAbove(i);
           s.depth--;
-          s.push(WITH, matchCol, matchLine, undefined, undefined);
+          s.push(WITH, matchCol, matchLine, 0, -1);
         }
         break;
       }
       case BAR: {
         const i = s.findAboveParen(WITH);
-        if (i >= 0) s.popAbove(i, t);
+        if (i >= 0) s.popAbove(i);
         break;
       }
       case ARROW:
@@ -318,34 +346,33 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
         }
         break;
       case OPEN_LOOP:
-        s.push(LOOP, col, line, undefined, undefined);
+        s.push(LOOP, col, line, 0, -1);
         break;
       case DO: {
         const i = s.findAboveParen(LOOP);
         blockPending = true;
         ownerLine = i >= 0 ? s.lines[i]! : line;
         ownerCol = i >= 0 ? s.cols[i]! : col;
-        if (i >= 0) { s.popAbove(i, t); s.depth--; }
+        if (i >= 0) { s.popAbove(i); s.depth--; }
         break;
       }
       case MAYBE_FUN:
-        if (t.image === 'fun') s.push(FUN, col, line, undefined, undefined);
+        if (src.image(n) === 'fun') s.push(FUN, col, line, 0, -1);
         break;
       default:
         break;
     }
-    s.emit(t);
+    s.emit(n);
   }
 
-  const last = tokens[tokens.length - 1];
-  if (last !== undefined) {
-    if (blockPending) { s.virtual(T.Indent, last); s.virtual(T.Dedent, last); }
-    const offset = (last.endOffset ?? last.startOffset) + 1;
-    const line = last.endLine ?? 1;
-    const col = (last.endColumn ?? 1) + 1;
-    const end = new Token(T.Sep, '', offset, offset, line, line, col, col);
-    while (s.depth > 1) s.pop(end);
+  if (count > 0) {
+    const last = count - 1;
+    if (blockPending) { s.at(last); s.virtual(INDENT); s.virtual(DEDENT); }
+    // The blocks still open close at the end of the last token.
+    s.atOffset = src.endOffsets[last]! + 1;
+    s.atLine = endLines[last]!;
+    s.atColumn = src.endColumns[last]! + 1;
+    while (s.depth > 1) s.pop();
   }
-  s.out.length = s.count;
   return { tokens: s.out, diagnostics: s.diagnostics };
 }

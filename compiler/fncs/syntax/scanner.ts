@@ -1,7 +1,7 @@
 /**
  * The lexer's fast path: a hand-written scanner over char codes that produces, for a file that
  * lexes cleanly, exactly the tokens the Chevrotain lexer would (same types, images, offsets, lines
- * and columns, same object shape).
+ * and columns), in a `TokenBuffer`.
  *
  * Why it exists: lexing a large file with Chevrotain's regular expressions, and building that
  * lexer at start-up, cost more than the rest of the front end can afford (issue 6). The scanner
@@ -11,9 +11,9 @@
  * falls back to the Chevrotain lexer, so diagnostics have one source. tests/syntax/scanner.test.ts
  * checks the two paths agree.
  */
-import type { IToken, TokenType } from 'chevrotain';
+import type { IToken } from 'chevrotain';
 import { decodeInt } from './literals.js';
-import { Token } from './token.js';
+import { fixedImageId, kindOf, TokenBuffer } from './token.js';
 import * as T from './tokens.js';
 import { hashStep, WordTable } from './words.js';
 
@@ -48,12 +48,19 @@ const intSuffixes: ReadonlySet<string> = new Set(['UL', 'ul', 'uL', 'Ul', 'uy', 
 /** The single-character escapes F# knows (`\u` and `\x` are checked apart). */
 const simpleEscapes: ReadonlySet<number> = new Set([...'nrtbafv\\"\'0'].map((c) => c.charCodeAt(0)));
 /** The words every scan starts knowing: the keywords, and `_` alone (the wildcard). */
-const seedWords: ReadonlyMap<string, TokenType> = new Map([...T.keywordTypes, ['_', T.Underscore]]);
+const seedWords: ReadonlyMap<string, readonly [kind: number, id: number]> = new Map(
+  [...T.keywordTypes, ['_', T.Underscore] as const].map(([word, type]) => [word, [kindOf(type), fixedImageId(word)]] as const),
+);
+const IDENT = kindOf(T.Ident);
+const INT = kindOf(T.IntLit);
+const STRING = kindOf(T.StringLit);
+const TYPE_VAR = kindOf(T.TypeVar);
 
 // ---- operators, by first character, in the order the lexer tries them --------------------------
 interface Operator {
-  readonly image: string;
-  readonly type: TokenType;
+  readonly length: number;
+  readonly kind: number;
+  readonly imageId: number;
   /** The image's second and third characters, -1 where it is shorter. */
   readonly second: number;
   readonly third: number;
@@ -65,7 +72,7 @@ for (const type of T.lexerTokens) {
   const first = image.charCodeAt(0);
   const second = image.length > 1 ? image.charCodeAt(1) : -1;
   const third = image.length > 2 ? image.charCodeAt(2) : -1;
-  operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { image, type, second, third }];
+  operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { length: image.length, kind: kindOf(type), imageId: fixedImageId(image), second, third }];
 }
 
 /** The `IntLit` pattern on the whole run `text[start, end)` of word characters that starts with a digit. */
@@ -111,16 +118,19 @@ function blockCommentEnd(text: string, start: number): number {
   return -1;
 }
 
+/** `scanToBuffer`, as Chevrotain token objects (for tests that compare the two lexers). */
+export function scan(text: string): IToken[] | null {
+  return scanToBuffer(text)?.toTokens() ?? null;
+}
+
 /**
  * Scan `text` into real tokens, or return null at the first thing that would yield a diagnostic.
  * Line breaks are `\n`, `\r\n` and a lone `\r`, counted only in white space and block comments,
  * as Chevrotain counts them.
  */
-export function scan(text: string): IToken[] | null {
-  // Sized for about one token per four characters, then trimmed: growing a large array by push
-  // copies it again and again, which costs more than all the scanning of a long file.
-  const tokens: IToken[] = new Array<IToken>((text.length >> 2) + 16);
-  let count = 0;
+export function scanToBuffer(text: string): TokenBuffer | null {
+  // Sized for about one token per four characters; it grows if a file has more.
+  const tokens = new TokenBuffer((text.length >> 2) + 16);
   const words = new WordTable(seedWords);
   const n = text.length;
   let i = 0;
@@ -141,20 +151,21 @@ export function scan(text: string): IToken[] | null {
     if (c >= 128) return null;
 
     let end: number;
-    let type: TokenType;
-    let image: string;
+    let kind: number;
+    let imageId: number;
     if ((charClass[c]! & IDENT_START) !== 0) {
       let hash = c;
       end = i + 1;
       for (let d = text.charCodeAt(end); end < n && is(d, IDENT_PART); d = text.charCodeAt(++end)) hash = hashStep(hash, d);
       const slot = words.find(text, i, end, hash);
       if (slot >= 0) {
-        image = words.word(slot);
-        type = words.type(slot);
+        imageId = words.id(slot);
+        kind = words.kind(slot);
       } else {
-        image = text.slice(i, end);
-        type = T.Ident;
-        words.add(image, hash, type);
+        const image = text.slice(i, end);
+        imageId = tokens.addImage(image);
+        kind = IDENT;
+        words.add(image, hash, kind, imageId);
       }
     } else if ((charClass[c]! & DIGIT) !== 0) {
       let hash = c;
@@ -168,15 +179,16 @@ export function scan(text: string): IToken[] | null {
       if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return null;
       const slot = words.find(text, i, end, hash);
       if (slot >= 0) {
-        image = words.word(slot);
+        imageId = words.id(slot);
       } else {
         if (!decimal && !isIntLiteral(text, i, end)) return null;
-        image = text.slice(i, end);
+        const image = text.slice(i, end);
         // Nine decimal digits always fit an int; anything else is checked as `lex` checks it.
         if ((end - i > 9 || !decimal) && !decodeInt(image).ok && !decodeInt(image, true).ok) return null;
-        words.add(image, hash, T.IntLit);
+        imageId = tokens.addImage(image);
+        words.add(image, hash, INT, imageId);
       }
-      type = T.IntLit;
+      kind = INT;
     } else if (c === 34) {
       end = i + 1;
       for (;;) {
@@ -192,8 +204,8 @@ export function scan(text: string): IToken[] | null {
         }
       }
       end++;
-      image = text.slice(i, end);
-      type = T.StringLit;
+      imageId = tokens.addImage(text.slice(i, end));
+      kind = STRING;
     } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
       const commentEnd = blockCommentEnd(text, i);
       if (commentEnd < 0) return null;
@@ -216,8 +228,8 @@ export function scan(text: string): IToken[] | null {
       if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return null;
       end = i + 2;
       while (end < n && is(text.charCodeAt(end), WORD)) end++;
-      image = text.slice(i, end);
-      type = T.TypeVar;
+      imageId = tokens.addImage(text.slice(i, end));
+      kind = TYPE_VAR;
     } else if (c === 96) {
       // ``an identifier with spaces``
       if (text.charCodeAt(i + 1) !== 96) return null;
@@ -225,8 +237,8 @@ export function scan(text: string): IToken[] | null {
       while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
       if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return null;
       end += 2;
-      image = text.slice(i, end);
-      type = T.Ident;
+      imageId = tokens.addImage(text.slice(i, end));
+      kind = IDENT;
     } else {
       const candidates = operatorsByFirstChar[c];
       if (candidates === undefined) return null;
@@ -237,15 +249,14 @@ export function scan(text: string): IToken[] | null {
         if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === text.charCodeAt(i + 2))) { found = o; break; }
       }
       if (found === undefined) return null;
-      image = found.image;
-      type = found.type;
-      end = i + image.length;
+      imageId = found.imageId;
+      kind = found.kind;
+      end = i + found.length;
     }
 
     const column = i - lineStart + 1;
-    tokens[count++] = new Token(type, image, i, end - 1, line, line, column, column + (end - i) - 1);
+    tokens.push(kind, imageId, i, end - 1, line, line, column, column + (end - i) - 1);
     i = end;
   }
-  tokens.length = count;
   return tokens;
 }

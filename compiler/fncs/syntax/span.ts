@@ -1,6 +1,7 @@
-/** Source spans from tokens: the one place that turns Chevrotain positions into `Span`s. */
+/** Source spans from tokens: the one place that turns Chevrotain positions, of token objects or token buffers, into `Span`s. */
 import type { IToken } from 'chevrotain';
 import type { Span } from './ast.js';
+import type { TokenBuffer } from './token.js';
 
 /** The span of one token (Chevrotain columns are 1-based and end-inclusive). */
 export function tokenSpan(file: string, t: IToken): Span {
@@ -13,6 +14,19 @@ export function tokenSpan(file: string, t: IToken): Span {
     endCol: (t.endColumn ?? t.startColumn ?? 1) + 1,
     startOffset: t.startOffset,
     endOffset,
+  };
+}
+
+/** The span of token `i` of a buffer, as `tokenSpan` makes it for the same token as an object. */
+export function bufferSpan(file: string, b: TokenBuffer, i: number): Span {
+  return {
+    file,
+    startLine: b.startLines[i]!,
+    startCol: b.startColumns[i]!,
+    endLine: b.endLines[i]!,
+    endCol: b.endColumns[i]! + 1,
+    startOffset: b.startOffsets[i]!,
+    endOffset: b.endOffsets[i]! + 1,
   };
 }
 

@@ -20,6 +20,7 @@
  */
 import type { IToken } from 'chevrotain';
 import type { ModuleAst } from './ast.js';
+import { TokenBuffer } from './token.js';
 import { GIVE_UP } from './tokens2ast/cursor.js';
 import { ModuleReader } from './tokens2ast/declarations.js';
 
@@ -29,6 +30,11 @@ import { ModuleReader } from './tokens2ast/declarations.js';
  * `cst2ast.ts` build, and means they would report no diagnostic.
  */
 export function parseFast(file: string, tokens: readonly IToken[]): ModuleAst | null {
+  return parseFastBuffer(file, TokenBuffer.of(tokens));
+}
+
+/** `parseFast` on a token buffer: what `parseSource` runs. */
+export function parseFastBuffer(file: string, tokens: TokenBuffer): ModuleAst | null {
   try {
     return new ModuleReader(file, tokens).module();
   } catch (e) {

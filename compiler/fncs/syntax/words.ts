@@ -1,14 +1,13 @@
 /**
  * The words of one scan (identifiers, keywords, integer literals), each stored once with its
- * token type, and looked up straight from the source text by a hash of its char codes.
+ * token kind (its type's `tokenTypeIdx`) and image id (in the scan's token buffer), and looked up
+ * straight from the source text by a hash of its char codes.
  *
  * Why: a large file names the same few hundred words tens of thousands of times. Looking each up
  * here, without cutting it out of the text first, lets every token of a word share one image
  * string and skips the keyword test and the literal checks after a word's first occurrence; fewer
  * live strings also means less for the garbage collector to copy while the token array grows.
  */
-import type { TokenType } from 'chevrotain';
-
 /** The hash the scanner computes while reading a word: `hash = (hash * 31 + code) | 0` per char. */
 export const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
 
@@ -29,17 +28,20 @@ function sameChars(text: string, start: number, word: string): boolean {
 export class WordTable {
   private words: (string | undefined)[];
   private hashes: Int32Array;
-  private types: (TokenType | undefined)[];
+  private kinds: Uint8Array;
+  private ids: Int32Array;
   private mask: number;
   private count = 0;
 
-  constructor(seed: ReadonlyMap<string, TokenType>) {
+  /** A table of the words of `seed`, each with its kind and image id. */
+  constructor(seed: ReadonlyMap<string, readonly [kind: number, id: number]>) {
     const size = 1024;
     this.words = new Array<string | undefined>(size).fill(undefined);
-    this.types = new Array<TokenType | undefined>(size).fill(undefined);
+    this.kinds = new Uint8Array(size);
+    this.ids = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
-    for (const [word, type] of seed) this.add(word, hashOf(word), type);
+    for (const [word, [kind, id]] of seed) this.add(word, hashOf(word), kind, id);
   }
 
   /** The slot holding `text[start, end)` (whose hash is `hash`), or -1. */
@@ -52,38 +54,40 @@ export class WordTable {
     }
   }
 
-  /** The word in a slot `find` returned. */
-  word(slot: number): string {
-    return this.words[slot]!;
+  /** The image id of the word in a slot `find` returned. */
+  id(slot: number): number {
+    return this.ids[slot]!;
   }
 
-  /** The token type of the word in a slot `find` returned. */
-  type(slot: number): TokenType {
-    return this.types[slot]!;
+  /** The token kind of the word in a slot `find` returned. */
+  kind(slot: number): number {
+    return this.kinds[slot]!;
   }
 
   /** Store a word not yet in the table. */
-  add(word: string, hash: number, type: TokenType): void {
+  add(word: string, hash: number, kind: number, id: number): void {
     if ((this.count + 1) * 2 > this.words.length) this.grow();
     let slot = hash & this.mask;
     while (this.words[slot] !== undefined) slot = (slot + 1) & this.mask;
     this.words[slot] = word;
     this.hashes[slot] = hash;
-    this.types[slot] = type;
+    this.kinds[slot] = kind;
+    this.ids[slot] = id;
     this.count++;
   }
 
   private grow(): void {
-    const { words, hashes, types } = this;
+    const { words, hashes, kinds, ids } = this;
     const size = words.length * 2;
     this.words = new Array<string | undefined>(size).fill(undefined);
-    this.types = new Array<TokenType | undefined>(size).fill(undefined);
+    this.kinds = new Uint8Array(size);
+    this.ids = new Int32Array(size);
     this.hashes = new Int32Array(size);
     this.mask = size - 1;
     this.count = 0;
     for (let k = 0; k < words.length; k++) {
       const word = words[k];
-      if (word !== undefined) this.add(word, hashes[k]!, types[k]!);
+      if (word !== undefined) this.add(word, hashes[k]!, kinds[k]!, ids[k]!);
     }
   }
 }

@@ -5,11 +5,15 @@
  */
 import type * as A from '../ast.js';
 import { joinSpans } from '../span.js';
+import * as T from '../tokens.js';
 import {
-  BAR, DEDENT, DO, DOT_DOT, DOWNTO, ELIF, ELSE, EQUALS, FOR, GIVE_UP, IDENT, IF, IN, INDENT, LBRACE, MATCH, RBRACE, SEMI, SEP, THEN, TO, WHEN,
+  BAR, DEDENT, DO, DOT_DOT, DOWNTO, ELIF, ELSE, EQUALS, FOR, GIVE_UP, IDENT, IF, IN, INDENT, kindSet, LBRACE, MATCH, RBRACE, THEN, TO, WHEN,
   WHILE, WITH, ARROW,
 } from './cursor.js';
 import { ExpressionReader } from './expressions.js';
+
+/** What can start a record's field initialiser after a `;` or a new line. */
+const startsFieldInit = kindSet(T.Ident);
 
 export class ConstructReader extends ExpressionReader {
   protected construct(kind: number): A.Expr {
@@ -33,11 +37,7 @@ export class ConstructReader extends ExpressionReader {
       source = this.binary(0);
       this.skip(WITH);
     }
-    const fields = [this.fieldInit()];
-    for (let k = this.la(1); k === SEMI || k === SEP; k = this.la(1)) {
-      this.pos++;
-      if (this.la(1) === IDENT) fields.push(this.fieldInit());
-    }
+    const fields = this.blockItems(this.fieldInit(), startsFieldInit, this.fieldInit);
     this.skip(DEDENT);
     this.skip(RBRACE);
     const span = this.spanFrom(open);
@@ -86,11 +86,7 @@ export class ConstructReader extends ExpressionReader {
     const scrutinee = this.expr();
     this.skip(WITH);
     if (this.la(1) === BAR) this.pos++;
-    const arms = [this.matchArm()];
-    while (this.la(1) === BAR) {
-      this.pos++;
-      arms.push(this.matchArm());
-    }
+    const arms = this.separatedBy(BAR, this.matchArm);
     return { kind: 'Match', scrutinee, arms, span: this.spanFrom(first) };
   }
 

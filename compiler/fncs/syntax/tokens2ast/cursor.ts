@@ -7,21 +7,15 @@
  * the end of the last real token it consumed. A virtual DEDENT or SEP never extends a node, since
  * the offside pass ends it where the real token before it ends.
  */
-import type { IToken } from 'chevrotain';
 import type * as A from '../ast.js';
-import { tokenSpan } from '../span.js';
+import { bufferSpan } from '../span.js';
+import { kindOf, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
 /** What the parser throws to give up; caught by `parseFast` alone. */
 export const GIVE_UP: unique symbol = Symbol('tokens2ast gives up');
 
-const kindOf = (t: { tokenTypeIdx?: number }): number => {
-  const k = t.tokenTypeIdx;
-  if (k === undefined || k <= 0 || k > 255) throw new Error(`internal error: token index ${String(k)} does not fit the fast parser's tables`);
-  return k;
-};
-
-// Token kinds: Chevrotain's token type indices, so a token's kind is one byte.
+// Token kinds: Chevrotain's token type indices, as a token buffer keeps them, one byte each.
 /** The kind past the end of the tokens (never a real index). */
 export const EOF = 0;
 export const IDENT = kindOf(T.Ident);
@@ -83,6 +77,13 @@ export const INDENT = kindOf(T.Indent);
 export const DEDENT = kindOf(T.Dedent);
 export const SEP = kindOf(T.Sep);
 
+/**
+ * `items`, grown by `push`, copied into an array of exactly its length. V8 grows an array by about
+ * sixteen elements at a time and never gives the room back; the tree keeps its arrays for the
+ * whole compile, so that room would be carried, and copied by the garbage collector, for nothing.
+ */
+export const trimmed = <T>(items: T[]): T[] => items.slice();
+
 /** A set of token kinds as a lookup table. */
 export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Array {
   const set = new Uint8Array(256);
@@ -93,32 +94,37 @@ export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Ar
 const layout = kindSet(T.Indent, T.Dedent, T.Sep);
 /** Lookahead never reads further than this past the cursor: as far as `parser.ts` looks for type arguments. */
 export const MAX_LOOKAHEAD = 32;
-const NO_KINDS = new Uint8Array(MAX_LOOKAHEAD);
 
-/** A name together with where it was written; `` ``a b`` `` loses its backticks. */
-export function nameOf(file: string, t: IToken): A.Name {
-  const image = t.image;
-  const text = image.charCodeAt(0) === 96 && image.startsWith('``') ? image.slice(2, -2) : image;
-  return { text, span: tokenSpan(file, t) };
-}
-
-/** The token array, a position in it, and the spans of what lies behind the position. */
+/**
+ * The token buffer, a position in it, and the spans of what lies behind the position. A token is
+ * its index in the buffer.
+ */
 export class TokenCursor {
   /** Index of the next token. */
   protected pos = 0;
+  /** The number of tokens. */
+  protected readonly count: number;
   /** The kind of each token, then `EOF` for as far as lookahead can read. */
   protected readonly kinds: Uint8Array;
+  private readonly images: readonly string[];
+  private readonly imageIds: Int32Array;
+  private readonly startOffsets: Int32Array;
+  private readonly endOffsets: Int32Array;
 
-  constructor(protected readonly file: string, protected readonly tokens: readonly IToken[]) {
-    const n = tokens.length;
-    const kinds = n === 0 ? NO_KINDS : new Uint8Array(n + MAX_LOOKAHEAD);
-    for (let i = 0; i < n; i++) kinds[i] = kindOf(tokens[i]!);
-    this.kinds = kinds;
+  constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
+    const n = tokens.count;
+    this.count = n;
+    this.kinds = new Uint8Array(n + MAX_LOOKAHEAD);
+    this.kinds.set(tokens.kinds.subarray(0, n));
+    this.images = tokens.images;
+    this.imageIds = tokens.imageIds;
+    this.startOffsets = tokens.startOffsets;
+    this.endOffsets = tokens.endOffsets;
   }
 
   /** Whether every token has been consumed. */
   protected atEnd(): boolean {
-    return this.pos >= this.tokens.length;
+    return this.pos >= this.count;
   }
 
   /** The kind of the token `k` ahead (1 is the next one), `EOF` past the end. */
@@ -127,14 +133,14 @@ export class TokenCursor {
   }
 
   /** Consume the next token, whatever it is. */
-  protected take(): IToken {
-    return this.tokens[this.pos++]!;
+  protected take(): number {
+    return this.pos++;
   }
 
   /** Consume the next token, which must be of kind `kind`; give up otherwise. */
-  protected expect(kind: number): IToken {
+  protected expect(kind: number): number {
     if (this.kinds[this.pos] !== kind) throw GIVE_UP;
-    return this.tokens[this.pos++]!;
+    return this.pos++;
   }
 
   /** Consume a virtual or punctuation token that no node keeps; give up if it is not there. */
@@ -143,48 +149,76 @@ export class TokenCursor {
     this.pos++;
   }
 
-  /** The next token, not consumed (the first token of the node about to be parsed). */
-  protected peekToken(): IToken {
-    const t = this.tokens[this.pos];
-    if (t === undefined) throw GIVE_UP;
-    return t;
-  }
-
-  /** The token at `index`, or null before the start and past the end (Chevrotain's EOF). */
-  protected tokenAt(index: number): IToken | null {
-    return index >= 0 && index < this.tokens.length ? this.tokens[index]! : null;
+  /** `item (sep item)*`: one item or more, each after the first behind a `sep` token. */
+  protected separatedBy<T>(sep: number, item: (this: this) => T): T[] {
+    const items = [item.call(this)];
+    while (this.kinds[this.pos] === sep) {
+      this.pos++;
+      items.push(item.call(this));
+    }
+    return items.length === 1 ? items : trimmed(items);
   }
 
   /**
-   * The span from the start of `first` to the end of the last real token consumed, or of a virtual
-   * token after it that ends further (never, in what the offside pass produces; Chevrotain takes
-   * the first token that ends furthest).
+   * `((; | SEP) item?)*` after the `first` item of a block: the items of a block, where a `;` or a
+   * new line may also have no item after it (the grammar's optional item, decided by `startsItem`).
    */
-  protected spanFrom(first: IToken): A.Span {
+  protected blockItems<T>(first: T, startsItem: Uint8Array, item: (this: this) => T): T[] {
+    const items = [first];
+    for (let k = this.kinds[this.pos]!; k === SEMI || k === SEP; k = this.kinds[this.pos]!) {
+      this.pos++;
+      if (startsItem[this.kinds[this.pos]!] === 1) items.push(item.call(this));
+    }
+    return items.length === 1 ? items : trimmed(items);
+  }
+
+  /** The next token, not consumed (the first token of the node about to be parsed). */
+  protected peekToken(): number {
+    if (this.pos >= this.count) throw GIVE_UP;
+    return this.pos;
+  }
+
+  /** The image of token `t`. */
+  protected image(t: number): string {
+    return this.images[this.imageIds[t]!]!;
+  }
+
+  /** Chevrotain's `adjacent`: token `b` starts right where token `a` ends (false before the start or past the end). */
+  protected adjacent(a: number, b: number): boolean {
+    return a >= 0 && b < this.count && this.endOffsets[a]! + 1 === this.startOffsets[b]!;
+  }
+
+  /**
+   * The span from the start of token `first` to the end of the last real token consumed, or of a
+   * virtual token after it that ends further (never, in what the offside pass produces; Chevrotain
+   * takes the first token that ends furthest).
+   */
+  protected spanFrom(first: number): A.Span {
     const end = this.pos;
+    const b = this.tokens;
     let i = end - 1;
     while (i > 0 && layout[this.kinds[i]!] === 1) i--;
-    let last = this.tokens[i]!;
-    for (let j = i + 1; j < end; j++) {
-      const t = this.tokens[j]!;
-      if ((t.endOffset ?? t.startOffset) > (last.endOffset ?? last.startOffset)) last = t;
-    }
+    let last = i;
+    for (let j = i + 1; j < end; j++) if (b.endOffsets[j]! > b.endOffsets[last]!) last = j;
     return {
       file: this.file,
-      startLine: first.startLine ?? 1,
-      startCol: first.startColumn ?? 1,
-      endLine: last.endLine ?? last.startLine ?? 1,
-      endCol: (last.endColumn ?? 1) + 1,
-      startOffset: first.startOffset,
-      endOffset: (last.endOffset ?? last.startOffset) + 1,
+      startLine: b.startLines[first]!,
+      startCol: b.startColumns[first]!,
+      endLine: b.endLines[last]!,
+      endCol: b.endColumns[last]! + 1,
+      startOffset: b.startOffsets[first]!,
+      endOffset: b.endOffsets[last]! + 1,
     };
   }
 
-  protected tokenSpan(t: IToken): A.Span {
-    return tokenSpan(this.file, t);
+  protected tokenSpan(t: number): A.Span {
+    return bufferSpan(this.file, this.tokens, t);
   }
 
-  protected name(t: IToken): A.Name {
-    return nameOf(this.file, t);
+  /** A name together with where it was written; `` ``a b`` `` loses its backticks. */
+  protected name(t: number): A.Name {
+    const image = this.image(t);
+    const text = image.charCodeAt(0) === 96 && image.startsWith('``') ? image.slice(2, -2) : image;
+    return { text, span: this.tokenSpan(t) };
   }
 }

@@ -6,11 +6,15 @@
  */
 import type * as A from '../ast.js';
 import { joinSpans } from '../span.js';
+import * as T from '../tokens.js';
 import {
-  COLON, DEDENT, DOT, EQUALS, GIVE_UP, IDENT, INDENT, LATTR, LBRACE, LET, MODULE, MUTABLE, OPEN, RATTR, RBRACE, SEMI, SEP, TYPE,
+  COLON, DEDENT, DOT, EQUALS, GIVE_UP, IDENT, INDENT, kindSet, LATTR, LBRACE, LET, MODULE, MUTABLE, OPEN, RATTR, RBRACE, SEMI, SEP, TYPE,
 } from './cursor.js';
 import { ConstructReader } from './constructs.js';
 import { NONE } from './typesAndPatterns.js';
+
+/** What can start a record type's field after a `;` or a new line. */
+const startsFieldDecl = kindSet(T.Mutable, T.Ident);
 
 export class ModuleReader extends ConstructReader {
   /** `(SEP topItem?)*` to the end of the tokens. */
@@ -59,11 +63,7 @@ export class ModuleReader extends ConstructReader {
   /** `[< name (; name)* >]`: one attribute per name, each spanning the brackets. */
   private attributes(into: A.Attribute[]): void {
     const open = this.take();
-    const names = [this.name(this.expect(IDENT))];
-    while (this.la(1) === SEMI) {
-      this.pos++;
-      names.push(this.name(this.expect(IDENT)));
-    }
+    const names = this.separatedBy(SEMI, this.identName);
     this.skip(RATTR);
     const span = this.spanFrom(open);
     for (const name of names) into.push({ name, span });
@@ -71,12 +71,12 @@ export class ModuleReader extends ConstructReader {
 
   /** `name (. name)*` */
   private longIdent(): A.Name[] {
-    const parts = [this.name(this.expect(IDENT))];
-    while (this.la(1) === DOT) {
-      this.pos++;
-      parts.push(this.name(this.expect(IDENT)));
-    }
-    return parts;
+    return this.separatedBy(DOT, this.identName);
+  }
+
+  /** An identifier, as a name. */
+  private identName(): A.Name {
+    return this.name(this.expect(IDENT));
   }
 
   /** `type Name = INDENT { INDENT field ((; | SEP) field?)* DEDENT } DEDENT` */
@@ -87,12 +87,7 @@ export class ModuleReader extends ConstructReader {
     this.skip(INDENT);
     this.skip(LBRACE);
     this.skip(INDENT);
-    const fields = [this.fieldDecl()];
-    for (let k = this.la(1); k === SEMI || k === SEP; k = this.la(1)) {
-      this.pos++;
-      const next = this.la(1);
-      if (next === MUTABLE || next === IDENT) fields.push(this.fieldDecl());
-    }
+    const fields = this.blockItems(this.fieldDecl(), startsFieldDecl, this.fieldDecl);
     this.skip(DEDENT);
     this.skip(RBRACE);
     this.skip(DEDENT);

@@ -8,14 +8,13 @@
  * the operands are read. The constructs that start with a keyword (`if`, `match`, loops, records)
  * are in `constructs.ts`.
  */
-import type { IToken } from 'chevrotain';
 import type * as A from '../ast.js';
 import { binaryPrecedence, infixOpOf } from '../operators.js';
 import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   AND, BAD_NUMBER, BEGIN, CHAR, COLON, COMMA, DEDENT, DOT, END, EQUALS, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INDENT, INT, kindSet, LBRACKET,
-  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
+  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, trimmed, TRUE, UNDERSCORE, UNTERMINATED_STRING,
 } from './cursor.js';
 import { NONE, stringValue, TypeAndPatternReader } from './typesAndPatterns.js';
 
@@ -42,10 +41,6 @@ for (const [type, level] of binaryPrecedence) {
   operatorOf[k] = infixOpOf.get(type);
 }
 
-/** Chevrotain's `adjacent`: `b` starts right where `a` ends. */
-const adjacent = (a: IToken | null, b: IToken | null): boolean =>
-  a !== null && b !== null && a.endOffset !== undefined && a.endOffset + 1 === b.startOffset;
-
 export abstract class ExpressionReader extends TypeAndPatternReader {
   /** A construct that is an atom of its own: parentheses, records, `if`, `match`, loops, `begin … end`. */
   protected abstract construct(kind: number): A.Expr;
@@ -63,14 +58,9 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   protected seq(): A.Expr {
     const first = this.peekToken();
     const item = this.blockItem();
-    let k = this.la(1);
+    const k = this.la(1);
     if (k !== SEP && k !== SEMI) return item.kind === 'LocalLet' ? { kind: 'Block', items: [item], span: this.spanFrom(first) } : item;
-    const items = [item];
-    while (k === SEP || k === SEMI) {
-      this.pos++;
-      if (startsBlockItem[this.la(1)] === 1) items.push(this.blockItem());
-      k = this.la(1);
-    }
+    const items = this.blockItems(item, startsBlockItem, this.blockItem);
     if (items.length === 1 && item.kind !== 'LocalLet') return item;
     return { kind: 'Block', items, span: this.spanFrom(first) };
   }
@@ -84,11 +74,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     const first = this.take();
     const rec = this.la(1) === REC;
     if (rec) this.pos++;
-    const bindings = [this.binding()];
-    while (this.la(1) === AND) {
-      this.pos++;
-      bindings.push(this.binding());
-    }
+    const bindings = this.separatedBy(AND, this.binding);
     return { kind: 'LocalLet', rec, bindings, span: this.spanFrom(first) };
   }
 
@@ -104,7 +90,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     if (startsParam[this.la(1)] === 1) {
       const list: A.Param[] = [];
       while (startsParam[this.la(1)] === 1) list.push(this.param());
-      params = list;
+      params = trimmed(list);
     }
     let returnType: A.TypeExpr | null = null;
     if (this.la(1) === COLON) {
@@ -175,7 +161,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     if (k === MINUS && this.la(1) === INT && this.endsOperandAt(this.pos + 1)) {
       // `-2147483648`: the literal is decoded once, negated, so a value that fits only negated is in range.
       const t = this.take();
-      return this.literal(this.intValue(t.image, true), joinSpans(opSpan, this.tokenSpan(t)));
+      return this.literal(this.intValue(this.image(t), true), joinSpans(opSpan, this.tokenSpan(t)));
     }
     const operand = this.prefix();
     return { kind: 'Prefix', op: k === MINUS ? '-' : k === TILDES ? '~~~' : 'not', opSpan, operand, span: joinSpans(opSpan, operand.span) };
@@ -192,7 +178,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
 
   /** `f -1`: at token `i`, a minus glued to a number and not to what precedes it is a negative argument. */
   private negativeArgAhead(i: number): boolean {
-    return this.kinds[i] === MINUS && this.kinds[i + 1] === INT && adjacent(this.tokenAt(i), this.tokenAt(i + 1)) && !adjacent(this.tokenAt(i - 1), this.tokenAt(i));
+    return this.kinds[i] === MINUS && this.kinds[i + 1] === INT && this.adjacent(i, i + 1) && !this.adjacent(i - 1, i);
   }
 
   /**
@@ -200,7 +186,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
    * closed by a matching `>` with only type tokens between, so `i<n` stays a comparison.
    */
   private typeArgsAhead(i: number): boolean {
-    if (this.kinds[i] !== LESS || !adjacent(this.tokenAt(i - 1), this.tokenAt(i))) return false;
+    if (this.kinds[i] !== LESS || !this.adjacent(i - 1, i)) return false;
     let depth = 0;
     for (let j = i; j < i + MAX_LOOKAHEAD; j++) {
       const k = this.kinds[j]!;
@@ -222,12 +208,12 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       else if (k === MINUS && this.negativeArgAhead(this.pos)) {
         const minus = this.take();
         const t = this.take();
-        arg = this.literal(this.intValue(t.image, true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
+        arg = this.literal(this.intValue(this.image(t), true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
       } else break;
       (args ??= []).push(arg);
     }
     if (args === null) return fn;
-    return { kind: 'App', fn, args, span: joinSpans(fn.span, args[args.length - 1]!.span) };
+    return { kind: 'App', fn, args: trimmed(args), span: joinSpans(fn.span, args[args.length - 1]!.span) };
   }
 
   /** `atom (. name | .[ expr ] | <types>)*`; a name after a path extends the path. */
@@ -267,18 +253,18 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       last = this.name(this.take());
       parts.push(last);
     }
-    return { kind: 'Path', parts, span: joinSpans(head.span, last.span) };
+    return { kind: 'Path', parts: trimmed(parts), span: joinSpans(head.span, last.span) };
   }
 
   private atom(): A.Expr {
     const k = this.la(1);
     if (k === INT) {
       const t = this.take();
-      return this.literal(this.intValue(t.image, false), this.tokenSpan(t));
+      return this.literal(this.intValue(this.image(t), false), this.tokenSpan(t));
     }
     if (k === STRING || k === UNTERMINATED_STRING) {
       const t = this.take();
-      return this.literal({ type: 'string', value: stringValue(t.image) }, this.tokenSpan(t));
+      return this.literal({ type: 'string', value: stringValue(this.image(t)) }, this.tokenSpan(t));
     }
     if (k === TRUE || k === FALSE) return this.literal(this.boolValue(k), this.tokenSpan(this.take()));
     // Literals the lexer has already reported.

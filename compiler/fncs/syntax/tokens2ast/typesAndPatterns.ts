@@ -8,7 +8,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   ARROW, BAD_NUMBER, BAR, CHAR, COMMA, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INT, kindSet, LBRACKET, LESS, LPAREN, MINUS, RBRACKET,
-  RPAREN, STRING, TokenCursor, TRUE, TYPE_VAR, UNDERSCORE,
+  RPAREN, STRING, TokenCursor, trimmed, TRUE, TYPE_VAR, UNDERSCORE,
 } from './cursor.js';
 
 /** The arrays of nodes that have no elements share this one (the tree is never mutated). */
@@ -111,11 +111,7 @@ export class TypeAndPatternReader extends TokenCursor {
   /** `< typeExpr (, typeExpr)* >` */
   protected typeArgs(): A.TypeExpr[] {
     this.skip(LESS);
-    const args = [this.typeExpr()];
-    while (this.la(1) === COMMA) {
-      this.pos++;
-      args.push(this.typeExpr());
-    }
+    const args = this.separatedBy(COMMA, this.typeExpr);
     this.skip(GREATER);
     return args;
   }
@@ -131,7 +127,7 @@ export class TypeAndPatternReader extends TokenCursor {
       this.pos++;
       alternatives.push(this.patAtom());
     }
-    return { kind: 'POr', alternatives, span: this.spanFrom(first) };
+    return { kind: 'POr', alternatives: trimmed(alternatives), span: this.spanFrom(first) };
   }
 
   private patAtom(): A.Pattern {
@@ -143,17 +139,17 @@ export class TypeAndPatternReader extends TokenCursor {
     }
     if (k === INT) {
       const t = this.take();
-      return { kind: 'PConst', value: this.intValue(t.image, false), span: this.tokenSpan(t) };
+      return { kind: 'PConst', value: this.intValue(this.image(t), false), span: this.tokenSpan(t) };
     }
     if (k === UNDERSCORE || k === FLOAT || k === CHAR || k === BAD_NUMBER) return { kind: 'PWild', span: this.tokenSpan(this.take()) };
     if (k === MINUS) {
       const minus = this.take();
       const t = this.expect(INT);
-      return { kind: 'PConst', value: this.intValue(t.image, true), span: this.spanFrom(minus) };
+      return { kind: 'PConst', value: this.intValue(this.image(t), true), span: this.spanFrom(minus) };
     }
     if (k === STRING) {
       const t = this.take();
-      return { kind: 'PConst', value: { type: 'string', value: stringValue(t.image) }, span: this.tokenSpan(t) };
+      return { kind: 'PConst', value: { type: 'string', value: stringValue(this.image(t)) }, span: this.tokenSpan(t) };
     }
     if (k === TRUE || k === FALSE) return { kind: 'PConst', value: this.boolValue(k), span: this.tokenSpan(this.take()) };
     if (k === LPAREN) {

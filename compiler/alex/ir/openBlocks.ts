@@ -95,18 +95,7 @@ export class OpenBlocks {
     const stack = this.stack;
     for (let s = this.size - 1; s >= this.floor; s--) {
       const open = stack[s]!;
-      const ops = open.block.ops;
-      for (let j = open.at - 1, stop = Math.max(0, open.at - NEARBY); j >= stop; j--) {
-        const results = ops[j]!.results;
-        for (let k = 0; k < results.length; k++) {
-          if (results[k] === v) {
-            this.foundDepth = s;
-            this.foundAt = j;
-            this.foundResult = k;
-            return true;
-          }
-        }
-      }
+      if (this.findResult(v, s, open.at - 1, Math.max(0, open.at - NEARBY))) return true;
       if (open.block.args.includes(v)) {
         this.foundDepth = s;
         this.foundAt = -1;
@@ -126,16 +115,22 @@ export class OpenBlocks {
     const stack = this.stack;
     for (let s = this.size - 1; s >= this.floor; s--) {
       const open = stack[s]!;
-      const ops = open.block.ops;
-      for (let j = open.at - 1 - NEARBY, stop = Math.max(0, open.at - distance); j >= stop; j--) {
-        const results = ops[j]!.results;
-        for (let k = 0; k < results.length; k++) {
-          if (results[k] === v) {
-            this.foundDepth = s;
-            this.foundAt = j;
-            this.foundResult = k;
-            return true;
-          }
+      if (this.findResult(v, s, open.at - 1 - NEARBY, Math.max(0, open.at - distance))) return true;
+    }
+    return false;
+  }
+
+  /** Whether `v` is a result of one of the ops `from` down to `stop` of the block open at depth `s`; records where. */
+  private findResult(v: Value, s: number, from: number, stop: number): boolean {
+    const ops = this.stack[s]!.block.ops;
+    for (let j = from; j >= stop; j--) {
+      const results = ops[j]!.results;
+      for (let k = 0; k < results.length; k++) {
+        if (results[k] === v) {
+          this.foundDepth = s;
+          this.foundAt = j;
+          this.foundResult = k;
+          return true;
         }
       }
     }

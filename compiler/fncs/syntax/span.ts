@@ -19,14 +19,19 @@ export function tokenSpan(file: string, t: IToken): Span {
 
 /** The span of token `i` of a buffer, as `tokenSpan` makes it for the same token as an object. */
 export function bufferSpan(file: string, b: TokenBuffer, i: number): Span {
+  return bufferRange(file, b, i, i);
+}
+
+/** The span from the start of token `first` of a buffer to the end of token `last`. */
+export function bufferRange(file: string, b: TokenBuffer, first: number, last: number): Span {
   return {
     file,
-    startLine: b.startLines[i]!,
-    startCol: b.startColumns[i]!,
-    endLine: b.endLines[i]!,
-    endCol: b.endColumns[i]! + 1,
-    startOffset: b.startOffsets[i]!,
-    endOffset: b.endOffsets[i]! + 1,
+    startLine: b.startLines[first]!,
+    startCol: b.startColumns[first]!,
+    endLine: b.endLines[last]!,
+    endCol: b.endColumns[last]! + 1,
+    startOffset: b.startOffsets[first]!,
+    endOffset: b.endOffsets[last]! + 1,
   };
 }
 

@@ -8,7 +8,7 @@
  * the offside pass ends it where the real token before it ends.
  */
 import type * as A from '../ast.js';
-import { bufferSpan } from '../span.js';
+import { bufferRange, bufferSpan } from '../span.js';
 import { kindOf, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
@@ -200,15 +200,7 @@ export class TokenCursor {
     while (i > 0 && layout[this.kinds[i]!] === 1) i--;
     let last = i;
     for (let j = i + 1; j < end; j++) if (b.endOffsets[j]! > b.endOffsets[last]!) last = j;
-    return {
-      file: this.file,
-      startLine: b.startLines[first]!,
-      startCol: b.startColumns[first]!,
-      endLine: b.endLines[last]!,
-      endCol: b.endColumns[last]! + 1,
-      startOffset: b.startOffsets[first]!,
-      endOffset: b.endOffsets[last]! + 1,
-    };
+    return bufferRange(this.file, b, first, last);
   }
 
   protected tokenSpan(t: number): A.Span {

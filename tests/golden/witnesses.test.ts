@@ -559,6 +559,31 @@ describe.each(cases)('$name', ({ source, warnings, check }) => {
 });
 
 describe('pipes', () => {
+  // F# evaluates the piped value before the arguments written after the function.
+  it('x |> f a evaluates x before a, then calls f a x', () => {
+    const mlir = lower(program(
+      'let bump (p: nativeptr<byte>) : int =',
+      '    let v = int (NativePtr.read p) + 1',
+      '    NativePtr.write p (byte v)',
+      '    v',
+      'let pair (a: int) (b: int) = a * 10 + b',
+      '',
+      '[<EntryPoint>]',
+      'let main _ =',
+      '    let region = Region.create 16',
+      '    let p = Region.alloc<byte> region 1',
+      '    NativePtr.write p 0uy',
+      '    bump p |> pair (bump p)',
+    ));
+    const calls = functionOps(mlir, 'main').filter((o) => /func\.call @(bump|pair)\(/.test(o));
+    expectRun([
+      '%x = func.call @bump(%p) : (!llvm.ptr) -> i32',
+      '%a = func.call @bump(%p) : (!llvm.ptr) -> i32',
+      '%r = func.call @pair(%a, %x) : (i32, i32) -> i32',
+    ], calls);
+  });
+
+
   // `x |> f a` is the saturated call `f a x`, not a call of the computed value `f a`.
   it('x |> add 1 lowers to func.call @add(%one, %x)', () => {
     const mlir = lower(program(

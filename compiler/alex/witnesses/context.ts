@@ -131,8 +131,31 @@ export class Lowerer {
 
   /** Lower an expression by its witness. */
   lower(e: Expr, want: Want = KEEP): LValue {
+    if (e === this.aheadExpr) return this.aheadValue;
     const w = this.witnesses[e.kind] as Witness;
     return w(this, e, want);
+  }
+
+  /** An expression lowered before its turn (see `lowerAhead`), and its value. */
+  private aheadExpr: Expr | null = null;
+  private aheadValue: LValue = null;
+
+  /**
+   * Lower `e` now, then run `use`, during which lowering `e` yields that value instead of new ops.
+   * For a pipe, `x |> f a`: F# evaluates `x` before `a`, but the call takes `x` last.
+   */
+  lowerAhead<T>(e: Expr, use: () => T): T {
+    const value = this.lower(e);
+    const outerExpr = this.aheadExpr;
+    const outerValue = this.aheadValue;
+    this.aheadExpr = e;
+    this.aheadValue = value;
+    try {
+      return use();
+    } finally {
+      this.aheadExpr = outerExpr;
+      this.aheadValue = outerValue;
+    }
   }
 
   /** Lower an expression that must have a value (not unit). */

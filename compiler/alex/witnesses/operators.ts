@@ -57,10 +57,14 @@ function stringOp(L: Lowerer, e: InfixExpr, loc: Loc): Value {
 
 export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   const loc = L.loc(e.span);
-  // `x |> f a` is the full application `f a x`.
+  // `x |> f a` is the full application `f a x`, with `x` evaluated first, as in F# (a literal
+  // has no effects, so it stays where the callee lowers it, typed as the callee wants).
   if (e.op === '|>') {
-    const [fn, args] = e.right.kind === 'App' ? [e.right.fn, [...e.right.args, e.left]] : [e.right, [e.left]];
-    return lowerCall(L, fn, args, e, want);
+    const right = e.right;
+    if (right.kind !== 'App') return lowerCall(L, right, [e.left], e, want);
+    const args = [...right.args, e.left];
+    if (e.left.kind === 'Literal') return lowerCall(L, right.fn, args, e, want);
+    return L.lowerAhead(e.left, () => lowerCall(L, right.fn, args, e, want));
   }
   if (e.op === '&&' || e.op === '||') {
     const left = L.lowerValue(e.left);

@@ -82,7 +82,9 @@ export class NodeTable<K extends { readonly span: Span }, V> {
     const chunk = this.chunks[i >> CHUNK_BITS]!;
     chunk[at] = k;
     chunk[at + 1] = v;
-    // A later entry for the same node wins: scans go from the end, indexes are kept current.
+    // Within a part a later entry for the same node wins: scans go from the end, indexes are kept
+    // current. A node set again from another declaration's part is still found in the part its span
+    // falls in first; the checker writes each node only while checking the declaration holding it.
     if (this.partIndexes.size > 0) this.partIndexes.get(part)?.set(k, i);
     this.wholeIndex?.set(k, i);
     return i;

@@ -67,7 +67,15 @@ const valuesHaveTypes = (vs: readonly Value[], from: number, want: readonly Mlir
   return true;
 };
 /** Whether two value lists have the same types, element by element. */
-const sameTypes = (a: readonly Value[], b: readonly Value[]): boolean => a.length === b.length && a.every((v, i) => typeEquals(v.type, b[i]!.type));
+/** Whether two value lists have equal types, pairwise. */
+const sameTypes = (a: readonly Value[], b: readonly Value[]): boolean => sameTypesFrom(a, 0, b);
+
+/** How many of `values` equal `x`. */
+function countOf(values: readonly number[], x: number): number {
+  let n = 0;
+  for (const v of values) if (v === x) n++;
+  return n;
+}
 const typesOf = (vs: readonly Value[], from = 0): MlirType[] => vs.slice(from).map((v) => v.type);
 const printTypes = (ts: readonly MlirType[]): string => ts.map(ty).join(', ');
 
@@ -126,11 +134,11 @@ function functionTypeOf(op: Operation): FuncType | undefined {
 }
 
 /** Whether the values from `from` on have the types of `others`. */
-const sameTypesFrom = (vs: readonly Value[], from: number, others: readonly Value[]): boolean => {
+function sameTypesFrom(vs: readonly Value[], from: number, others: readonly Value[]): boolean {
   if (vs.length - from !== others.length) return false;
   for (let i = 0; i < others.length; i++) if (!typeEquals(vs[from + i]!.type, others[i]!.type)) return false;
   return true;
-};
+}
 
 /** The types a terminator must pass on, given its parent op and region (undefined: no rule). */
 function expectedYield(ctx: VerifyContext): readonly MlirType[] | undefined {
@@ -349,7 +357,7 @@ export const opSpecs: readonly OpSpec[] = [
     verify: all(
       operandIs(0, ptr, 'a base pointer'),
       resultIs(ptr),
-      holds((op) => (getAttr(op, 'rawConstantIndices', 'dense')?.values ?? []).filter((x) => x === DYNAMIC_INDEX).length === op.operands.length - 1, 'needs one SSA operand per dynamic index'),
+      holds((op) => countOf(getAttr(op, 'rawConstantIndices', 'dense')?.values ?? [], DYNAMIC_INDEX) === op.operands.length - 1, 'needs one SSA operand per dynamic index'),
       holds((op) => op.operands.every((v, i) => i === 0 || isInt(v.type)), 'needs integer indices'),
     ),
   },

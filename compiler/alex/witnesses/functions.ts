@@ -86,7 +86,12 @@ function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] 
 }
 
 export class FunctionEmitter implements FunctionRequests {
-  private readonly queue: Request[] = [];
+  /**
+   * Requests not yet emitted: `queue[next]` on. Taken by index, not `shift()`, which can copy the
+   * rest of a long queue each time; an emitted entry is cleared so its request can be collected.
+   */
+  private readonly queue: (Request | undefined)[] = [];
+  private next = 0;
   private readonly names = new Map<number | string, string>();
 
   constructor(private readonly L: Lowerer) {}
@@ -147,7 +152,9 @@ export class FunctionEmitter implements FunctionRequests {
 
   /** Emit every requested function, including those requested while emitting. */
   drain(): void {
-    for (let r = this.queue.shift(); r !== undefined; r = this.queue.shift()) {
+    while (this.next < this.queue.length) {
+      const r = this.queue[this.next]!;
+      this.queue[this.next++] = undefined;
       try {
         this.emit(r);
       } catch (e) {
@@ -155,6 +162,8 @@ export class FunctionEmitter implements FunctionRequests {
         this.L.diagnostics.push(e.diagnostic);
       }
     }
+    this.queue.length = 0;
+    this.next = 0;
   }
 
   private emit(r: Request): void {

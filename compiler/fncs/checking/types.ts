@@ -197,26 +197,21 @@ export function freeVars(t: Type, out: TypeVar[] = []): TypeVar[] {
   return out;
 }
 
-/** Whether `t` has an unsolved variable (as `freeVars(t).length > 0`, without building the list). */
-export function hasFreeVar(t: Type): boolean {
+/** Whether `t` is, or has inside it, a type of kind `kind` (a leaf kind: no arguments to search). */
+function containsKind(t: Type, kind: 'Var' | 'Error'): boolean {
   const p = prune(t);
+  if (p.kind === kind) return true;
   switch (p.kind) {
-    case 'Var': return true;
-    case 'Ptr': case 'Array': return hasFreeVar(p.elem);
-    case 'Fun': return hasFreeVar(p.from) || hasFreeVar(p.to);
+    case 'Ptr': case 'Array': return containsKind(p.elem, kind);
+    case 'Fun': return containsKind(p.from, kind) || containsKind(p.to, kind);
     default: return false;
   }
 }
 
-export const containsError = (t: Type): boolean => {
-  const p = prune(t);
-  switch (p.kind) {
-    case 'Error': return true;
-    case 'Ptr': case 'Array': return containsError(p.elem);
-    case 'Fun': return containsError(p.from) || containsError(p.to);
-    default: return false;
-  }
-};
+/** Whether `t` has an unsolved variable (as `freeVars(t).length > 0`, without building the list). */
+export const hasFreeVar = (t: Type): boolean => containsKind(t, 'Var');
+
+export const containsError = (t: Type): boolean => containsKind(t, 'Error');
 
 /** The parameter types and final result of a curried function type (`arity` of them at most). */
 export function splitFun(t: Type, arity = Infinity): { params: Type[]; result: Type } {

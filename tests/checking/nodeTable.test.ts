@@ -32,6 +32,14 @@ function build(sizes: readonly number[]): { table: NodeTable<Node, string>; node
   return { table, nodes };
 }
 
+/** A table whose first declaration spans offsets `0` to `end`, already open; and the ranges, to open more. */
+function openTable<V>(end: number): { table: NodeTable<Node, V>; ranges: DeclRanges } {
+  const ranges = new DeclRanges();
+  const table = new NodeTable<Node, V>(ranges);
+  ranges.open(span(0, end));
+  return { table, ranges };
+}
+
 describe('NodeTable', () => {
   test('finds the nodes of every declaration, in any order of lookup', () => {
     const { table, nodes } = build([3, 5, 1, 4]);
@@ -46,9 +54,7 @@ describe('NodeTable', () => {
   });
 
   test('nodes sharing a start offset are told apart by identity', () => {
-    const ranges = new DeclRanges();
-    const table = new NodeTable<Node, string>(ranges);
-    ranges.open(span(0, 100));
+    const { table } = openTable<string>(100);
     const same = [node('app', 10), node('fn', 10), node('block', 10)];
     same.forEach((n) => table.set(n, n.name));
     expect(same.map((n) => table.get(n))).toEqual(['app', 'fn', 'block']);
@@ -65,9 +71,7 @@ describe('NodeTable', () => {
   });
 
   test('rewrite replaces the value of an entry', () => {
-    const ranges = new DeclRanges();
-    const table = new NodeTable<Node, string>(ranges);
-    ranges.open(span(0, 10));
+    const { table } = openTable<string>(10);
     const n = node('x', 1);
     const entry = table.set(n, 'before');
     table.rewrite(entry, 'after');
@@ -75,9 +79,7 @@ describe('NodeTable', () => {
   });
 
   test('a node whose span lies outside its declaration is still found', () => {
-    const ranges = new DeclRanges();
-    const table = new NodeTable<Node, string>(ranges);
-    ranges.open(span(0, 100));
+    const { table, ranges } = openTable<string>(100);
     const stray = node('stray', 5000);
     const nan = { name: 'nan', span: { ...span(0), startOffset: Number.NaN } };
     table.set(stray, 'stray');
@@ -97,9 +99,7 @@ describe('NodeTable', () => {
   });
 
   test('a node never written is undefined; a null value is an entry', () => {
-    const ranges = new DeclRanges();
-    const table = new NodeTable<Node, string | null>(ranges);
-    ranges.open(span(0, 100));
+    const { table } = openTable<string | null>(100);
     const written = node('w', 3);
     table.set(written, null);
     expect(table.get(written)).toBeNull();

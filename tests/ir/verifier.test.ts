@@ -198,6 +198,17 @@ function funcOp(name: string, ops: Operation[], line: number, results: Value['ty
     regions: [{ blocks: [{ args: [], ops }] }],
   });
 }
+
+/** `@f(i1, i32) -> i32` begun with `%x = 1` and then `count` adds of a fresh constant onto it: definitions far from later uses. */
+function chainOfAdds(count: number): { mb: ModuleBuilder; fn: ReturnType<ModuleBuilder['defineFunc']>; x: Value; acc: Value } {
+  const mb = new ModuleBuilder(at(1));
+  const fn = mb.defineFunc('f', [i1, i32], [i32], at(2));
+  const x = fn.constant(i32, 1, at(3));
+  let acc = x;
+  for (let i = 0; i < count; i++) acc = fn.binary('addi', acc, fn.constant(i32, i, at(4)), at(4));
+  return { mb, fn, x, acc };
+}
+
 const notDefined = (op: string, line: number, i = 0, type = 'i32'): string =>
   `Frame.fs(${line},5): '${op}' op uses operand #${i} (${type}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`;
 
@@ -309,11 +320,7 @@ describe('verifier: where a value is visible', () => {
 
   it('finds definitions far from their uses, in the block and in enclosing ones, and rejects far uses before them', () => {
     // More ops between definition and use than the verifier compares directly.
-    const mb = new ModuleBuilder(at(1));
-    const fn = mb.defineFunc('f', [i1, i32], [i32], at(2));
-    const x = fn.constant(i32, 1, at(3));
-    let acc = x;
-    for (let i = 0; i < 12; i++) acc = fn.binary('addi', acc, fn.constant(i32, i, at(4)), at(4));
+    const { mb, fn, x, acc } = chainOfAdds(12);
     const [fromIf] = fn.scfIf(fn.args[0]!, [i32], (b) => [b.binary('addi', x, fn.args[1]!, at(5))], (b) => [b.binary('muli', acc, x, at(6))], at(5));
     fn.ret([fn.binary('subi', fromIf!, x, at(7))], at(8));
     expect(verifyModule(mb.finish())).toEqual([]);
@@ -326,11 +333,7 @@ describe('verifier: where a value is visible', () => {
 
   it('finds definitions hundreds of ops before their uses, and rejects such uses before them or from a left branch', () => {
     // Further than the verifier looks back op by op before it fills its table with every value.
-    const mb = new ModuleBuilder(at(1));
-    const fn = mb.defineFunc('f', [i1, i32], [i32], at(2));
-    const x = fn.constant(i32, 1, at(3));
-    let acc = x;
-    for (let i = 0; i < 300; i++) acc = fn.binary('addi', acc, fn.constant(i32, i, at(4)), at(4));
+    const { mb, fn, x, acc } = chainOfAdds(300);
     const y = fn.binary('addi', acc, x, at(5));
     const [fromIf] = fn.scfIf(fn.args[0]!, [i32], (b) => {
       let inner = b.constant(i32, 2, at(6));

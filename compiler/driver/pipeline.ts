@@ -11,9 +11,8 @@ import type { ModuleAst } from '../fncs/syntax/ast.js';
 import { lexTokens, parseSource } from '../fncs/syntax/parse.js';
 import { printAst } from '../fncs/syntax/printAst.js';
 import type { EmitStage } from './args.js';
-import { lowerProgram } from '../alex/witnesses/lower.js';
+import { lowerProgram, lowerProgramToText } from '../alex/witnesses/lower.js';
 import type { Module } from '../alex/ir/ir.js';
-import { printModule } from '../alex/ir/printer.js';
 import type { VerifyFailure } from '../alex/ir/verifier.js';
 
 export interface FrontEndResult {
@@ -96,7 +95,9 @@ function lowerChecked(program: TypedProgram, diagnostics: readonly Diagnostic[],
   return { module: hasErrors(all) ? null : lowered.module, diagnostics: all };
 }
 
+/** Lowered a function at a time (see `lower.ts`): the text is `printModule` of `lowerChecked`'s module. */
 function lowerToText(program: TypedProgram, diagnostics: readonly Diagnostic[], options: CompileOptions, file: string): CompileOutput {
-  const out = lowerChecked(program, diagnostics, file);
-  return { text: out.module === null ? null : printModule(out.module, { debugInfo: options.debugInfo ?? false }), diagnostics: out.diagnostics };
+  const lowered = lowerProgramToText(program, { debugInfo: options.debugInfo ?? false });
+  const all = sortDiagnostics([...diagnostics, ...lowered.diagnostics, ...internalErrors(lowered.verifyFailures, file)]);
+  return { text: hasErrors(all) ? null : lowered.text, diagnostics: all };
 }

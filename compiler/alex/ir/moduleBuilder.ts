@@ -3,6 +3,10 @@
  * module's symbols — external declarations, each declared once; string globals, each literal once;
  * function definitions, each with an `OpBuilder` (`builder.ts`) positioned in its body — and the
  * attribute records its ops share (`sharedAttributes.ts`). `finish()` hands out the module.
+ *
+ * Given a sink, it hands each definition to it instead when `complete` says the definition is
+ * done, and keeps of it only its symbol (a stub without the body): a large module then need not be
+ * held whole, and `finish()` gives the declarations and globals, the ops the module prints first.
  */
 import { attr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
 import { FunctionBuilder } from './builder.js';
@@ -35,20 +39,28 @@ function hasSignature(decl: Operation, params: readonly MlirType[], results: rea
   return true;
 }
 
+/** Where a module builder hands each definition when it is complete. */
+export type DefinitionSink = (definition: Operation) => void;
+
 /** Builds one module. Call `finish()` once at the end for the module (frozen in the checking mode, see `ir.ts`). */
 export class ModuleBuilder {
   private readonly declarations: Operation[] = [];
   private readonly globals: Operation[] = [];
+  /** The definitions the module keeps (none with a sink). */
   private readonly definitions: Operation[] = [];
-  /** The bodies of the definitions, whose blocks `finish` closes. */
-  private readonly bodies: MRegion[] = [];
+  /** The bodies of the definitions not yet complete, whose blocks `complete` or `finish` closes. */
+  private readonly bodies = new Map<Operation, MRegion>();
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
   private finished = false;
   /** Attribute records the module's ops share (see `sharedAttributes.ts`). */
   readonly shared = new SharedAttributes();
 
-  constructor(private readonly loc: Loc) {}
+  /** `sink`: where complete definitions go, if not into the module. */
+  constructor(
+    private readonly loc: Loc,
+    private readonly sink?: DefinitionSink,
+  ) {}
 
   /**
    * Declare `llvm.func @name(params) -> result` once; later calls with the same signature return
@@ -121,16 +133,30 @@ export class ModuleBuilder {
     const entry: MBlock = { args: blockArgs(type.params), ops: [] };
     const region: MRegion = { blocks: [entry] };
     const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
-    this.addSymbol(name, op, this.definitions);
-    this.bodies.push(region);
+    this.addSymbol(name, op, this.sink === undefined ? this.definitions : undefined);
+    this.bodies.set(op, region);
     return new FunctionBuilder(this, op, entry, region);
   }
 
-  private addSymbol(name: string, op: Operation, list: Operation[]): void {
+  private addSymbol(name: string, op: Operation, list: Operation[] | undefined): void {
     if (this.finished) internalError('the module is already finished');
     if (this.symbols.has(name)) internalError(`@${name} is defined twice`);
     this.symbols.set(name, op);
-    list.push(op);
+    list?.push(op);
+  }
+
+  /**
+   * Definition `func` is complete: nothing more will be added to it. Its blocks are closed, and
+   * with a sink it goes there (sealed, in the checking mode), its symbol kept as a stub.
+   */
+  complete(func: Operation): void {
+    const body = this.bodies.get(func) ?? internalError('complete() of an op that is not a definition being built');
+    this.bodies.delete(func);
+    closeBlocks(body);
+    if (this.sink === undefined) return;
+    const name = func.attributes['sym_name'];
+    if (name?.kind === 'string') this.symbols.set(name.value, makeOp(func.name, noValues, noValues, func.attributes, func.loc));
+    this.sink(sealModule({ ops: [func], loc: this.loc }).ops[0]!);
   }
 
   /** The op defining `name`, if any. */
@@ -138,16 +164,22 @@ export class ModuleBuilder {
     return this.symbols.get(name);
   }
 
-  /** The module: declarations first, then globals, then definitions, each in creation order; frozen in the checking mode. */
+  /**
+   * The module: declarations first, then globals, then definitions, each in creation order; frozen
+   * in the checking mode. With a sink, the definitions went there, each complete.
+   */
   finish(): Module {
     if (this.finished) internalError('finish() called twice');
     this.finished = true;
-    // Index loops: this runs once per module, so it is not optimised, and a for-of would allocate per step.
-    for (let i = 0; i < this.bodies.length; i++) {
-      const blocks = this.bodies[i]!.blocks;
-      for (let j = 0; j < blocks.length; j++) closeBlock(blocks[j]!);
-    }
+    if (this.sink !== undefined && this.bodies.size > 0) internalError('finish() before every definition is complete');
+    for (const body of this.bodies.values()) closeBlocks(body);
     return sealModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
   }
+}
+
+function closeBlocks(body: MRegion): void {
+  // An index loop: a for-of would allocate per step.
+  const blocks = body.blocks;
+  for (let j = 0; j < blocks.length; j++) closeBlock(blocks[j]!);
 }
 

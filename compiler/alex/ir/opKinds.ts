@@ -23,6 +23,7 @@ export interface OpKind {
   readonly attrSpecs: readonly AttrSpec[];
   readonly required: number;
   readonly verify: OpSpec['verify'];
+  readonly verifySymbols: OpSpec['verifySymbols'];
   readonly isolated: boolean;
   readonly symbol: boolean;
   readonly isTerminator: boolean;
@@ -41,7 +42,7 @@ export const kinds: ReadonlyMap<string, OpKind> = new Map<string, OpKind>(
     const kind: OpKind = {
       spec, minOperands, maxOperands, minResults, maxResults, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
       attrs, attrKeys: [...attrs.keys()], attrSpecs: [...attrs.values()], required: [...attrs.values()].filter((a) => a.optional !== true).length,
-      verify: spec.verify, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
+      verify: spec.verify, verifySymbols: spec.verifySymbols, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
     };
     return [spec.name, kind];
   }),

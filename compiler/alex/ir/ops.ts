@@ -18,8 +18,6 @@ export type Arity = number | { readonly min: number };
 
 /** What a verify hook may look up. */
 export interface VerifyContext {
-  /** The symbol-defining op (`func.func`, `llvm.func`, `llvm.mlir.global`) named `name`. */
-  readonly lookup: (name: string) => Operation | undefined;
   /** The op whose region holds this op, and which of its regions. */
   readonly parent: Operation | undefined;
   readonly regionIndex: number;
@@ -49,7 +47,18 @@ export interface OpSpec {
   readonly form: readonly Directive[] | CustomForm;
   /** Type rules: returns the failures, each a sentence about this op. */
   readonly verify?: (op: Operation, ctx: VerifyContext) => readonly string[];
+  /**
+   * The rules that read other symbols of the module (a call's callee), checked after `verify`.
+   * They need only the op and the symbols: a module verified as it is built (`verifyStream.ts`)
+   * checks them at the end when the symbol is not defined yet.
+   */
+  readonly verifySymbols?: SymbolRule;
 }
+
+/** The symbol-defining op (`func.func`, `llvm.func`, `llvm.mlir.global`) named `name`, if any. */
+export type SymbolLookup = (name: string) => Operation | undefined;
+/** A type rule that reads other symbols: returns the failures, each a sentence about this op. */
+export type SymbolRule = (op: Operation, lookup: SymbolLookup) => readonly string[];
 
 // ---- type rules ---------------------------------------------------------------------------------
 // Rules run once per op on every compile, so a rule that finds nothing returns the shared `OK` and
@@ -163,11 +172,11 @@ const yieldsParent = (from: number) => (op: Operation, ctx: VerifyContext): read
 };
 
 /** The callee is a declared `kind` function whose signature the call's operands and results match. */
-const callsDeclared = (kind: 'func.func' | 'llvm.func') => (op: Operation, ctx: VerifyContext): readonly string[] => {
+const callsDeclared = (kind: 'func.func' | 'llvm.func'): SymbolRule => (op, lookup) => {
   const c = op.attributes['callee'];
   if (c?.kind !== 'symbol') return OK;
   const callee = c.name;
-  const decl = ctx.lookup(callee);
+  const decl = lookup(callee);
   if (decl === undefined || decl.name !== kind) return [`calls @${callee}, which is not a declared ${kind}`];
   const ft = functionTypeOf(decl);
   if (ft === undefined) return OK;
@@ -266,7 +275,7 @@ export const opSpecs: readonly OpSpec[] = [
     verify: all(functionBody, holds((op) => (op.regions[0]?.blocks.length ?? 0) > 0 || getAttr(op, 'sym_visibility', 'string')?.value === 'private', 'is a declaration (no body), so it must be private')),
   },
   { name: 'func.return', summary: 'returns from a func.func', operands: { min: 0 }, results: 0, terminator: { parents: ['func.func'] }, form: [f.ifOperands(0, f.lit(' '), f.operands(), f.lit(' : '), f.operandTypes())], verify: yieldsParent(0) },
-  { name: 'func.call', summary: 'calls a func.func', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verify: callsDeclared('func.func') },
+  { name: 'func.call', summary: 'calls a func.func', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verifySymbols: callsDeclared('func.func') },
   // ---- arith -------------------------------------------------------------------------------------
   {
     name: 'arith.constant', summary: 'an integer constant (`true`/`false` for i1)', operands: 0, results: 1, attrs: { value: { kind: 'int' } }, form: customForms.constant,
@@ -344,7 +353,7 @@ export const opSpecs: readonly OpSpec[] = [
     attrs: { sym_name: { kind: 'string' }, function_type: { kind: 'type' } }, form: customForms.llvmFunc,
     verify: all(functionBody, holds((op) => (functionTypeOf(op)?.results.length ?? 0) <= 1, 'may have at most one result')),
   },
-  { name: 'llvm.call', summary: 'a direct call to an llvm.func (no result for void)', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verify: callsDeclared('llvm.func') },
+  { name: 'llvm.call', summary: 'a direct call to an llvm.func (no result for void)', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verifySymbols: callsDeclared('llvm.func') },
   { name: 'llvm.return', summary: 'returns from an llvm.func', operands: { min: 0 }, results: 0, terminator: { parents: ['llvm.func'] }, form: [f.ifOperands(0, f.lit(' '), f.operand(0), f.lit(' : '), f.type(f.operandSlot(0)))], verify: yieldsParent(0) },
   { name: 'llvm.unreachable', summary: 'control never gets here', operands: 0, results: 0, terminator: {}, form: [] },
   {
@@ -377,7 +386,8 @@ export const opSpecs: readonly OpSpec[] = [
   {
     name: 'llvm.mlir.addressof', summary: 'the address of a global or function', operands: 0, results: 1, attrs: { global_name: { kind: 'symbol' } },
     form: [f.lit(' '), f.symbol('global_name'), f.lit(' : '), f.type(f.result(0))],
-    verify: all(resultIs(ptr), (op, ctx) => { const n = getAttr(op, 'global_name', 'symbol')?.name; return n === undefined || ctx.lookup(n) !== undefined ? OK : [`refers to @${n}, which is not defined`]; }),
+    verify: resultIs(ptr),
+    verifySymbols: (op, lookup) => { const n = getAttr(op, 'global_name', 'symbol')?.name; return n === undefined || lookup(n) !== undefined ? OK : [`refers to @${n}, which is not defined`]; },
   },
   llvmValue('llvm.mlir.zero', 'the null pointer (or a zero value)'),
   llvmValue('llvm.mlir.undef', 'an undefined value, the start of an insertvalue chain'),

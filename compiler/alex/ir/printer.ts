@@ -7,7 +7,8 @@
  * region. With `debugInfo`, every op is followed by its location, `loc("file.fs":line:col)`.
  * Each op's own text comes from its form in the op table, compiled once per op kind. The text is
  * written into one byte buffer (`TextBuffer`), which a large module's printing would otherwise
- * spend on hundreds of thousands of intermediate strings.
+ * spend on hundreds of thousands of intermediate strings. A `StreamPrinter` prints a module as it
+ * is built, a definition at a time.
  */
 import type { Block, Loc, Module, Operation, Region, Successor, Value } from './ir.js';
 import { opSpecs, type OpSpec } from './ops.js';
@@ -47,21 +48,52 @@ const BLOCK = encodeText('^bb');
 
 /** The text being printed, kept from one print to the next (printing does not nest). */
 const buffer = new TextBuffer();
+/** The definitions a `StreamPrinter` has printed so far, likewise kept. */
+const definitionsBuffer = new TextBuffer();
 
 /** Print a whole module. */
 export function printModule(m: Module, options: PrintOptions = {}): string {
-  const p = new TextPrinter(options.debugInfo === true);
+  const p = new TextPrinter(options.debugInfo === true, buffer);
   p.text('module {\n');
   for (const op of m.ops) p.printTopLevel(op, 1);
-  p.text(options.debugInfo === true ? `} ${printLoc(m.loc)}\n` : '}\n');
+  p.text(moduleEnd(m, options));
   return p.toString();
 }
 
+const moduleEnd = (m: Module, options: PrintOptions): string => (options.debugInfo === true ? `} ${printLoc(m.loc)}\n` : '}\n');
+
 /** Print one top-level op on its own (a function, a declaration), at indentation 0. */
 export function printOp(op: Operation, options: PrintOptions = {}): string {
-  const p = new TextPrinter(options.debugInfo === true);
+  const p = new TextPrinter(options.debugInfo === true, buffer);
   p.printTopLevel(op, 0);
   return p.toString();
+}
+
+/**
+ * Prints a module as it is built: each definition when it is complete, into text of its own; the
+ * ops the module prints before the definitions (declarations and globals, which lowering finds
+ * along the way) at the end, with the text around them. Gives `printModule`'s text of the finished
+ * module: each top-level op's text depends on that op alone.
+ */
+export class StreamPrinter {
+  private readonly definitions: TextPrinter;
+
+  constructor(private readonly options: PrintOptions = {}) {
+    this.definitions = new TextPrinter(options.debugInfo === true, definitionsBuffer);
+  }
+
+  /** Print the complete definition `op`, the module's next one. */
+  definition(op: Operation): void {
+    this.definitions.printTopLevel(op, 1);
+  }
+
+  /** The module's text, given the rest of it: `head`, the ops before the definitions. */
+  finish(head: Module): string {
+    const p = new TextPrinter(this.options.debugInfo === true, buffer);
+    p.text('module {\n');
+    for (const op of head.ops) p.printTopLevel(op, 1);
+    return p.toString() + this.definitions.toString() + moduleEnd(head, this.options);
+  }
 }
 
 /** `loc("file.fs":3:7)`, or `loc(unknown)` for ops with no source. */
@@ -77,7 +109,6 @@ const escapeFile = (file: string): string => file.replace(/\\/g, '\\\\').replace
  * write through it (it is their `OpPrinter`).
  */
 class TextPrinter implements OpPrinter {
-  private readonly out = buffer;
   private readonly names = new SsaNames();
   /** Labels of the blocks of multi-block regions; a single-block region's block is `^bb0`. */
   private labels = new Map<Block, string>();
@@ -94,8 +125,12 @@ class TextPrinter implements OpPrinter {
   private lastType: MlirType | undefined;
   private lastTypeText: Uint8Array = new Uint8Array(0);
 
-  constructor(private readonly debugInfo: boolean) {
-    buffer.reset();
+  /** Print into `out`, emptied first. */
+  constructor(
+    private readonly debugInfo: boolean,
+    private readonly out: TextBuffer,
+  ) {
+    out.reset();
   }
 
   /** Print a top-level op; names restart with each. */

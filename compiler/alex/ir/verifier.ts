@@ -4,15 +4,16 @@
  * It checks, for every op: that the op table knows it; its operand, result, region and successor
  * counts and its attributes; that each operand is defined before the use (earlier in the block,
  * in a dominating block of the same region, in an enclosing block, or as a block argument); the
- * op's own type rules from the table (which include calls agreeing with the callee's declaration);
- * that every block ends in a terminator allowed in its parent; and that symbols are unique.
- * Failures are values, each naming the op and its source location.
+ * op's own type rules from the table, then those that read other symbols (calls agreeing with the
+ * callee's declaration); that every block ends in a terminator allowed in its parent; and that
+ * symbols are unique. Failures are values, each naming the op and its source location.
+ * `verifyStream.ts` runs the same checks on a module as it is built.
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
 import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
 import { FAR, OpenBlocks } from './openBlocks.js';
-import { describeArity, type OpSpec, type VerifyContext } from './ops.js';
+import { describeArity, type OpSpec, type SymbolLookup, type SymbolRule, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
 import { printType } from './types.js';
 
@@ -28,29 +29,43 @@ export interface VerifyFailure {
   readonly message: string;
 }
 
-const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
+/** The failure `problem` of `op`. */
+export const failure = (op: Operation, problem: string): VerifyFailure =>
+  ({ op: op.name, loc: op.loc, problem, message: `${formatLoc(op.loc)}: '${op.name}' op ${problem}` });
+
+/** Where a walk sends a problem it finds with an op. */
+export type Report = (op: Operation, problem: string) => void;
 
 /** Verify a module; an empty list means it is well formed. */
 export function verifyModule(m: Module): VerifyFailure[] {
   const failures: VerifyFailure[] = [];
-  const report = (op: Operation, problem: string): void => {
-    failures.push({ op: op.name, loc: op.loc, problem, message: `${formatLoc(op.loc)}: '${op.name}' op ${problem}` });
-  };
+  const report: Report = (op, problem) => { failures.push(failure(op, problem)); };
+  const symbols = symbolTable(m.ops, report);
+  const verifier = new Verifier(report, checkingWith((name) => symbols.get(name), report));
+  for (const op of m.ops) verifier.topLevel(op);
+  return failures;
+}
+
+/** The symbol-defining ops of `ops` by name; an op naming a symbol defined before it is reported. */
+export function symbolTable(ops: readonly Operation[], report: Report): Map<string, Operation> {
   const symbols = new Map<string, Operation>();
-  for (const op of m.ops) {
+  for (const op of ops) {
     const name = op.attributes['sym_name'];
     if (kinds.get(op.name)?.symbol !== true || name?.kind !== 'string') continue;
     const earlier = symbols.get(name.value);
     if (earlier !== undefined) report(op, `redefines @${name.value}, already defined at ${formatLoc(earlier.loc)}`);
     else symbols.set(name.value, op);
   }
-  const verifier = new Verifier((name) => symbols.get(name), report);
-  for (const op of m.ops) {
-    if (!TOP_LEVEL.has(op.name)) report(op, 'cannot appear at the top level of a module (only functions and globals can)');
-    verifier.op(op, undefined, 0, undefined);
-  }
-  return failures;
+  return symbols;
 }
+
+/** How a walk checks an op's symbol rule: at once, against `lookup`, reporting what it finds. */
+export const checkingWith = (lookup: SymbolLookup, report: Report) => (op: Operation, rule: SymbolRule): void => {
+  const problems = rule(op, lookup);
+  for (let i = 0; i < problems.length; i++) report(op, problems[i]!);
+};
+
+const TOP_LEVEL = new Set(['func.func', 'llvm.func', 'llvm.mlir.global']);
 
 /**
  * A region of several blocks being walked (a `cf` control flow graph): its dominance, the block
@@ -65,7 +80,8 @@ interface Cfg {
 }
 
 /**
- * Walks ops in order, keeping the blocks it is inside. A value is visible when it was defined
+ * Walks the top-level ops of a module one by one, and the ops inside them in order, keeping the
+ * blocks it is inside; problems go to `report`, and symbol rules to `checkSymbols`. A value is visible when it was defined
  * earlier in an open block (the structured, `scf` case) or, across the blocks of a region with
  * several, in a block that dominates the one being walked. A use is first looked for among the few
  * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
@@ -75,7 +91,7 @@ interface Cfg {
  * blocks up to the walk's position (so each value enters it at most once). An isolated op (a
  * function) hides the blocks around it.
  */
-class Verifier {
+export class Verifier {
   /** The blocks being walked; those outside the current isolated op are below the floor. */
   private readonly open = new OpenBlocks();
   /** The block defining each value the table holds so far, by its serial in `open`. */
@@ -86,10 +102,19 @@ class Verifier {
   private readonly ctx: { -readonly [K in keyof VerifyContext]: VerifyContext[K] };
 
   constructor(
-    lookup: (name: string) => Operation | undefined,
-    private readonly report: (op: Operation, problem: string) => void,
+    private readonly report: Report,
+    /** Checks an op's symbol rule (at once, or later when its symbol is not defined yet). */
+    private readonly checkSymbols: (op: Operation, rule: SymbolRule) => void,
   ) {
-    this.ctx = { lookup, parent: undefined, regionIndex: 0 };
+    this.ctx = { parent: undefined, regionIndex: 0 };
+  }
+
+  /** Verify `op`, an op at the top level of a module. */
+  topLevel(op: Operation): void {
+    if (!TOP_LEVEL.has(op.name)) this.report(op, 'cannot appear at the top level of a module (only functions and globals can)');
+    // The table holds values of the blocks walked so far, all closed: forget them, so that they can be collected.
+    this.definedIn.clear();
+    this.op(op, undefined, 0, undefined);
   }
 
   /** Whether `v` may be used by the op being verified. */
@@ -139,7 +164,7 @@ class Verifier {
    * Verify `op`, which sits in region `regionIndex` of `parent`; `cfg` is that region's when it has
    * several blocks. Returns the op's kind, if the table knows it.
    */
-  op(op: Operation, parent: Operation | undefined, regionIndex: number, cfg: Cfg | undefined): OpKind | undefined {
+  private op(op: Operation, parent: Operation | undefined, regionIndex: number, cfg: Cfg | undefined): OpKind | undefined {
     const kind = kinds.get(op.name);
     if (kind === undefined) {
       this.report(op, 'is not an op the compiler knows');
@@ -162,6 +187,7 @@ class Verifier {
       const problems = kind.verify(op, this.ctx);
       for (let i = 0; i < problems.length; i++) this.report(op, problems[i]!);
     }
+    if (kind.verifySymbols !== undefined) this.checkSymbols(op, kind.verifySymbols);
     if (regions.length > 0) this.regions(op, kind.isolated);
     return kind;
   }

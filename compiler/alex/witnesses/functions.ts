@@ -2,7 +2,8 @@
  * Functions: each F# top-level function becomes a `func.func` named after it (`main` → `@main`
  * taking C's argc/argv); local functions are lambda-lifted to module functions that take the
  * values they capture as leading parameters; generic functions are specialised per instantiation
- * (monomorphisation). Requests are queued and emitted one function at a time.
+ * (monomorphisation). Requests are queued and emitted one function at a time, each complete when
+ * emitted (the module may then hand it on, see `lower.ts`).
  *
  * `let mutable` locals get a stack slot each (`llvm.alloca`), allocated in the function's entry block
  * so loops do not grow the stack.
@@ -11,7 +12,7 @@ import { SUPPORT } from '../../intrinsics/table.js';
 import type { BindingInfo, Symbol } from '../../fncs/psg/program.js';
 import type { Binding, BlockItem, Expr, LocalLet, Param } from '../../fncs/syntax/ast.js';
 import { printType, type Type } from '../../fncs/checking/types.js';
-import type { Value } from '../ir/ir.js';
+import type { Operation, Value } from '../ir/ir.js';
 import { i32, i64, ptr, type MlirType } from '../ir/types.js';
 import { DISCARD, FunctionScope, KEEP, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer } from './context.js';
 import { abiSignature, substitute, type Subst } from './types2mlir.js';
@@ -156,7 +157,7 @@ export class FunctionEmitter implements FunctionRequests {
       const r = this.queue[this.next]!;
       this.queue[this.next++] = undefined;
       try {
-        this.emit(r);
+        this.L.module.complete(this.emit(r));
       } catch (e) {
         if (!(e instanceof LoweringError)) throw e;
         this.L.diagnostics.push(e.diagnostic);
@@ -166,7 +167,8 @@ export class FunctionEmitter implements FunctionRequests {
     this.next = 0;
   }
 
-  private emit(r: Request): void {
+  /** Emit the function `r` asks for; returns its `func.func`. */
+  private emit(r: Request): Operation {
     const L = this.L;
     const { info } = r;
     const b = info.binding;
@@ -225,6 +227,7 @@ export class FunctionEmitter implements FunctionRequests {
     }
     const value = L.lower(b.body, result === null ? DISCARD : KEEP);
     fb.ret(result === null || value === null ? [] : [value], L.loc(b.body.span));
+    return fb.func;
   }
 }
 

@@ -2,12 +2,18 @@
  * Alex's entry point: the typed program → an MLIR module. Every top-level function (and the entry
  * point) is requested; the witnesses, one per family of constructs, are registered here by
  * expression kind; the module is verified before it is handed on.
+ *
+ * Lowering straight to text streams: each function is verified and printed as soon as it is
+ * complete, and dropped, so that the IR of a large program never accumulates (it would be kept
+ * alive, and copied by every scavenge, until printing); the text is the printed verified module.
  */
-import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
+import { hasErrors, report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { TypedProgram } from '../../fncs/psg/program.js';
 import { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { Module } from '../ir/ir.js';
+import { StreamPrinter, type PrintOptions } from '../ir/printer.js';
 import { verifyModule, type VerifyFailure } from '../ir/verifier.js';
+import { StreamVerifier } from '../ir/verifyStream.js';
 import { application, index, typeApplication } from './applications.js';
 import { assign, block, path } from './bindings.js';
 import { locOf, Lowerer, type LValue, type WitnessTable } from './context.js';
@@ -49,8 +55,41 @@ export interface LowerResult {
 
 /** Lower a checked program (no errors) to a verified MLIR module. */
 export function lowerProgram(program: TypedProgram): LowerResult {
-  const m = program.module;
-  const module = new ModuleBuilder(locOf(m.span));
+  const module = new ModuleBuilder(locOf(program.module.span));
+  const diagnostics = lowerFunctions(program, module);
+  if (hasErrors(diagnostics)) return { module: null, diagnostics, verifyFailures: [] };
+  const built = module.finish();
+  return { module: built, diagnostics, verifyFailures: verifyModule(built) };
+}
+
+export interface LowerTextResult {
+  /** Null when lowering reported errors or the module does not verify. */
+  readonly text: string | null;
+  readonly diagnostics: readonly Diagnostic[];
+  readonly verifyFailures: readonly VerifyFailure[];
+}
+
+/**
+ * Lower a checked program (no errors) to the MLIR text of its verified module, a function at a
+ * time: `printModule` of `lowerProgram`'s module, with the same diagnostics and failures.
+ */
+export function lowerProgramToText(program: TypedProgram, options: PrintOptions): LowerTextResult {
+  const printer = new StreamPrinter(options);
+  const module = new ModuleBuilder(locOf(program.module.span), (func) => {
+    verifier.definition(func);
+    // Text that will not be output is not worth printing.
+    if (verifier.ok) printer.definition(func);
+  });
+  const verifier = new StreamVerifier((name) => module.lookup(name));
+  const diagnostics = lowerFunctions(program, module);
+  if (hasErrors(diagnostics)) return { text: null, diagnostics, verifyFailures: [] };
+  const head = module.finish();
+  const verifyFailures = verifier.finish(head);
+  return { text: verifyFailures.length === 0 ? printer.finish(head) : null, diagnostics, verifyFailures };
+}
+
+/** Lower every function of `program` into `module`, each completed there as it is emitted; returns the diagnostics. */
+function lowerFunctions(program: TypedProgram, module: ModuleBuilder): Diagnostic[] {
   const L = new Lowerer(program, module, witnesses);
   const functions = new FunctionEmitter(L);
   L.functions = functions;
@@ -59,8 +98,6 @@ export function lowerProgram(program: TypedProgram): LowerResult {
   }
   functions.drain();
   const diagnostics = [...L.diagnostics];
-  if (program.entryPoint === null) diagnostics.push(report('noEntryPoint', m.name.span));
-  if (diagnostics.some((d) => d.severity === 'error')) return { module: null, diagnostics, verifyFailures: [] };
-  const built = module.finish();
-  return { module: built, diagnostics, verifyFailures: verifyModule(built) };
+  if (program.entryPoint === null) diagnostics.push(report('noEntryPoint', program.module.name.span));
+  return diagnostics;
 }

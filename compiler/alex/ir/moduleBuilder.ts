@@ -8,7 +8,7 @@
  * done, and keeps of it only its symbol (a stub without the body): a large module then need not be
  * held whole, and `finish()` gives the declarations and globals, the ops the module prints first.
  */
-import { attr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
+import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
 import { FunctionBuilder } from './builder.js';
 import { blockArgs, closeBlock, internalError, makeOp, noTypes, noValues, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
@@ -53,6 +53,8 @@ export class ModuleBuilder {
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
   private finished = false;
+  /** Whether to freeze definitions as they go to the sink (the checking mode), read once: reading the environment is slow. */
+  private readonly freezing = freezingIr();
   /** Attribute records the module's ops share (see `sharedAttributes.ts`). */
   readonly shared = new SharedAttributes();
 
@@ -156,7 +158,8 @@ export class ModuleBuilder {
     if (this.sink === undefined) return;
     const name = func.attributes['sym_name'];
     if (name?.kind === 'string') this.symbols.set(name.value, makeOp(func.name, noValues, noValues, func.attributes, func.loc));
-    this.sink(sealModule({ ops: [func], loc: this.loc }).ops[0]!);
+    if (this.freezing) freezeModule({ ops: [func], loc: this.loc });
+    this.sink(func);
   }
 
   /** The op defining `name`, if any. */

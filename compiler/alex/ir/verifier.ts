@@ -112,8 +112,9 @@ export class Verifier {
   /** Verify `op`, an op at the top level of a module. */
   topLevel(op: Operation): void {
     if (!TOP_LEVEL.has(op.name)) this.report(op, 'cannot appear at the top level of a module (only functions and globals can)');
-    // The table holds values of the blocks walked so far, all closed: forget them, so that they can be collected.
-    this.definedIn.clear();
+    // The table holds values of the blocks walked so far, all closed: forget them, so that they can
+    // be collected. Most functions leave it empty, and clearing an empty map still allocates.
+    if (this.definedIn.size > 0) this.definedIn.clear();
     this.op(op, undefined, 0, undefined);
   }
 

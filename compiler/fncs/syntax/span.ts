@@ -8,7 +8,7 @@
  * of the tree the garbage collector copied, and the positions were already in the buffer (issue 6).
  */
 import type { IToken } from 'chevrotain';
-import type { Span } from './ast.js';
+import type { Name, Span } from './ast.js';
 import type { TokenBuffer } from './token.js';
 
 /** The position arrays of a laid-out token buffer and its file: what `TokenRange`s read. */
@@ -36,7 +36,7 @@ export class TokenPositions {
  * `bufferSpan` makes for one token, with its fields read from the buffer when asked for.
  */
 export class TokenRange implements Span {
-  constructor(private readonly at: TokenPositions, readonly first: number, readonly last: number) {}
+  constructor(protected readonly at: TokenPositions, readonly first: number, readonly last: number) {}
 
   get file(): string { return this.at.file; }
   get startLine(): number { return this.at.startLines[this.first]!; }
@@ -52,9 +52,27 @@ export class TokenRange implements Span {
   }
 
   /** The span as a plain object, field for field as `bufferSpan` writes one (for `JSON.stringify`). */
-  toJSON(): Span {
+  toJSON(): object {
     const { file, startLine, startCol, endLine, endCol, startOffset, endOffset } = this;
     return { file, startLine, startCol, endLine, endCol, startOffset, endOffset };
+  }
+}
+
+/**
+ * A name read from one token: its own span. Identifiers are a sixth of a tree's objects, and the
+ * nodes made of a name alone (a one-part path, a parameter, a type name, a pattern variable) take
+ * the name's span as theirs, so one object serves as name and span where two did.
+ */
+export class TokenName extends TokenRange implements Name {
+  constructor(at: TokenPositions, token: number, readonly text: string) {
+    super(at, token, token);
+  }
+
+  get span(): Span { return this; }
+
+  /** As a plain `Name`, `{ text, span }`, except where it stands for a node's span (`JSON.stringify` passes the key). */
+  override toJSON(key?: string): object {
+    return key === 'span' ? super.toJSON() : { text: this.text, span: super.toJSON() };
   }
 }
 

@@ -8,7 +8,7 @@
  * the offside pass ends it where the real token before it ends.
  */
 import type * as A from '../ast.js';
-import { TokenPositions, TokenRange } from '../span.js';
+import { TokenName, TokenPositions, TokenRange } from '../span.js';
 import { kindOf, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
@@ -215,6 +215,6 @@ export class TokenCursor {
   protected name(t: number): A.Name {
     const image = this.image(t);
     const text = image.charCodeAt(0) === 96 && image.startsWith('``') ? image.slice(2, -2) : image;
-    return { text, span: this.tokenSpan(t) };
+    return new TokenName(this.positions, t, text);
   }
 }

@@ -2,7 +2,7 @@
  * Source spans from tokens: the one place that turns Chevrotain positions, of token objects or token
  * buffers, into `Span`s.
  *
- * The fast parser's spans are `TokenRange`s: two token indices into the laid-out token buffer,
+ * The fast parser's spans are `TokenSpan`s: token indices into the laid-out token buffer,
  * whose position arrays they read their fields from. A large file's tree has hundreds of thousands
  * of spans, all alive until the compile ends; as objects of seven fields they were the largest part
  * of the tree the garbage collector copied, and the positions were already in the buffer (issue 6).
@@ -11,7 +11,7 @@ import type { IToken } from 'chevrotain';
 import type { Name, Span } from './ast.js';
 import type { TokenBuffer } from './token.js';
 
-/** The position arrays of a laid-out token buffer and its file: what `TokenRange`s read. */
+/** The position arrays of a laid-out token buffer and its file: what `TokenSpan`s read. */
 export class TokenPositions {
   readonly startOffsets: Int32Array;
   readonly endOffsets: Int32Array;
@@ -32,11 +32,15 @@ export class TokenPositions {
 }
 
 /**
- * The span from the start of token `first` to the end of token `last`, the same `Span` as
- * `bufferSpan` makes for one token, with its fields read from the buffer when asked for.
+ * A span read from a laid-out token buffer: from the start of token `first` to the end of token
+ * `last`, the same `Span` as `bufferSpan` makes for one token, with its fields read from the
+ * buffer when asked for.
  */
-export class TokenRange implements Span {
-  constructor(protected readonly at: TokenPositions, readonly first: number, readonly last: number) {}
+export abstract class TokenSpan implements Span {
+  abstract readonly first: number;
+  abstract readonly last: number;
+
+  constructor(protected readonly at: TokenPositions) {}
 
   get file(): string { return this.at.file; }
   get startLine(): number { return this.at.startLines[this.first]!; }
@@ -46,9 +50,9 @@ export class TokenRange implements Span {
   get startOffset(): number { return this.at.startOffsets[this.first]!; }
   get endOffset(): number { return this.at.endOffsets[this.last]! + 1; }
 
-  /** The range starting where this one does and ending where `b` ends, if both are of one buffer. */
+  /** The range starting where this span does and ending where `b` ends, if both are of one buffer. */
   to(b: Span): TokenRange | undefined {
-    return b instanceof TokenRange && b.at === this.at ? new TokenRange(this.at, this.first, b.last) : undefined;
+    return b instanceof TokenSpan && b.at === this.at ? new TokenRange(this.at, this.first, b.last) : undefined;
   }
 
   /** The span as a plain object, field for field as `bufferSpan` writes one (for `JSON.stringify`). */
@@ -58,16 +62,25 @@ export class TokenRange implements Span {
   }
 }
 
+/** The span of tokens `first` to `last`: what the fast parser gives a node. */
+export class TokenRange extends TokenSpan {
+  constructor(at: TokenPositions, readonly first: number, readonly last: number) {
+    super(at);
+  }
+}
+
 /**
- * A name read from one token: its own span. Identifiers are a sixth of a tree's objects, and the
- * nodes made of a name alone (a one-part path, a parameter, a type name, a pattern variable) take
- * the name's span as theirs, so one object serves as name and span where two did.
+ * A name read from one token, and its own span. Identifiers are a sixth of a tree's objects, and
+ * the nodes made of a name alone (a one-part path, a parameter, a type name, a pattern variable)
+ * take the name's span as theirs, so one object of three fields serves as name and span where two
+ * objects of nine did.
  */
-export class TokenName extends TokenRange implements Name {
-  constructor(at: TokenPositions, token: number, readonly text: string) {
-    super(at, token, token);
+export class TokenName extends TokenSpan implements Name {
+  constructor(at: TokenPositions, readonly first: number, readonly text: string) {
+    super(at);
   }
 
+  get last(): number { return this.first; }
   get span(): Span { return this; }
 
   /** As a plain `Name`, `{ text, span }`, except where it stands for a node's span (`JSON.stringify` passes the key). */
@@ -112,7 +125,7 @@ export function pointSpan(file: string, t: IToken): Span {
 
 /** The span from the start of `a` to the end of `b`. */
 export function joinSpans(a: Span, b: Span): Span {
-  if (a instanceof TokenRange && a.endOffset <= b.endOffset) {
+  if (a instanceof TokenSpan && a.endOffset <= b.endOffset) {
     const range = a.to(b);
     if (range !== undefined) return range;
   }

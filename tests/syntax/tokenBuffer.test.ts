@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { lex, lexToBuffer, lexWithChevrotain } from '../../compiler/fncs/syntax/lexer.js';
 import { applyOffside, layOut } from '../../compiler/fncs/syntax/offside.js';
 import { lexTokens, parseSource } from '../../compiler/fncs/syntax/parse.js';
-import { bufferSpan, joinSpans, TokenName, tokenSpan, TokenPositions, TokenRange } from '../../compiler/fncs/syntax/span.js';
+import { bufferSpan, tokenSpan } from '../../compiler/fncs/syntax/span.js';
 import { fixedImageId, kindOf, TokenBuffer } from '../../compiler/fncs/syntax/token.js';
 import { parseFast, parseFastBuffer } from '../../compiler/fncs/syntax/tokens2ast.js';
 import * as T from '../../compiler/fncs/syntax/tokens.js';
@@ -60,32 +60,6 @@ describe('TokenBuffer', () => {
     const { tokens } = lexTokens('t.fs', mod('let x =', '    1 + 2'));
     const b = TokenBuffer.of(tokens);
     tokens.forEach((t, i) => expect(bufferSpan('t.fs', b, i)).toEqual(tokenSpan('t.fs', t)));
-  });
-
-  it('a token range reads the span a plain object holds, and prints as one', () => {
-    const { tokens } = lexTokens('t.fs', mod('let x =', '    1 + 2'));
-    const b = TokenBuffer.of(tokens);
-    const at = new TokenPositions('t.fs', b);
-    const plain = joinSpans(bufferSpan('t.fs', b, 1), bufferSpan('t.fs', b, 6));
-    const range = joinSpans(new TokenRange(at, 1, 1), new TokenRange(at, 6, 6));
-    expect(range).toBeInstanceOf(TokenRange);
-    const { file, startLine, startCol, endLine, endCol, startOffset, endOffset } = range;
-    expect({ file, startLine, startCol, endLine, endCol, startOffset, endOffset }).toEqual(plain);
-    expect(JSON.stringify(range)).toBe(JSON.stringify(plain));
-    // Joined backwards, the end line is the second span's but the end offset the furthest: no range says that.
-    const backwards = joinSpans(new TokenRange(at, 1, 6), new TokenRange(at, 2, 2));
-    expect(backwards).not.toBeInstanceOf(TokenRange);
-    expect(JSON.stringify(backwards)).toBe(JSON.stringify(joinSpans(plain, bufferSpan('t.fs', b, 2))));
-  });
-
-  it('a token name is its own span, and prints as a name except where it stands for a span', () => {
-    const { tokens } = lexTokens('t.fs', mod('let x = 1'));
-    const b = TokenBuffer.of(tokens);
-    expect(b.image(5)).toBe('x');
-    const name = new TokenName(new TokenPositions('t.fs', b), 5, 'x');
-    expect(name.span).toBe(name);
-    const span = bufferSpan('t.fs', b, 5);
-    expect(JSON.stringify({ name, span: name })).toBe(JSON.stringify({ name: { text: 'x', span }, span }));
   });
 });
 

@@ -3,12 +3,10 @@
  * as its `kind` with its scalar fields and its position, then its child nodes indented under it.
  */
 import type { Span } from './ast.js';
-import { TokenName } from './span.js';
 
-/** A name: `{ text, span }`, or a `TokenName` (which is a span as well). */
-const isName = (v: unknown): v is { text: string; span: Span } =>
-  v instanceof TokenName || (typeof v === 'object' && v !== null && 'text' in v && 'span' in v && Object.keys(v).length === 2);
 const isSpan = (v: unknown): v is Span => typeof v === 'object' && v !== null && 'startOffset' in v && 'startLine' in v;
+const isName = (v: unknown): v is { text: string; span: Span } =>
+  typeof v === 'object' && v !== null && 'text' in v && 'span' in v && Object.keys(v).length === 2;
 
 function scalar(v: unknown): string | undefined {
   if (typeof v === 'string') return JSON.stringify(v);
@@ -43,7 +41,7 @@ function print(v: unknown, label: string, indent: string, out: string[]): void {
   const head: string[] = [String(o['kind'] ?? '')];
   const children: [string, unknown][] = [];
   for (const [k, x] of Object.entries(o)) {
-    if (k === 'kind' || k === 'span' || (isSpan(x) && !isName(x))) continue;
+    if (k === 'kind' || k === 'span' || isSpan(x)) continue;
     const sx = scalar(x);
     if (sx !== undefined && !Array.isArray(x)) head.push(`${k}=${sx}`);
     else children.push([k, x]);

@@ -8,7 +8,7 @@
  * the offside pass ends it where the real token before it ends.
  */
 import type * as A from '../ast.js';
-import { TokenName, TokenPositions, TokenRange } from '../span.js';
+import { bufferRange, bufferSpan } from '../span.js';
 import { kindOf, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
@@ -110,8 +110,6 @@ export class TokenCursor {
   private readonly imageIds: Int32Array;
   private readonly startOffsets: Int32Array;
   private readonly endOffsets: Int32Array;
-  /** What the spans of the nodes read their positions from. */
-  private readonly positions: TokenPositions;
 
   constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
     const n = tokens.count;
@@ -122,7 +120,6 @@ export class TokenCursor {
     this.imageIds = tokens.imageIds;
     this.startOffsets = tokens.startOffsets;
     this.endOffsets = tokens.endOffsets;
-    this.positions = new TokenPositions(file, tokens);
   }
 
   /** Whether every token has been consumed. */
@@ -203,18 +200,17 @@ export class TokenCursor {
     while (i > 0 && layout[this.kinds[i]!] === 1) i--;
     let last = i;
     for (let j = i + 1; j < end; j++) if (b.endOffsets[j]! > b.endOffsets[last]!) last = j;
-    return new TokenRange(this.positions, first, last);
+    return bufferRange(this.file, b, first, last);
   }
 
-  /** The span of token `t`. */
   protected tokenSpan(t: number): A.Span {
-    return new TokenRange(this.positions, t, t);
+    return bufferSpan(this.file, this.tokens, t);
   }
 
   /** A name together with where it was written; `` ``a b`` `` loses its backticks. */
   protected name(t: number): A.Name {
     const image = this.image(t);
     const text = image.charCodeAt(0) === 96 && image.startsWith('``') ? image.slice(2, -2) : image;
-    return new TokenName(this.positions, t, text);
+    return { text, span: this.tokenSpan(t) };
   }
 }

@@ -141,7 +141,11 @@ export function scanToBuffer(text: string): TokenBuffer | null {
   while (i < n) {
     const c = text.charCodeAt(i);
     // white space and line breaks
-    if (c === 32) { i++; continue; }
+    if (c === 32) {
+      // Indentation comes in runs: skip a run here rather than one space per round of the loop.
+      do i++; while (text.charCodeAt(i) === 32);
+      continue;
+    }
     if (c === 10 || c === 13) {
       i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
       line++;

@@ -100,12 +100,14 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
     const p = b.params[i]!;
     const t = p.type !== null ? cx.resolveTypeExpr(p.type) : p.unit ? tUnit : cx.fresh();
     if (p.unit && p.type !== null) cx.expect(t, tUnit, p.span);
-    cx.setParamType(p, t);
+    // A named parameter's type is its symbol's: only the others record theirs.
     if (p.name !== null) {
+      cx.notePending(t, p.span);
       const ps = cx.env.newSymbol(p.name.text, 'param', false, t, p);
       cx.tables.paramSymbols.set(p, ps);
       cx.env.define(ps);
     } else {
+      cx.setParamType(p, t);
       cx.tables.paramSymbols.set(p, null);
     }
     paramTypes[i] = t;

@@ -1,47 +1,12 @@
 /**
- * Typing of infix and prefix operators, from one table.
- *
- * The subset has no implicit conversions: arithmetic and bitwise operators need both operands of
- * the same type, which must support the operator (an integer type; `+` also takes strings);
- * shifts take an `int` count; `=`/`<>` need an equality type and `<`… a comparison type; `&&`/`||`
- * take bools; `a |> f` is `f a`. The left operand's type is recorded for Alex, which picks signed
- * or unsigned instructions from it.
+ * Typing of infix and prefix operators, by the rules of `operatorRules.ts`. The left operand's type
+ * is recorded for Alex, which picks signed or unsigned instructions from it.
  */
-import type { Expr, InfixOp, PrefixOp } from '../syntax/ast.js';
+import type { Expr } from '../syntax/ast.js';
 import type { Checker } from './context.js';
 import { checkAgainst, checkExpr } from './checkExpr.js';
+import { infixRules, prefixRules } from './operatorRules.js';
 import { fun, prune, tBool, tError, tInt, type Constraint, type Type } from './types.js';
-
-type InfixRule =
-  /** Both operands of one type satisfying `constraint`; the result is that type, or bool. */
-  | { readonly kind: 'same'; readonly constraint: Constraint; readonly result: 'operand' | 'bool' }
-  /** An integer shifted by an `int` count. */
-  | { readonly kind: 'shift' }
-  /** Two bools. */
-  | { readonly kind: 'logic' }
-  /** `x |> f` */
-  | { readonly kind: 'pipe' };
-
-const arith = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'operand' });
-const relation = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'bool' });
-
-const infixRules: Readonly<Record<InfixOp, InfixRule>> = {
-  '+': arith('addable'),
-  '-': arith('integer'), '*': arith('integer'), '/': arith('integer'), '%': arith('integer'),
-  '&&&': arith('integer'), '|||': arith('integer'), '^^^': arith('integer'),
-  '<<<': { kind: 'shift' }, '>>>': { kind: 'shift' },
-  '=': relation('equality'), '<>': relation('equality'),
-  '<': relation('comparison'), '<=': relation('comparison'), '>': relation('comparison'), '>=': relation('comparison'),
-  '&&': { kind: 'logic' }, '||': { kind: 'logic' },
-  '|>': { kind: 'pipe' },
-};
-
-/** Prefix operators: the constraint on the operand (the result has the operand's type). */
-const prefixRules: Readonly<Record<PrefixOp, { readonly constraint: Constraint | 'bool'; readonly name: string }>> = {
-  '-': { constraint: 'signed', name: '~-' },
-  '~~~': { constraint: 'integer', name: '~~~' },
-  not: { constraint: 'bool', name: 'not' },
-};
 
 type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
 

@@ -12,7 +12,8 @@
  */
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
-import { literalType, tError, type Type } from '../checking/types.js';
+import { infixIsBool, prefixRules } from '../checking/operatorRules.js';
+import { literalType, tBool, tError, tUnit, type Type } from '../checking/types.js';
 import { DeclRanges, NodeTable } from './nodeTable.js';
 
 /** What kind of definition introduced a symbol. */
@@ -157,6 +158,7 @@ export class ProgramTables {
   readonly forVars = new NodeTable<Expr, Symbol>(this.decls);
   readonly matches = new NodeTable<Expr, MatchInfo>(this.decls);
   readonly bindings = new NodeTable<Binding, BindingInfo>(this.decls);
+  /** Only for parameters that bind no name: a named one's type is its symbol's. */
   readonly paramTypes = new NodeTable<Param, Type>(this.decls);
   /** Null for a parameter that binds no name (`_`, `()`), so every checked parameter has an entry. */
   readonly paramSymbols = new NodeTable<Param, Symbol | null>(this.decls);
@@ -164,6 +166,22 @@ export class ProgramTables {
   readonly patternSymbols = new NodeTable<Pattern, Symbol>(this.decls);
   readonly records = new Map<string, RecordInfo>();
   readonly topLevel: BindingInfo[] = [];
+}
+
+/**
+ * The type of `e` when it follows from the expression alone: a literal's from its value, a loop's
+ * or an assignment's is `unit`, a comparison's or a logical operator's `bool` (even when an operand
+ * was reported as wrong). Null for the rest, whose types the checker records, paths aside (see
+ * `derivedPathType`). A good part of all expressions need no table entry this way.
+ */
+export function derivedExprType(e: Expr): Type | null {
+  switch (e.kind) {
+    case 'Literal': return literalType(e.value);
+    case 'Assign': case 'While': case 'For': return tUnit;
+    case 'Infix': return infixIsBool(e.op) ? tBool : null;
+    case 'Prefix': return prefixRules[e.op].constraint === 'bool' ? tBool : null;
+    default: return null;
+  }
 }
 
 /**
@@ -199,8 +217,9 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
     topLevel: t.topLevel,
     entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
     typeOf: (e) => {
-      // A literal's type follows from its value, and most paths' from their resolution: neither is recorded.
-      if (e.kind === 'Literal') return literalType(e.value);
+      // Some types follow from the expression, and most paths' from their resolution: neither is recorded.
+      const derived = derivedExprType(e);
+      if (derived !== null) return derived;
       if (e.kind === 'Path') {
         const r = resolutions.get(e);
         const t = r === undefined ? null : derivedPathType(e, r);
@@ -215,7 +234,11 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
     forVariableOf: (e) => forVars.get(e) ?? missing('loop variable'),
     matchInfoOf: (e) => matches.get(e) ?? missing('match info'),
     bindingInfo: (b) => bindings.get(b) ?? missing('binding info'),
-    paramType: (p) => paramTypes.get(p) ?? missing('parameter type'),
+    paramType: (p) => {
+      // A named parameter's type is its symbol's (see `ProgramTables.paramTypes`).
+      const s = paramSymbols.get(p);
+      return (s === undefined ? undefined : s === null ? paramTypes.get(p) : s.type) ?? missing('parameter type');
+    },
     paramSymbol: (p) => paramSymbols.get(p) ?? null,
     patternType: (p) => patternTypes.get(p) ?? missing('pattern type'),
     patternSymbol: (p) => patternSymbols.get(p) ?? missing('pattern symbol'),

@@ -33,7 +33,9 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
       const ok = requireOp(cx, t, rule.constraint, e.op, e.left);
       if (ok) checkAgainst(cx, e.right, t);
       else checkExpr(cx, e.right);
-      return rule.result === 'bool' ? tBool : ok ? t : tError;
+      if (rule.result === 'bool') return tBool;
+      // The result is the operand's type, recorded as such, unless the operator does not apply.
+      return ok ? t : cx.setType(e, tError);
     }
   }
 }
@@ -66,7 +68,7 @@ export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): 
   }
   const t = checkExpr(cx, e.operand);
   cx.side.operandType(e, t);
-  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : tError;
+  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : cx.setType(e, tError);
 }
 
 /** Require `t` (the type of `at`) to support operator `op`; reports FS0001 at `at` if not. */

@@ -42,8 +42,21 @@ export const prefixRules: Readonly<Record<PrefixOp, { readonly constraint: Const
   not: { constraint: 'bool', name: 'not' },
 };
 
-/** Whether infix `op` always gives a `bool`, even on operands already reported as wrong. */
-export const infixIsBool = (op: InfixOp): boolean => {
+/**
+ * What an operator's result type is: always `bool` (even on operands reported as wrong), the type
+ * of its (left) operand unless that fails the operator's constraint (the error type then), or
+ * neither (`|>`, typed as an application).
+ */
+export type OperatorResult = 'bool' | 'operand' | 'other';
+
+export function infixResult(op: InfixOp): OperatorResult {
   const rule = infixRules[op];
-  return rule.kind === 'logic' || (rule.kind === 'same' && rule.result === 'bool');
-};
+  switch (rule.kind) {
+    case 'logic': return 'bool';
+    case 'shift': return 'operand';
+    case 'same': return rule.result;
+    case 'pipe': return 'other';
+  }
+}
+
+export const prefixResult = (op: PrefixOp): OperatorResult => (prefixRules[op].constraint === 'bool' ? 'bool' : 'operand');

@@ -12,7 +12,7 @@
  */
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
-import { infixIsBool, prefixRules } from '../checking/operatorRules.js';
+import { infixResult, prefixResult } from '../checking/operatorRules.js';
 import { literalType, tBool, tError, tUnit, type Type } from '../checking/types.js';
 import { DeclRanges, NodeTable } from './nodeTable.js';
 
@@ -178,10 +178,18 @@ export function derivedExprType(e: Expr): Type | null {
   switch (e.kind) {
     case 'Literal': return literalType(e.value);
     case 'Assign': case 'While': case 'For': return tUnit;
-    case 'Infix': return infixIsBool(e.op) ? tBool : null;
-    case 'Prefix': return prefixRules[e.op].constraint === 'bool' ? tBool : null;
+    case 'Infix': return infixResult(e.op) === 'bool' ? tBool : null;
+    case 'Prefix': return prefixResult(e.op) === 'bool' ? tBool : null;
     default: return null;
   }
+}
+
+/**
+ * Whether `e` is an operator whose result has its operand's type (`a + b`, `-a`): the checker
+ * records its result type only when that is not the operand's (the error type, after FS0001).
+ */
+export function takesOperandType(e: Expr): boolean {
+  return (e.kind === 'Infix' && infixResult(e.op) === 'operand') || (e.kind === 'Prefix' && prefixResult(e.op) === 'operand');
 }
 
 /**
@@ -225,6 +233,7 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
         const t = r === undefined ? null : derivedPathType(e, r);
         if (t !== null) return t;
       }
+      if (takesOperandType(e)) return exprTypes.get(e) ?? operandTypes.get(e) ?? missing('type');
       return exprTypes.get(e) ?? missing('type');
     },
     resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),

@@ -95,6 +95,8 @@ export class SideTables {
   private readonly patternTypes = new TypeColumn(this.tables.patternTypes);
   private readonly symbolResolutions = new Batch<{ readonly typeArgs: Type[] }>();
   private readonly intrinsicResolutions = new Batch<IntrinsicResolution>();
+  /** For each of `intrinsicResolutions`, its entry in the resolution table (see `zonkIntrinsic`). */
+  private readonly intrinsicEntries = new Batch<number>();
   /** The resolution of a plain use of a non-generic symbol, by symbol id: one object for all its uses. */
   private readonly plainUses: (PathResolution | undefined)[] = [];
   private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
@@ -142,9 +144,14 @@ export class SideTables {
   }
 
   private resolve(e: Expr, r: PathResolution): PathResolution {
-    this.tables.resolutions.set(e, r);
-    this.lastResolution = r;
+    this.resolveAt(e, r);
     return r;
+  }
+
+  /** Record `r` for `e`; returns its entry in the resolution table. */
+  private resolveAt(e: Expr, r: PathResolution): number {
+    this.lastResolution = r;
+    return this.tables.resolutions.set(e, r);
   }
 
   private plainUse(symbol: MutableSymbol): PathResolution {
@@ -168,8 +175,10 @@ export class SideTables {
       return this.resolve(e, r);
     }
     const r: IntrinsicResolution = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
-    if (typeArgs.size > 0) this.intrinsicResolutions.add(r);
-    return this.resolve(e, r);
+    if (typeArgs.size === 0) return this.resolve(e, r);
+    this.intrinsicResolutions.add(r);
+    this.intrinsicEntries.add(this.resolveAt(e, r));
+    return r;
   }
 
   /** A binding's facts; `topLevel` also lists it among the module's bindings, in order. */
@@ -185,11 +194,12 @@ export class SideTables {
   }
 
   /**
-   * Zonk a generic intrinsic's use. Most uses instantiate it at types without variables that an
-   * earlier use already had (`NativePtr.get` at `byte`): those take that use's map and type, so the
-   * program keeps one of each rather than one per use (and the type is not copied again).
+   * Zonk a generic intrinsic's use, recorded as resolution table entry `entry`. Most uses
+   * instantiate it at types without variables that an earlier use already had (`NativePtr.get` at
+   * `byte`): those take that use's map and type, so the program keeps one of each rather than one
+   * per use (and the type is not copied again), and a use with no field steps takes its resolution.
    */
-  private zonkIntrinsic(r: IntrinsicResolution): void {
+  private zonkIntrinsic(r: IntrinsicResolution, entry: number): void {
     const types = r.typeArgs.types;
     zonkAll(types);
     for (const t of types) {
@@ -204,11 +214,14 @@ export class SideTables {
       if (sameTypes(s.typeArgs.types, types)) {
         r.typeArgs = s.typeArgs;
         r.type = s.type;
+        if (r.fields.length > 0) return;
+        if (s.plain === null) s.plain = r;
+        else this.tables.resolutions.rewrite(entry, s.plain);
         return;
       }
     }
     r.type = zonk(r.type);
-    known.push({ typeArgs: r.typeArgs, type: r.type });
+    known.push({ typeArgs: r.typeArgs, type: r.type, plain: r.fields.length === 0 ? r : null });
   }
 
   /**
@@ -225,7 +238,7 @@ export class SideTables {
     this.patternTypes.zonk();
     // Plain loops: callbacks written here would be new function objects at every declaration.
     for (let i = 0; i < this.symbolResolutions.length; i++) zonkAll(this.symbolResolutions.at(i).typeArgs);
-    for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i));
+    for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i), this.intrinsicEntries.at(i));
     for (let i = 0; i < this.bindingInfos.length; i++) {
       const info = this.bindingInfos.at(i);
       zonkAll(info.paramTypes);
@@ -238,6 +251,7 @@ export class SideTables {
     for (let i = firstSymbol; i < symbols.length; i++) symbols[i]!.type = zonk(symbols[i]!.type);
     this.symbolResolutions.clear();
     this.intrinsicResolutions.clear();
+    this.intrinsicEntries.clear();
     this.bindingInfos.clear();
     this.matchInfos.clear();
   }
@@ -247,6 +261,8 @@ export class SideTables {
 interface SharedInstance {
   readonly typeArgs: TypeArgMap;
   readonly type: Type;
+  /** The resolution of a use at this instance with no field steps, shared by all such uses once zonked. */
+  plain: IntrinsicResolution | null;
 }
 
 function zonkAll(ts: Type[]): void {

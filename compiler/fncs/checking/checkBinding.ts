@@ -6,7 +6,7 @@
 import type { Binding, LocalLet } from '../syntax/ast.js';
 import type { Symbol, SymbolKind } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
-import type { MutableBindingInfo, MutableSymbol } from './environment.js';
+import { MutableBindingInfo, type MutableSymbol } from './environment.js';
 import { checkAgainst } from './checkExpr.js';
 import { freeVars, fun, funOf, hasFreeVar, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
 
@@ -121,16 +121,5 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
   if (fn !== null) cx.functions.pop();
   if (opts.rec) cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
   else sym.type = solvedFunOf(paramTypes, returnType);
-  return {
-    binding: b,
-    symbol: sym,
-    arity: b.params.length,
-    isFunction: b.params.length > 0,
-    paramTypes,
-    returnType,
-    isLocal: opts.local,
-    isRec: opts.rec,
-    captures: fn === null || fn.captures.length === 0 ? NO_CAPTURES : fn.captures.sort(byId),
-    isEntryPoint: false,
-  };
+  return new MutableBindingInfo(b, sym, paramTypes, returnType, opts.rec, fn === null || fn.captures.length === 0 ? NO_CAPTURES : fn.captures.sort(byId));
 }

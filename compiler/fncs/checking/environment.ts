@@ -20,12 +20,33 @@ export interface MutableSymbol extends Symbol {
   typeParams: readonly Type[];
 }
 
-/** The checker's own view of a binding's facts: its types are zonked once checking ends. */
-export interface MutableBindingInfo extends BindingInfo {
-  readonly symbol: MutableSymbol;
-  readonly paramTypes: Type[];
-  returnType: Type;
-  isEntryPoint: boolean;
+/**
+ * The checker's own view of a binding's facts: its types are zonked once checking ends. The facts
+ * that follow from the binding and its symbol are read from them rather than stored: the program
+ * keeps one of these per `let`.
+ */
+export class MutableBindingInfo implements BindingInfo {
+  constructor(
+    readonly binding: Binding,
+    readonly symbol: MutableSymbol,
+    readonly paramTypes: Type[],
+    public returnType: Type,
+    readonly isRec: boolean,
+    readonly captures: readonly Symbol[],
+    public isEntryPoint = false,
+  ) {}
+
+  get arity(): number {
+    return this.binding.params.length;
+  }
+
+  get isFunction(): boolean {
+    return this.binding.params.length > 0;
+  }
+
+  get isLocal(): boolean {
+    return this.symbol.kind === 'local';
+  }
 }
 
 const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);

@@ -25,6 +25,23 @@ export const NONE: readonly never[] = Object.freeze([]);
 const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /**
+ * The resolution of the plain uses of a symbol (its name alone, no type arguments): one per symbol
+ * used, so nearly one per symbol. What every such resolution says but its symbol lives on the
+ * prototype, which makes each one object of one field rather than four.
+ */
+class PlainUse {
+  declare readonly kind: 'symbol';
+  declare readonly typeArgs: readonly Type[];
+  declare readonly fields: readonly FieldAccess[];
+  constructor(readonly symbol: MutableSymbol) {}
+}
+Object.defineProperties(PlainUse.prototype, {
+  kind: { value: 'symbol', enumerable: true },
+  typeArgs: { value: NONE, enumerable: true },
+  fields: { value: NONE, enumerable: true },
+});
+
+/**
  * A list filled during a declaration, read by `zonk`, then reused: emptying an array by setting its
  * length to 0 frees its storage, so that refilling it would allocate again at every declaration.
  */
@@ -157,7 +174,7 @@ export class SideTables {
   private plainUse(symbol: MutableSymbol): PathResolution {
     // Filled up to the id so the list stays dense (a list with gaps may turn into a slow dictionary).
     while (this.plainUses.length <= symbol.id) this.plainUses.push(undefined);
-    return (this.plainUses[symbol.id] ??= { kind: 'symbol', symbol, typeArgs: NONE, fields: NONE });
+    return (this.plainUses[symbol.id] ??= new PlainUse(symbol));
   }
 
   /**

@@ -7,7 +7,7 @@ import type { Binding, LocalLet } from '../syntax/ast.js';
 import type { Symbol, SymbolKind } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
 import { MutableBindingInfo, type MutableSymbol } from './environment.js';
-import { checkAgainst } from './checkExpr.js';
+import { checkAgainst, checkExpr } from './checkExpr.js';
 import { freeVars, fun, funOf, hasFreeVar, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
 
 /** Options for one binding group. */
@@ -112,10 +112,14 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
     }
     paramTypes[i] = t;
   }
-  const returnType = b.returnType !== null ? cx.resolveTypeExpr(b.returnType) : cx.fresh();
-  opts.beforeBody?.(b, paramTypes, returnType);
+  // With nothing known of the result beforehand, the body's type is the result: checking it against
+  // a fresh variable would only solve that variable (and walk the body's type in the occurs check).
+  const expected = b.returnType !== null ? cx.resolveTypeExpr(b.returnType) : opts.beforeBody !== undefined ? cx.fresh() : null;
+  if (expected !== null) opts.beforeBody?.(b, paramTypes, expected);
   if (!opts.rec) cx.defining.push(b.name.text);
-  checkAgainst(cx, b.body, returnType);
+  let returnType = expected;
+  if (returnType === null) returnType = checkExpr(cx, b.body);
+  else checkAgainst(cx, b.body, returnType);
   if (!opts.rec) cx.defining.pop();
   cx.env.pop();
   if (fn !== null) cx.functions.pop();

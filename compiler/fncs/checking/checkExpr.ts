@@ -7,7 +7,6 @@
  */
 import type { Expr, Span } from '../syntax/ast.js';
 import type { MessageId } from '../../diagnostics/messages.js';
-import { derivedExprType, takesOperandType } from '../psg/program.js';
 import type { Checker } from './context.js';
 import { checkInfix, checkPrefix } from './checkOperators.js';
 import { checkPath, checkTypeApp, resolveAssignTarget } from './checkPath.js';
@@ -23,12 +22,15 @@ export const INT_SUFFIX: Readonly<Record<string, string>> = {
 
 /**
  * Infer the type of `e`. `hint` is an expected type that may guide record construction. A type that
- * follows from the expression (`derivedExprType`) is not recorded, and paths and operators taking
- * their operand's type record their own (see `checkPath`, `checkOperators`).
+ * follows from the expression (`derivedExprType`) is not recorded, and paths and operators record
+ * their own as needed (see `checkPath`, `checkOperators`).
  */
 export function checkExpr(cx: Checker, e: Expr, hint?: Type): Type {
   const t = infer(cx, e, hint);
-  return e.kind === 'Path' || derivedExprType(e) !== null || takesOperandType(e) ? t : cx.setType(e, t);
+  switch (e.kind) {
+    case 'Literal': case 'Assign': case 'While': case 'For': case 'Path': case 'Infix': case 'Prefix': return t;
+    default: return cx.setType(e, t);
+  }
 }
 
 /** Check `e` against `expected`, reporting FS0001 (message `id`) at the place F# would. */

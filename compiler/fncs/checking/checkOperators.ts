@@ -1,6 +1,7 @@
 /**
  * Typing of infix and prefix operators, by the rules of `operatorRules.ts`. The left operand's type
- * is recorded for Alex, which picks signed or unsigned instructions from it.
+ * is recorded for Alex, which picks signed or unsigned instructions from it; the result type only
+ * when it does not follow from the operator and that operand (see `derivedExprType`).
  */
 import type { Expr } from '../syntax/ast.js';
 import type { Checker } from './context.js';
@@ -19,7 +20,7 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
       checkAgainst(cx, e.right, tBool);
       return tBool;
     case 'pipe':
-      return checkPipe(cx, e);
+      return cx.setType(e, checkPipe(cx, e));
     case 'shift': {
       const t = checkExpr(cx, e.left);
       cx.side.operandType(e, t);

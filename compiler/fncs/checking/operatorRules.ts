@@ -49,8 +49,7 @@ export const prefixRules: Readonly<Record<PrefixOp, { readonly constraint: Const
  */
 export type OperatorResult = 'bool' | 'operand' | 'other';
 
-export function infixResult(op: InfixOp): OperatorResult {
-  const rule = infixRules[op];
+function resultOf(rule: InfixRule): OperatorResult {
   switch (rule.kind) {
     case 'logic': return 'bool';
     case 'shift': return 'operand';
@@ -58,5 +57,12 @@ export function infixResult(op: InfixOp): OperatorResult {
     case 'pipe': return 'other';
   }
 }
+
+/** Each infix operator's result (read for every operator the checker or Alex meets: a table, not a switch). */
+const infixResults = Object.fromEntries(
+  Object.entries(infixRules).map(([op, rule]) => [op, resultOf(rule)]),
+) as Readonly<Record<InfixOp, OperatorResult>>;
+
+export const infixResult = (op: InfixOp): OperatorResult => infixResults[op];
 
 export const prefixResult = (op: PrefixOp): OperatorResult => (prefixRules[op].constraint === 'bool' ? 'bool' : 'operand');

@@ -36,7 +36,7 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
       else checkExpr(cx, e.right);
       if (rule.result === 'bool') return tBool;
       // The result is the operand's type, recorded as such, unless the operator does not apply.
-      return ok ? t : cx.setType(e, tError);
+      return ok ? t : cx.side.failedOperator(e);
     }
   }
 }
@@ -69,7 +69,7 @@ export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): 
   }
   const t = checkExpr(cx, e.operand);
   cx.side.operandType(e, t);
-  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : cx.setType(e, tError);
+  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : cx.side.failedOperator(e);
 }
 
 /** Require `t` (the type of `at`) to support operator `op`; reports FS0001 at `at` if not. */

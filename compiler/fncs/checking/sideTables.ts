@@ -12,7 +12,7 @@ import type { Intrinsic } from '../../intrinsics/table.js';
 import type { NodeTable } from '../psg/nodeTable.js';
 import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
-import { isGround, prune, sameType, zonk, type Type } from './types.js';
+import { isGround, prune, sameType, tError, zonk, type Type } from './types.js';
 import type { TypeArgMap } from './typeArgMap.js';
 
 type Writable<T> = { -readonly [P in keyof T]: T[P] };
@@ -131,6 +131,13 @@ export class SideTables {
 
   operandType(e: Expr, t: Type): boolean {
     return this.operandTypes.set(e, t);
+  }
+
+  /** Operator `e` does not apply to its operand (reported): its result is the error type. */
+  failedOperator(e: Expr): Type {
+    this.tables.failedOperators++;
+    this.exprTypes.set(e, tError);
+    return tError;
   }
 
   paramType(p: Param, t: Type): boolean {

@@ -166,6 +166,11 @@ export class ProgramTables {
   readonly patternSymbols = new NodeTable<Pattern, Symbol>(this.decls);
   readonly records = new Map<string, RecordInfo>();
   readonly topLevel: BindingInfo[] = [];
+  /**
+   * How many operators taking their operand's type did not apply to it: only then is such an
+   * operator's result type recorded (the error type), so only then need `typeOf` look for one.
+   */
+  failedOperators = 0;
 }
 
 /**
@@ -230,10 +235,10 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
       if (derived !== null) return derived;
       if (e.kind === 'Path') {
         const r = resolutions.get(e);
-        const t = r === undefined ? null : derivedPathType(e, r);
-        if (t !== null) return t;
+        const pathType = r === undefined ? null : derivedPathType(e, r);
+        if (pathType !== null) return pathType;
       }
-      if (takesOperandType(e)) return exprTypes.get(e) ?? operandTypes.get(e) ?? missing('type');
+      if (takesOperandType(e)) return (t.failedOperators > 0 ? exprTypes.get(e) : undefined) ?? operandTypes.get(e) ?? missing('type');
       return exprTypes.get(e) ?? missing('type');
     },
     resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),

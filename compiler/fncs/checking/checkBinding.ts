@@ -8,7 +8,7 @@ import type { Symbol, SymbolKind } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
 import { MutableBindingInfo, type MutableSymbol } from './environment.js';
 import { checkAgainst, checkExpr } from './checkExpr.js';
-import { freeVars, fun, funOf, hasFreeVar, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
+import { freeVars, fun, funOf, hasFreeVar, isGround, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
 
 /** Options for one binding group. */
 export interface GroupOptions {
@@ -81,10 +81,16 @@ const NO_PARAMS: Type[] = [];
 /**
  * `params -> result` built from what is solved so far: zonking the declaration then finds nothing
  * to rebuild in it (building it from the variables would have it copied once they are solved).
+ * Final steps are the run's shared objects (see `GroundFunTypes`).
  */
-function solvedFunOf(params: readonly Type[], result: Type): Type {
+function solvedFunOf(cx: Checker, params: readonly Type[], result: Type): Type {
   let t = zonk(result);
-  for (let i = params.length - 1; i >= 0; i--) t = fun(zonk(params[i]!), t);
+  let ground = isGround(t);
+  for (let i = params.length - 1; i >= 0; i--) {
+    const p = zonk(params[i]!);
+    ground = ground && isGround(p);
+    t = ground ? cx.groundFuns.fun(p, t) : fun(p, t);
+  }
   return t;
 }
 const byId = (x: Symbol, y: Symbol): number => x.id - y.id;
@@ -124,6 +130,6 @@ function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySe
   cx.env.pop();
   if (fn !== null) cx.functions.pop();
   if (opts.rec) cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
-  else sym.type = solvedFunOf(paramTypes, returnType);
+  else sym.type = solvedFunOf(cx, paramTypes, returnType);
   return new MutableBindingInfo(b, sym, paramTypes, returnType, opts.rec, fn === null || fn.captures.length === 0 ? NO_CAPTURES : fn.captures.sort(byId));
 }

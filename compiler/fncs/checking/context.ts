@@ -13,7 +13,7 @@ import { Environment, type MutableSymbol } from './environment.js';
 import { RecordIndex } from './recordIndex.js';
 import { SideTables } from './sideTables.js';
 import {
-  addConstraint, array, freeVars, fun, hasConstraint, hasFreeVar, isGround, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
+  addConstraint, array, freeVars, fun, GroundFunTypes, hasConstraint, hasFreeVar, isGround, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
   type PrimName, type Type, type TypeVar,
 } from './types.js';
 import { Unifier, type UnifyFailure } from './unify.js';
@@ -60,6 +60,7 @@ export class Checker {
   /** How many of `pendingTypes` and `pendingSpans` are current (the lists are reused, not shrunk). */
   pendingCount = 0;
   private readonly recordTypes = new Map<string, Type>();
+  readonly groundFuns = new GroundFunTypes();
   /** Symbols before this index have had their types zonked. */
   private zonkedSymbols = 0;
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */

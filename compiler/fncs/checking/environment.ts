@@ -14,6 +14,11 @@ import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
 import type { BindingInfo, Symbol, SymbolKind } from '../psg/program.js';
 import type { Type } from './types.js';
 
+const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
+/** The parameter types of every value binding (zonking an empty list writes nothing). */
+const NO_PARAM_TYPES: Type[] = [];
+const NO_CAPTURES: readonly Symbol[] = Object.freeze([]);
+
 /** The checker's own, still-mutable view of a symbol: its type is zonked once checking ends. */
 export interface MutableSymbol extends Symbol {
   type: Type;
@@ -21,35 +26,54 @@ export interface MutableSymbol extends Symbol {
 }
 
 /**
- * The checker's own view of a binding's facts: its types are zonked once checking ends. The facts
- * that follow from the binding and its symbol are read from them rather than stored: the program
- * keeps one of these per `let`.
+ * A `let` binding's symbol, which also carries what the checker finds about the binding: it is its
+ * own `BindingInfo` (`symbol` is itself), one object per `let` rather than two. Its types are
+ * zonked once checking ends; the facts that follow from the binding are read from it, not stored.
  */
-export class MutableBindingInfo implements BindingInfo {
+export class BindingSymbol implements MutableSymbol, BindingInfo {
+  typeParams: readonly Type[] = NO_TYPE_PARAMS;
+  /** The following four are set once the binding's body is checked. */
+  paramTypes: Type[] = NO_PARAM_TYPES;
+  returnType: Type;
+  captures: readonly Symbol[] = NO_CAPTURES;
+  isEntryPoint = false;
+
   constructor(
-    readonly binding: Binding,
-    readonly symbol: MutableSymbol,
-    readonly paramTypes: Type[],
-    public returnType: Type,
+    readonly id: number,
+    readonly kind: 'topLevel' | 'local',
+    public type: Type,
+    readonly definition: Binding,
     readonly isRec: boolean,
-    readonly captures: readonly Symbol[],
-    public isEntryPoint = false,
-  ) {}
+    readonly name = definition.name.text,
+    readonly mutable = definition.mutable,
+  ) {
+    this.returnType = type;
+  }
+
+  get symbol(): this {
+    return this;
+  }
+
+  get binding(): Binding {
+    return this.definition;
+  }
 
   get arity(): number {
-    return this.binding.params.length;
+    return this.definition.params.length;
   }
 
   get isFunction(): boolean {
-    return this.binding.params.length > 0;
+    return this.definition.params.length > 0;
   }
 
   get isLocal(): boolean {
-    return this.symbol.kind === 'local';
+    return this.kind === 'local';
   }
 }
 
-const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
+/** The binding facts the checker reads and writes: those of a binding's symbol. */
+export type MutableBindingInfo = BindingSymbol;
+
 
 export class Environment {
   /** Each name's innermost definition in scope; `undefined` for a name no longer in scope. */
@@ -75,7 +99,15 @@ export class Environment {
   }
 
   newSymbol(name: string, kind: SymbolKind, mutable: boolean, type: Type, definition: Binding | Param | Expr | Pattern): MutableSymbol {
-    const s: MutableSymbol = { id: this.symbols.length, name, kind, mutable, type, typeParams: NO_TYPE_PARAMS, definition };
+    return this.add({ id: this.symbols.length, name, kind, mutable, type, typeParams: NO_TYPE_PARAMS, definition });
+  }
+
+  /** The symbol of binding `b`, of type `type` until its body is checked. */
+  newBindingSymbol(b: Binding, kind: 'topLevel' | 'local', type: Type, isRec: boolean): BindingSymbol {
+    return this.add(new BindingSymbol(this.symbols.length, kind, type, b, isRec));
+  }
+
+  private add<S extends MutableSymbol>(s: S): S {
     this.symbols.push(s);
     this.depthOf.push(0);
     return s;

@@ -1,7 +1,8 @@
 /**
- * Typing of infix and prefix operators, by the rules of `operatorRules.ts`. The left operand's type
- * is recorded for Alex, which picks signed or unsigned instructions from it; the result type only
- * when it does not follow from the operator and that operand (see `derivedExprType`).
+ * Typing of infix and prefix operators, by the rules of `operatorRules.ts`. Nothing about an operator
+ * is recorded but its result type when that does not follow from the operator and its (left)
+ * operand's type (see `derivedExprType`); Alex reads the operand's type, from which it picks signed
+ * or unsigned instructions, as the typed program's `operandTypeOf`.
  */
 import type { Expr } from '../syntax/ast.js';
 import type { Checker } from './context.js';
@@ -15,7 +16,6 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
   const rule = infixRules[e.op];
   switch (rule.kind) {
     case 'logic':
-      cx.side.operandType(e, tBool);
       checkAgainst(cx, e.left, tBool);
       checkAgainst(cx, e.right, tBool);
       return tBool;
@@ -23,14 +23,12 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
       return cx.setType(e, checkPipe(cx, e));
     case 'shift': {
       const t = checkExpr(cx, e.left);
-      cx.side.operandType(e, t);
       requireOp(cx, t, 'integer', e.op, e.left);
       checkAgainst(cx, e.right, tInt);
       return t;
     }
     case 'same': {
       const t = checkExpr(cx, e.left);
-      cx.side.operandType(e, t);
       const ok = requireOp(cx, t, rule.constraint, e.op, e.left);
       if (ok) checkAgainst(cx, e.right, t);
       else checkExpr(cx, e.right);
@@ -44,7 +42,6 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
 /** `x |> f` types as `f x`. */
 function checkPipe(cx: Checker, e: InfixExpr): Type {
   const arg = checkExpr(cx, e.left);
-  cx.side.operandType(e, arg);
   const f = prune(checkExpr(cx, e.right));
   if (f.kind === 'Fun') {
     cx.expect(arg, f.from, e.left.span);
@@ -63,12 +60,10 @@ function checkPipe(cx: Checker, e: InfixExpr): Type {
 export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): Type {
   const rule = prefixRules[e.op];
   if (rule.constraint === 'bool') {
-    cx.side.operandType(e, tBool);
     checkAgainst(cx, e.operand, tBool);
     return tBool;
   }
   const t = checkExpr(cx, e.operand);
-  cx.side.operandType(e, t);
   return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : cx.side.failedOperator(e);
 }
 

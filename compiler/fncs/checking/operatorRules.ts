@@ -66,3 +66,6 @@ const infixResults = Object.fromEntries(
 export const infixResult = (op: InfixOp): OperatorResult => infixResults[op];
 
 export const prefixResult = (op: PrefixOp): OperatorResult => (prefixRules[op].constraint === 'bool' ? 'bool' : 'operand');
+
+/** Whether infix `op` takes bools whatever its operands are (else its operand type is its left operand's). */
+export const infixTakesBools = (op: InfixOp): boolean => infixRules[op].kind === 'logic';

@@ -107,7 +107,6 @@ export class SideTables {
   /** The tables the typed program reads. */
   readonly tables = new ProgramTables();
   private readonly exprTypes = new TypeColumn(this.tables.exprTypes);
-  private readonly operandTypes = new TypeColumn(this.tables.operandTypes);
   private readonly paramTypes = new TypeColumn(this.tables.paramTypes);
   private readonly patternTypes = new TypeColumn(this.tables.patternTypes);
   private readonly symbolResolutions = new Batch<{ readonly typeArgs: Type[] }>();
@@ -127,10 +126,6 @@ export class SideTables {
   /** The following methods record a type; each returns true when it is not final yet. */
   exprType(e: Expr, t: Type): boolean {
     return this.exprTypes.set(e, t);
-  }
-
-  operandType(e: Expr, t: Type): boolean {
-    return this.operandTypes.set(e, t);
   }
 
   /** Operator `e` does not apply to its operand (reported): its result is the error type. */
@@ -257,7 +252,6 @@ export class SideTables {
    */
   zonk(symbols: readonly MutableSymbol[], firstSymbol: number): void {
     this.exprTypes.zonk();
-    this.operandTypes.zonk();
     this.paramTypes.zonk();
     this.patternTypes.zonk();
     // Plain loops: callbacks written here would be new function objects at every declaration.

@@ -12,7 +12,7 @@
  */
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
-import { infixResult, prefixResult } from '../checking/operatorRules.js';
+import { infixResult, infixTakesBools, prefixResult } from '../checking/operatorRules.js';
 import { literalType, tBool, tError, tUnit, type Type } from '../checking/types.js';
 import { DeclRanges, NodeTable } from './nodeTable.js';
 
@@ -153,7 +153,6 @@ export class ProgramTables {
   readonly exprTypes = new NodeTable<Expr, Type>(this.decls);
   readonly resolutions = new NodeTable<Expr, PathResolution>(this.decls);
   readonly fieldGets = new NodeTable<Expr, FieldAccess>(this.decls);
-  readonly operandTypes = new NodeTable<Expr, Type>(this.decls);
   readonly recordExprs = new NodeTable<Expr, RecordInfo>(this.decls);
   readonly forVars = new NodeTable<Expr, Symbol>(this.decls);
   readonly matches = new NodeTable<Expr, MatchInfo>(this.decls);
@@ -192,6 +191,7 @@ export function derivedExprType(e: Expr): Type | null {
 /**
  * Whether `e` is an operator whose result has its operand's type (`a + b`, `-a`): the checker
  * records its result type only when that is not the operand's (the error type, after FS0001).
+ * Its operand's type is that of its (left) operand, recorded or derived in turn.
  */
 export function takesOperandType(e: Expr): boolean {
   return (e.kind === 'Infix' && infixResult(e.op) === 'operand') || (e.kind === 'Prefix' && prefixResult(e.op) === 'operand');
@@ -223,27 +223,34 @@ function missing(what: string): never {
 
 /** The read-only view over filled tables. */
 export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProgram {
-  const { exprTypes, resolutions, fieldGets, operandTypes, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
+  const { exprTypes, resolutions, fieldGets, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
+  const typeOf = (e: Expr): Type => {
+    // Some types follow from the expression, and most paths' from their resolution: neither is recorded.
+    const derived = derivedExprType(e);
+    if (derived !== null) return derived;
+    if (e.kind === 'Path') {
+      const r = resolutions.get(e);
+      const pathType = r === undefined ? null : derivedPathType(e, r);
+      if (pathType !== null) return pathType;
+    }
+    if (takesOperandType(e)) return (t.failedOperators > 0 ? exprTypes.get(e) : undefined) ?? operandTypeOf(e);
+    return exprTypes.get(e) ?? missing('type');
+  };
+  // An operator's operand type is its (left) operand's, bool aside: the checker records none.
+  const operandTypeOf = (e: Expr): Type => {
+    if (e.kind === 'Infix') return infixTakesBools(e.op) ? tBool : typeOf(e.left);
+    if (e.kind === 'Prefix') return prefixResult(e.op) === 'bool' ? tBool : typeOf(e.operand);
+    return missing('operand type');
+  };
   return {
     module,
     records: t.records,
     topLevel: t.topLevel,
     entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
-    typeOf: (e) => {
-      // Some types follow from the expression, and most paths' from their resolution: neither is recorded.
-      const derived = derivedExprType(e);
-      if (derived !== null) return derived;
-      if (e.kind === 'Path') {
-        const r = resolutions.get(e);
-        const pathType = r === undefined ? null : derivedPathType(e, r);
-        if (pathType !== null) return pathType;
-      }
-      if (takesOperandType(e)) return (t.failedOperators > 0 ? exprTypes.get(e) : undefined) ?? operandTypes.get(e) ?? missing('type');
-      return exprTypes.get(e) ?? missing('type');
-    },
+    typeOf,
     resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),
     fieldOf: (e) => fieldGets.get(e) ?? missing('field access'),
-    operandTypeOf: (e) => operandTypes.get(e) ?? missing('operand type'),
+    operandTypeOf,
     recordOf: (e) => recordExprs.get(e) ?? missing('record'),
     forVariableOf: (e) => forVars.get(e) ?? missing('loop variable'),
     matchInfoOf: (e) => matches.get(e) ?? missing('match info'),

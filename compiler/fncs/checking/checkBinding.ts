@@ -105,7 +105,7 @@ function checkOne(cx: Checker, sym: MutableBindingInfo, group: ReadonlySet<Mutab
     // A named parameter's type is its symbol's: only the others record theirs.
     if (p.name !== null) {
       cx.notePending(t, p.span);
-      const ps = cx.env.newSymbol(p.name.text, 'param', false, t, p);
+      const ps = cx.env.newSymbol(p.name.text, 'param', t, p);
       cx.tables.paramSymbols.set(p, ps);
       cx.env.define(ps);
     } else {

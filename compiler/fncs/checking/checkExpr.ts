@@ -134,7 +134,7 @@ function checkFor(cx: Checker, e: Extract<Expr, { kind: 'For' }>): Type {
   checkAgainst(cx, e.from, tInt);
   checkAgainst(cx, e.to, tInt);
   cx.env.push();
-  const sym = cx.env.newSymbol(e.variable.text, 'forVar', false, tInt, e);
+  const sym = cx.env.newSymbol(e.variable.text, 'forVar', tInt, e);
   cx.env.define(sym);
   cx.tables.forVars.set(e, sym);
   checkStatement(cx, e.body);

@@ -11,7 +11,7 @@
  * once never is.
  */
 import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
-import type { BindingInfo, Symbol, SymbolKind } from '../psg/program.js';
+import type { BindingInfo, Symbol } from '../psg/program.js';
 import type { Type } from './types.js';
 
 const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
@@ -24,6 +24,27 @@ export interface MutableSymbol extends Symbol {
   type: Type;
   typeParams: readonly Type[];
 }
+
+/**
+ * The symbol of a parameter, loop variable or pattern variable: never mutable, never generic. What
+ * every such symbol says alike lives on the prototype, which makes each one smaller (a program
+ * has one per parameter).
+ */
+class LocalSymbol implements MutableSymbol {
+  declare readonly mutable: boolean;
+  declare typeParams: readonly Type[];
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly kind: 'param' | 'forVar' | 'patternVar',
+    public type: Type,
+    readonly definition: Param | Expr | Pattern,
+  ) {}
+}
+Object.defineProperties(LocalSymbol.prototype, {
+  mutable: { value: false, enumerable: true },
+  typeParams: { value: NO_TYPE_PARAMS, enumerable: true },
+});
 
 /**
  * A `let` binding's symbol, which also carries what the checker finds about the binding: it is its
@@ -98,8 +119,9 @@ export class Environment {
     return this.symbols.length;
   }
 
-  newSymbol(name: string, kind: SymbolKind, mutable: boolean, type: Type, definition: Binding | Param | Expr | Pattern): MutableSymbol {
-    return this.add({ id: this.symbols.length, name, kind, mutable, type, typeParams: NO_TYPE_PARAMS, definition });
+  /** The symbol of a parameter, loop variable or pattern variable (a `let` has `newBindingSymbol`). */
+  newSymbol(name: string, kind: 'param' | 'forVar' | 'patternVar', type: Type, definition: Param | Expr | Pattern): MutableSymbol {
+    return this.add(new LocalSymbol(this.symbols.length, name, kind, type, definition));
   }
 
   /** The symbol of binding `b`, of type `type` until its body is checked. */

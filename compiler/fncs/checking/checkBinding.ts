@@ -65,10 +65,7 @@ function annotatedNames(cx: Checker): Map<TypeVar, string> {
 
 /** Define a binding's symbol; a repeated top-level name is FS0037 (locals shadow, as in F#). */
 function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
-  if (!local && cx.env.definedHere(s.name)) {
-    cx.report('duplicateDefinition', (s.definition as Binding).name.span, [s.name]);
-  }
-  cx.env.define(s);
+  if (cx.env.define(s) && !local) cx.report('duplicateDefinition', (s.definition as Binding).name.span, [s.name]);
 }
 
 

@@ -146,23 +146,22 @@ export class Environment {
     this.top = start;
   }
 
-  /** Bind `symbol` under its name in the innermost scope. */
-  define(symbol: MutableSymbol): void {
+  /**
+   * Bind `symbol` under its name in the innermost scope. Returns whether that scope already defined
+   * the name (for duplicate checks: one map read serves both).
+   */
+  define(symbol: MutableSymbol): boolean {
+    const shadowed = this.visible.get(symbol.name);
     this.defined[this.top] = symbol;
-    this.shadowed[this.top] = this.visible.get(symbol.name);
+    this.shadowed[this.top] = shadowed;
     this.top++;
     this.visible.set(symbol.name, symbol);
     this.depthOf[symbol.id] = this.depth;
+    return shadowed !== undefined && this.depthOf[shadowed.id] === this.depth;
   }
 
   lookup(name: string): MutableSymbol | undefined {
     return this.visible.get(name);
-  }
-
-  /** Whether `name` is already defined in the innermost scope (for duplicate checks). */
-  definedHere(name: string): boolean {
-    const s = this.visible.get(name);
-    return s !== undefined && this.depthOf[s.id] === this.depth;
   }
 
   /**

@@ -63,9 +63,12 @@ function annotatedNames(cx: Checker): Map<TypeVar, string> {
   return names;
 }
 
-/** Define a binding's symbol; a repeated top-level name is FS0037 (locals shadow, as in F#). */
+/**
+ * Define a binding's symbol; a repeated top-level name is FS0037 (locals shadow, as in F#). Top-level
+ * bindings are defined in the module scope, so any name they shadow was defined there before.
+ */
 function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
-  if (cx.env.define(s) && !local) cx.report('duplicateDefinition', (s.definition as Binding).name.span, [s.name]);
+  if (cx.env.define(s) !== undefined && !local) cx.report('duplicateDefinition', (s.definition as Binding).name.span, [s.name]);
 }
 
 

@@ -109,8 +109,6 @@ export class Environment {
   /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
   private readonly scopeStarts: number[] = [0];
   private depth = 1;
-  /** Scope depth of each symbol's definition, by symbol id. */
-  private readonly depthOf: number[] = [];
   /** Every symbol created, in id order (the checker zonks their types at the end). */
   readonly symbols: MutableSymbol[] = [];
 
@@ -131,7 +129,6 @@ export class Environment {
 
   private add<S extends MutableSymbol>(s: S): S {
     this.symbols.push(s);
-    this.depthOf.push(0);
     return s;
   }
 
@@ -147,17 +144,16 @@ export class Environment {
   }
 
   /**
-   * Bind `symbol` under its name in the innermost scope. Returns whether that scope already defined
-   * the name (for duplicate checks: one map read serves both).
+   * Bind `symbol` under its name in the innermost scope. Returns the symbol it shadows, if any (in
+   * the module scope, the only one open there, that is a duplicate definition).
    */
-  define(symbol: MutableSymbol): boolean {
+  define(symbol: MutableSymbol): MutableSymbol | undefined {
     const shadowed = this.visible.get(symbol.name);
     this.defined[this.top] = symbol;
     this.shadowed[this.top] = shadowed;
     this.top++;
     this.visible.set(symbol.name, symbol);
-    this.depthOf[symbol.id] = this.depth;
-    return shadowed !== undefined && this.depthOf[shadowed.id] === this.depth;
+    return shadowed;
   }
 
   lookup(name: string): MutableSymbol | undefined {

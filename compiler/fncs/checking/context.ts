@@ -61,8 +61,6 @@ export class Checker {
   pendingCount = 0;
   private readonly recordTypes = new Map<string, Type>();
   readonly groundFuns = new GroundFunTypes();
-  /** Symbols before this index have had their types zonked. */
-  private zonkedSymbols = 0;
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
   readonly defining: string[] = [];
 
@@ -106,8 +104,8 @@ export class Checker {
    * called once a top-level declaration is settled (see `SideTables.zonk`), and at the end.
    */
   zonkDeclaration(): void {
-    this.side.zonk(this.env.symbols, this.zonkedSymbols);
-    this.zonkedSymbols = this.env.symbols.length;
+    this.side.zonk(this.env.recent, this.env.recentCount);
+    this.env.forgetRecent();
   }
 
   /** Print several types with one naming of their variables, so `'a` means the same in each. */

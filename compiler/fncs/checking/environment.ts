@@ -109,27 +109,41 @@ export class Environment {
   /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
   private readonly scopeStarts: number[] = [0];
   private depth = 1;
-  /** Every symbol created, in id order (the checker zonks their types at the end). */
-  readonly symbols: MutableSymbol[] = [];
+  private nextId = 0;
+  /**
+   * The symbols created since the last `forgetRecent`, in id order: the first `recentCount` (the
+   * list is reused). The checker zonks their types once their declaration is checked.
+   */
+  readonly recent: MutableSymbol[] = [];
+  private recentSymbols = 0;
+
+  get recentCount(): number {
+    return this.recentSymbols;
+  }
 
   /** The id the next symbol will get (used to tell a function's own symbols from captured ones). */
   get nextSymbolId(): number {
-    return this.symbols.length;
+    return this.nextId;
   }
 
   /** The symbol of a parameter, loop variable or pattern variable (a `let` has `newBindingSymbol`). */
   newSymbol(name: string, kind: 'param' | 'forVar' | 'patternVar', type: Type, definition: Param | Expr | Pattern): MutableSymbol {
-    return this.add(new LocalSymbol(this.symbols.length, name, kind, type, definition));
+    return this.add(new LocalSymbol(this.nextId, name, kind, type, definition));
   }
 
   /** The symbol of binding `b`, of type `type` until its body is checked. */
   newBindingSymbol(b: Binding, kind: 'topLevel' | 'local', type: Type, isRec: boolean): BindingSymbol {
-    return this.add(new BindingSymbol(this.symbols.length, kind, type, b, isRec));
+    return this.add(new BindingSymbol(this.nextId, kind, type, b, isRec));
   }
 
   private add<S extends MutableSymbol>(s: S): S {
-    this.symbols.push(s);
+    this.nextId++;
+    this.recent[this.recentSymbols++] = s;
     return s;
+  }
+
+  forgetRecent(): void {
+    this.recentSymbols = 0;
   }
 
   push(): void {

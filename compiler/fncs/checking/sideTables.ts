@@ -245,12 +245,12 @@ export class SideTables {
 
   /**
    * Replace every solved variable in what was recorded since the last call, and in the types of
-   * `symbols` from `firstSymbol` on, by its solution. The checker calls this at the end of each
+   * the first `symbolCount` of `symbols`, by its solution. The checker calls this at the end of each
    * top-level declaration, when what it recorded is still in the cache: by then each variable there
    * is solved or generic for good (defaulting has settled the rest), so zonking it then gives what
    * zonking at the end would.
    */
-  zonk(symbols: readonly MutableSymbol[], firstSymbol: number): void {
+  zonk(symbols: readonly MutableSymbol[], symbolCount: number): void {
     this.exprTypes.zonk();
     this.paramTypes.zonk();
     this.patternTypes.zonk();
@@ -266,7 +266,7 @@ export class SideTables {
       const m = this.matchInfos.at(i);
       m.scrutineeType = zonk(m.scrutineeType);
     }
-    for (let i = firstSymbol; i < symbols.length; i++) symbols[i]!.type = zonk(symbols[i]!.type);
+    for (let i = 0; i < symbolCount; i++) symbols[i]!.type = zonk(symbols[i]!.type);
     this.symbolResolutions.clear();
     this.intrinsicResolutions.clear();
     this.intrinsicEntries.clear();

@@ -1,14 +1,18 @@
 /**
  * The typed program: what the FNCS front end hands to Alex, our analogue of the Program Semantic
  * Graph. The AST is not copied or mutated; every analysis result lives in a side table keyed by
- * node identity, and `TypedProgram` is the read-only view over those tables.
+ * node identity, and `TypedProgram` is the read-only view over those tables. What follows from
+ * other facts is not recorded but derived on lookup (a literal's or a comparison's type, most
+ * paths' types, an operator's operand type, a named parameter's type): the tables hold one entry
+ * per fact that does not, since a large program has hundreds of thousands of nodes.
  *
  * Every type reachable from here is zonked (no solved variables left). The only `Var`s remaining
  * are generic parameters (`tv.generic === true`) of generic functions, as in `'a -> 'a`; each use of
  * a generic function records its instantiation so Alex can monomorphise.
  *
- * Lookups on a node the checker never saw throw (a broken invariant, not a user error). When the
- * checker reported errors, some entries may hold the `Error` type; Alex only runs on clean programs.
+ * Lookups of a recorded fact on a node the checker never saw throw (a broken invariant, not a user
+ * error). When the checker reported errors, some entries may hold the `Error` type; Alex only runs
+ * on clean programs.
  */
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';

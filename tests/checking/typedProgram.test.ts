@@ -65,7 +65,7 @@ describe('TypedProgram', () => {
     expect(printType(res.type)).toBe('nativeptr<byte> -> int -> byte');
   });
 
-  test('uses of a generic intrinsic at the same types share one instance; other types get their own', () => {
+  test('uses of a generic intrinsic at the same types share one instance and resolution; other types get their own', () => {
     const c = checkSource(mod(
       'let a (p: nativeptr<byte>) = NativePtr.get p 0',
       'let b (p: nativeptr<byte>) = NativePtr.get p 1',
@@ -84,6 +84,8 @@ describe('TypedProgram', () => {
     const [ra, rb, rc, rd] = rs.map((x) => (x.kind === 'intrinsic' ? x : null));
     expect(rb!.typeArgs).toBe(ra!.typeArgs);
     expect(rb!.type).toBe(ra!.type);
+    expect(rb).toBe(ra);
+    expect(rc).not.toBe(ra);
     expect(rc!.typeArgs).not.toBe(ra!.typeArgs);
     expect(rd!.typeArgs).not.toBe(ra!.typeArgs);
   });

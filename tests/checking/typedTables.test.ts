@@ -256,3 +256,42 @@ describe('records by label', () => {
     expect(['idOf', 'nameOf', 'mk'].map((n) => typeOfBinding(c, n))).toEqual(['B -> int64', 'A -> string', 'unit -> A']);
   });
 });
+
+describe('types that are not recorded follow from the expression', () => {
+  const c = checkSource(mod(
+    'let f (n: int) (s: string) _ =',
+    '    let mutable i = 0',
+    '    while i < n && not (s = "") do',
+    '        i <- i + 1',
+    '    for k in 0 .. n do',
+    '        i <- i <<< 1',
+    '    let bad = s - s',
+    '    let worse = -s',
+    '    i',
+  ));
+  const infix = (op: string): Expr => allExprs(c).find((e) => e.kind === 'Infix' && e.op === op)!;
+  const show = (e: Expr): string => printType(c.program.typeOf(e));
+
+  test('statements are unit, comparisons and logic bool', () => {
+    expect(where(c)).toEqual(['(9,15) FS0001', '(10,18) FS0001']);
+    for (const kind of ['While', 'For', 'Assign']) expect(show(allExprs(c).find((e) => e.kind === kind)!), kind).toBe('unit');
+    expect(['<', '&&', '='].map((op) => show(infix(op)))).toEqual(['bool', 'bool', 'bool']);
+    expect(show(allExprs(c).find((e) => e.kind === 'Prefix' && e.op === 'not')!)).toBe('bool');
+  });
+
+  test('an arithmetic operator has its operand type, or the error type when it does not apply', () => {
+    expect(['+', '<<<'].map((op) => show(infix(op)))).toEqual(['int', 'int']);
+    const minus = infix('-');
+    expect([show(minus), printType(c.program.operandTypeOf(minus))]).toEqual(['?', 'string']);
+    const negate = allExprs(c).find((e) => e.kind === 'Prefix' && e.op === '-')!;
+    expect([show(negate), printType(c.program.operandTypeOf(negate))]).toEqual(['?', 'string']);
+  });
+
+  test("a named parameter has its symbol's type; an unnamed one its own", () => {
+    const info = c.program.topLevel[0]!;
+    expect(info.binding.params.map((p) => printType(c.program.paramType(p)))).toEqual(['int', 'string', "'a"]);
+    expect(info.binding.params.map((p) => c.program.paramSymbol(p)?.type ?? null)).toEqual(
+      info.binding.params.map((p, i) => (i < 2 ? c.program.paramType(p) : null)),
+    );
+  });
+});

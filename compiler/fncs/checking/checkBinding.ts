@@ -4,11 +4,11 @@
  * captures of local functions.
  */
 import type { Binding, LocalLet } from '../syntax/ast.js';
-import type { Symbol, SymbolKind } from '../psg/program.js';
+import type { Symbol } from '../psg/program.js';
 import type { Checker, FunctionContext } from './context.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
-import { checkAgainst } from './checkExpr.js';
-import { freeVars, fun, funOf, hasFreeVar, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
+import { checkAgainst, checkExpr } from './checkExpr.js';
+import { freeVars, fun, funOf, hasFreeVar, isGround, tError, tUnit, zonk, type Type, type TypeVar } from './types.js';
 
 /** Options for one binding group. */
 export interface GroupOptions {
@@ -30,33 +30,30 @@ export function checkLocalLet(cx: Checker, item: LocalLet): void {
 
 /** Check a group of bindings; defines their symbols in the current scope and records their `BindingInfo`s. */
 export function checkBindingGroup(cx: Checker, bindings: readonly Binding[], opts: GroupOptions): MutableBindingInfo[] {
-  const kind: SymbolKind = opts.local ? 'local' : 'topLevel';
+  const kind = opts.local ? 'local' : 'topLevel';
   cx.enterLevel();
-  // Lists of the group's size (a list grown from empty starts with room for 17).
-  const symbols = new Array<MutableSymbol>(bindings.length);
+  // A list of the group's size (a list grown from empty starts with room for 17).
+  const symbols = new Array<MutableBindingInfo>(bindings.length);
   for (let i = 0; i < bindings.length; i++) {
     // Outside `rec` no body sees the symbol: its type is set once its body is checked.
-    const type = opts.rec ? cx.fresh() : tError;
-    symbols[i] = cx.env.newSymbol(bindings[i]!.name.text, kind, bindings[i]!.mutable, type, bindings[i]!);
+    symbols[i] = cx.env.newBindingSymbol(bindings[i]!, kind, opts.rec ? cx.fresh() : tError, opts.rec);
   }
   if (opts.rec) for (const s of symbols) defineChecked(cx, s, opts.local);
   // Outside `rec`, the group's names are not in scope in its bodies, so none can be captured.
   const group: ReadonlySet<MutableSymbol> = opts.rec ? new Set(symbols) : NOT_REC;
-  const infos = new Array<MutableBindingInfo>(bindings.length);
-  for (let i = 0; i < bindings.length; i++) infos[i] = checkOne(cx, bindings[i]!, symbols[i]!, group, opts);
+  for (const s of symbols) checkOne(cx, s, group, opts);
   cx.exitLevel();
 
   const preferred = cx.typeVarScope.size === 0 ? NO_NAMES : annotatedNames(cx);
-  for (const info of infos) {
-    const b = info.binding;
-    const sym = info.symbol;
+  for (const sym of symbols) {
+    const b = sym.binding;
     const generalisable = !b.mutable && (b.params.length > 0 || b.body.kind === 'Literal');
     if (generalisable) sym.typeParams = cx.generalize(sym.type, preferred);
     else if (hasFreeVar(sym.type)) for (const tv of freeVars(sym.type)) tv.level = Math.min(tv.level, cx.level);
-    cx.side.binding(info);
+    cx.side.binding(sym);
   }
   if (!opts.rec) for (const s of symbols) defineChecked(cx, s, opts.local);
-  return infos;
+  return symbols;
 }
 
 /** The `'T` names written in the current top-level binding's annotations, by the variable each became. */
@@ -66,69 +63,71 @@ function annotatedNames(cx: Checker): Map<TypeVar, string> {
   return names;
 }
 
-/** Define a binding's symbol; a repeated top-level name is FS0037 (locals shadow, as in F#). */
+/**
+ * Define a binding's symbol; a repeated top-level name is FS0037 (locals shadow, as in F#). Top-level
+ * bindings are defined in the module scope, so any name they shadow was defined there before.
+ */
 function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
-  if (!local && cx.env.definedHere(s.name)) {
-    cx.report('duplicateDefinition', (s.definition as Binding).name.span, [s.name]);
-  }
-  cx.env.define(s);
+  if (cx.env.define(s) !== undefined && !local) cx.report('duplicateDefinition', (s.definition as Binding).name.span, [s.name]);
 }
 
-const NO_CAPTURES: readonly MutableSymbol[] = Object.freeze([]);
-/** The parameter types of every value binding (zonking an empty list writes nothing). */
-const NO_PARAMS: Type[] = [];
 
 /**
  * `params -> result` built from what is solved so far: zonking the declaration then finds nothing
  * to rebuild in it (building it from the variables would have it copied once they are solved).
+ * Final steps are the run's shared objects (see `GroundFunTypes`).
  */
-function solvedFunOf(params: readonly Type[], result: Type): Type {
+function solvedFunOf(cx: Checker, params: readonly Type[], result: Type): Type {
   let t = zonk(result);
-  for (let i = params.length - 1; i >= 0; i--) t = fun(zonk(params[i]!), t);
+  let ground = isGround(t);
+  for (let i = params.length - 1; i >= 0; i--) {
+    const p = zonk(params[i]!);
+    ground = ground && isGround(p);
+    t = ground ? cx.groundFuns.fun(p, t) : fun(p, t);
+  }
   return t;
 }
 const byId = (x: Symbol, y: Symbol): number => x.id - y.id;
 
-function checkOne(cx: Checker, b: Binding, sym: MutableSymbol, group: ReadonlySet<MutableSymbol>, opts: GroupOptions): MutableBindingInfo {
+/** Check the binding of `sym`, recording its facts on it. */
+function checkOne(cx: Checker, sym: MutableBindingInfo, group: ReadonlySet<MutableSymbol>, opts: GroupOptions): void {
+  const b = sym.binding;
   const fn: FunctionContext | null = opts.local && b.params.length > 0
     ? { firstId: cx.env.nextSymbolId, group, captures: [] }
     : null;
   if (fn !== null) cx.functions.push(fn);
   cx.env.push();
-  const paramTypes = b.params.length === 0 ? NO_PARAMS : new Array<Type>(b.params.length);
+  const paramTypes = b.params.length === 0 ? sym.paramTypes : new Array<Type>(b.params.length);
   for (let i = 0; i < b.params.length; i++) {
     const p = b.params[i]!;
     const t = p.type !== null ? cx.resolveTypeExpr(p.type) : p.unit ? tUnit : cx.fresh();
     if (p.unit && p.type !== null) cx.expect(t, tUnit, p.span);
-    cx.setParamType(p, t);
+    // A named parameter's type is its symbol's: only the others record theirs.
     if (p.name !== null) {
-      const ps = cx.env.newSymbol(p.name.text, 'param', false, t, p);
+      cx.notePending(t, p.span);
+      const ps = cx.env.newSymbol(p.name.text, 'param', t, p);
       cx.tables.paramSymbols.set(p, ps);
       cx.env.define(ps);
     } else {
+      cx.setParamType(p, t);
       cx.tables.paramSymbols.set(p, null);
     }
     paramTypes[i] = t;
   }
-  const returnType = b.returnType !== null ? cx.resolveTypeExpr(b.returnType) : cx.fresh();
-  opts.beforeBody?.(b, paramTypes, returnType);
+  // With nothing known of the result beforehand, the body's type is the result: checking it against
+  // a fresh variable would only solve that variable (and walk the body's type in the occurs check).
+  const expected = b.returnType !== null ? cx.resolveTypeExpr(b.returnType) : opts.beforeBody !== undefined ? cx.fresh() : null;
+  if (expected !== null) opts.beforeBody?.(b, paramTypes, expected);
   if (!opts.rec) cx.defining.push(b.name.text);
-  checkAgainst(cx, b.body, returnType);
+  let returnType = expected;
+  if (returnType === null) returnType = checkExpr(cx, b.body);
+  else checkAgainst(cx, b.body, returnType);
   if (!opts.rec) cx.defining.pop();
   cx.env.pop();
   if (fn !== null) cx.functions.pop();
   if (opts.rec) cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
-  else sym.type = solvedFunOf(paramTypes, returnType);
-  return {
-    binding: b,
-    symbol: sym,
-    arity: b.params.length,
-    isFunction: b.params.length > 0,
-    paramTypes,
-    returnType,
-    isLocal: opts.local,
-    isRec: opts.rec,
-    captures: fn === null || fn.captures.length === 0 ? NO_CAPTURES : fn.captures.sort(byId),
-    isEntryPoint: false,
-  };
+  else sym.type = solvedFunOf(cx, paramTypes, returnType);
+  sym.paramTypes = paramTypes;
+  sym.returnType = returnType;
+  if (fn !== null && fn.captures.length > 0) sym.captures = fn.captures.sort(byId);
 }

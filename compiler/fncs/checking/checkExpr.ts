@@ -21,12 +21,16 @@ export const INT_SUFFIX: Readonly<Record<string, string>> = {
 };
 
 /**
- * Infer the type of `e`. `hint` is an expected type that may guide record construction. A literal's
- * type is not recorded (it follows from the value), and a path records its own (see `checkPath`).
+ * Infer the type of `e`. `hint` is an expected type that may guide record construction. A type that
+ * follows from the expression (`derivedExprType`) is not recorded, and paths and operators record
+ * their own as needed (see `checkPath`, `checkOperators`).
  */
 export function checkExpr(cx: Checker, e: Expr, hint?: Type): Type {
   const t = infer(cx, e, hint);
-  return e.kind === 'Literal' || e.kind === 'Path' ? t : cx.setType(e, t);
+  switch (e.kind) {
+    case 'Literal': case 'Assign': case 'While': case 'For': case 'Path': case 'Infix': case 'Prefix': return t;
+    default: return cx.setType(e, t);
+  }
 }
 
 /** Check `e` against `expected`, reporting FS0001 (message `id`) at the place F# would. */
@@ -130,7 +134,7 @@ function checkFor(cx: Checker, e: Extract<Expr, { kind: 'For' }>): Type {
   checkAgainst(cx, e.from, tInt);
   checkAgainst(cx, e.to, tInt);
   cx.env.push();
-  const sym = cx.env.newSymbol(e.variable.text, 'forVar', false, tInt, e);
+  const sym = cx.env.newSymbol(e.variable.text, 'forVar', tInt, e);
   cx.env.define(sym);
   cx.tables.forVars.set(e, sym);
   checkStatement(cx, e.body);

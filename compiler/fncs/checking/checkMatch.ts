@@ -59,7 +59,7 @@ export function checkPattern(cx: Checker, p: Pattern, t: Type, bound: Map<string
         cx.tables.patternSymbols.set(p, existing);
         return;
       }
-      const s = cx.env.newSymbol(p.name.text, 'patternVar', false, t, p);
+      const s = cx.env.newSymbol(p.name.text, 'patternVar', t, p);
       bound.set(p.name.text, s);
       cx.tables.patternSymbols.set(p, s);
       return;

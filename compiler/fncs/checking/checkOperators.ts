@@ -1,47 +1,14 @@
 /**
- * Typing of infix and prefix operators, from one table.
- *
- * The subset has no implicit conversions: arithmetic and bitwise operators need both operands of
- * the same type, which must support the operator (an integer type; `+` also takes strings);
- * shifts take an `int` count; `=`/`<>` need an equality type and `<`… a comparison type; `&&`/`||`
- * take bools; `a |> f` is `f a`. The left operand's type is recorded for Alex, which picks signed
- * or unsigned instructions from it.
+ * Typing of infix and prefix operators, by the rules of `operatorRules.ts`. Nothing about an operator
+ * is recorded but its result type when that does not follow from the operator and its (left)
+ * operand's type (see `derivedExprType`); Alex reads the operand's type, from which it picks signed
+ * or unsigned instructions, as the typed program's `operandTypeOf`.
  */
-import type { Expr, InfixOp, PrefixOp } from '../syntax/ast.js';
+import type { Expr } from '../syntax/ast.js';
 import type { Checker } from './context.js';
 import { checkAgainst, checkExpr } from './checkExpr.js';
+import { infixRules, prefixRules } from './operatorRules.js';
 import { fun, prune, tBool, tError, tInt, type Constraint, type Type } from './types.js';
-
-type InfixRule =
-  /** Both operands of one type satisfying `constraint`; the result is that type, or bool. */
-  | { readonly kind: 'same'; readonly constraint: Constraint; readonly result: 'operand' | 'bool' }
-  /** An integer shifted by an `int` count. */
-  | { readonly kind: 'shift' }
-  /** Two bools. */
-  | { readonly kind: 'logic' }
-  /** `x |> f` */
-  | { readonly kind: 'pipe' };
-
-const arith = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'operand' });
-const relation = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'bool' });
-
-const infixRules: Readonly<Record<InfixOp, InfixRule>> = {
-  '+': arith('addable'),
-  '-': arith('integer'), '*': arith('integer'), '/': arith('integer'), '%': arith('integer'),
-  '&&&': arith('integer'), '|||': arith('integer'), '^^^': arith('integer'),
-  '<<<': { kind: 'shift' }, '>>>': { kind: 'shift' },
-  '=': relation('equality'), '<>': relation('equality'),
-  '<': relation('comparison'), '<=': relation('comparison'), '>': relation('comparison'), '>=': relation('comparison'),
-  '&&': { kind: 'logic' }, '||': { kind: 'logic' },
-  '|>': { kind: 'pipe' },
-};
-
-/** Prefix operators: the constraint on the operand (the result has the operand's type). */
-const prefixRules: Readonly<Record<PrefixOp, { readonly constraint: Constraint | 'bool'; readonly name: string }>> = {
-  '-': { constraint: 'signed', name: '~-' },
-  '~~~': { constraint: 'integer', name: '~~~' },
-  not: { constraint: 'bool', name: 'not' },
-};
 
 type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
 
@@ -49,26 +16,25 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
   const rule = infixRules[e.op];
   switch (rule.kind) {
     case 'logic':
-      cx.side.operandType(e, tBool);
       checkAgainst(cx, e.left, tBool);
       checkAgainst(cx, e.right, tBool);
       return tBool;
     case 'pipe':
-      return checkPipe(cx, e);
+      return cx.setType(e, checkPipe(cx, e));
     case 'shift': {
       const t = checkExpr(cx, e.left);
-      cx.side.operandType(e, t);
       requireOp(cx, t, 'integer', e.op, e.left);
       checkAgainst(cx, e.right, tInt);
       return t;
     }
     case 'same': {
       const t = checkExpr(cx, e.left);
-      cx.side.operandType(e, t);
       const ok = requireOp(cx, t, rule.constraint, e.op, e.left);
       if (ok) checkAgainst(cx, e.right, t);
       else checkExpr(cx, e.right);
-      return rule.result === 'bool' ? tBool : ok ? t : tError;
+      if (rule.result === 'bool') return tBool;
+      // The result is the operand's type, recorded as such, unless the operator does not apply.
+      return ok ? t : cx.side.failedOperator(e);
     }
   }
 }
@@ -76,7 +42,6 @@ export function checkInfix(cx: Checker, e: InfixExpr): Type {
 /** `x |> f` types as `f x`. */
 function checkPipe(cx: Checker, e: InfixExpr): Type {
   const arg = checkExpr(cx, e.left);
-  cx.side.operandType(e, arg);
   const f = prune(checkExpr(cx, e.right));
   if (f.kind === 'Fun') {
     cx.expect(arg, f.from, e.left.span);
@@ -95,13 +60,11 @@ function checkPipe(cx: Checker, e: InfixExpr): Type {
 export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): Type {
   const rule = prefixRules[e.op];
   if (rule.constraint === 'bool') {
-    cx.side.operandType(e, tBool);
     checkAgainst(cx, e.operand, tBool);
     return tBool;
   }
   const t = checkExpr(cx, e.operand);
-  cx.side.operandType(e, t);
-  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : tError;
+  return requireOp(cx, t, rule.constraint, rule.name, e.operand) ? t : cx.side.failedOperator(e);
 }
 
 /** Require `t` (the type of `at`) to support operator `op`; reports FS0001 at `at` if not. */

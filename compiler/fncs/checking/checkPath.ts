@@ -110,8 +110,8 @@ function reportUnknown(cx: Checker, e: PathExpr): void {
  */
 function fieldChain(cx: Checker, t: Type, names: readonly Name[], from: number): readonly FieldAccess[] {
   const first = accessField(cx, t, names[from]!);
-  // Most paths take one step: a list of exactly its access.
-  if (names.length === from + 1) return first === null ? NONE : [first];
+  // Most paths take one step: the field's shared list of exactly its access.
+  if (names.length === from + 1) return first === null ? NONE : cx.records.chainOf(first);
   const fields: FieldAccess[] = [];
   let access = first;
   for (let i = from + 1; ; i++) {

@@ -13,7 +13,7 @@ import { Environment, type MutableSymbol } from './environment.js';
 import { RecordIndex } from './recordIndex.js';
 import { SideTables } from './sideTables.js';
 import {
-  addConstraint, array, freeVars, fun, hasConstraint, hasFreeVar, isGround, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
+  addConstraint, array, freeVars, fun, GroundFunTypes, hasConstraint, hasFreeVar, isGround, prim, printType, prune, ptr, tError, tInt, VarSupply, PRIM_NAMES,
   type PrimName, type Type, type TypeVar,
 } from './types.js';
 import { Unifier, type UnifyFailure } from './unify.js';
@@ -60,8 +60,7 @@ export class Checker {
   /** How many of `pendingTypes` and `pendingSpans` are current (the lists are reused, not shrunk). */
   pendingCount = 0;
   private readonly recordTypes = new Map<string, Type>();
-  /** Symbols before this index have had their types zonked. */
-  private zonkedSymbols = 0;
+  readonly groundFuns = new GroundFunTypes();
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
   readonly defining: string[] = [];
 
@@ -105,8 +104,8 @@ export class Checker {
    * called once a top-level declaration is settled (see `SideTables.zonk`), and at the end.
    */
   zonkDeclaration(): void {
-    this.side.zonk(this.env.symbols, this.zonkedSymbols);
-    this.zonkedSymbols = this.env.symbols.length;
+    this.side.zonk(this.env.recent, this.env.recentCount);
+    this.env.forgetRecent();
   }
 
   /** Print several types with one naming of their variables, so `'a` means the same in each. */

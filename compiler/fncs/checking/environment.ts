@@ -11,8 +11,13 @@
  * once never is.
  */
 import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
-import type { BindingInfo, Symbol, SymbolKind } from '../psg/program.js';
+import type { BindingInfo, Symbol } from '../psg/program.js';
 import type { Type } from './types.js';
+
+const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
+/** The parameter types of every value binding (zonking an empty list writes nothing). */
+const NO_PARAM_TYPES: Type[] = [];
+const NO_CAPTURES: readonly Symbol[] = Object.freeze([]);
 
 /** The checker's own, still-mutable view of a symbol: its type is zonked once checking ends. */
 export interface MutableSymbol extends Symbol {
@@ -20,15 +25,76 @@ export interface MutableSymbol extends Symbol {
   typeParams: readonly Type[];
 }
 
-/** The checker's own view of a binding's facts: its types are zonked once checking ends. */
-export interface MutableBindingInfo extends BindingInfo {
-  readonly symbol: MutableSymbol;
-  readonly paramTypes: Type[];
+/**
+ * The symbol of a parameter, loop variable or pattern variable: never mutable, never generic. What
+ * every such symbol says alike lives on the prototype, which makes each one smaller (a program
+ * has one per parameter).
+ */
+class LocalSymbol implements MutableSymbol {
+  declare readonly mutable: boolean;
+  declare typeParams: readonly Type[];
+  constructor(
+    readonly id: number,
+    readonly name: string,
+    readonly kind: 'param' | 'forVar' | 'patternVar',
+    public type: Type,
+    readonly definition: Param | Expr | Pattern,
+  ) {}
+}
+Object.defineProperties(LocalSymbol.prototype, {
+  mutable: { value: false, enumerable: true },
+  typeParams: { value: NO_TYPE_PARAMS, enumerable: true },
+});
+
+/**
+ * A `let` binding's symbol, which also carries what the checker finds about the binding: it is its
+ * own `BindingInfo` (`symbol` is itself), one object per `let` rather than two. Its types are
+ * zonked once checking ends; the facts that follow from the binding are read from it, not stored.
+ */
+export class BindingSymbol implements MutableSymbol, BindingInfo {
+  typeParams: readonly Type[] = NO_TYPE_PARAMS;
+  /** The following four are set once the binding's body is checked. */
+  paramTypes: Type[] = NO_PARAM_TYPES;
   returnType: Type;
-  isEntryPoint: boolean;
+  captures: readonly Symbol[] = NO_CAPTURES;
+  isEntryPoint = false;
+
+  constructor(
+    readonly id: number,
+    readonly kind: 'topLevel' | 'local',
+    public type: Type,
+    readonly definition: Binding,
+    readonly isRec: boolean,
+    readonly name = definition.name.text,
+    readonly mutable = definition.mutable,
+  ) {
+    this.returnType = type;
+  }
+
+  get symbol(): this {
+    return this;
+  }
+
+  get binding(): Binding {
+    return this.definition;
+  }
+
+  get arity(): number {
+    return this.definition.params.length;
+  }
+
+  get isFunction(): boolean {
+    return this.definition.params.length > 0;
+  }
+
+  get isLocal(): boolean {
+    return this.kind === 'local';
+  }
 }
 
-const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
+/** The binding facts the checker reads and writes: those of a binding's symbol. */
+export type MutableBindingInfo = BindingSymbol;
+
 
 export class Environment {
   /** Each name's innermost definition in scope; `undefined` for a name no longer in scope. */
@@ -43,21 +109,41 @@ export class Environment {
   /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
   private readonly scopeStarts: number[] = [0];
   private depth = 1;
-  /** Scope depth of each symbol's definition, by symbol id. */
-  private readonly depthOf: number[] = [];
-  /** Every symbol created, in id order (the checker zonks their types at the end). */
-  readonly symbols: MutableSymbol[] = [];
+  private nextId = 0;
+  /**
+   * The symbols created since the last `forgetRecent`, in id order: the first `recentCount` (the
+   * list is reused). The checker zonks their types once their declaration is checked.
+   */
+  readonly recent: MutableSymbol[] = [];
+  private recentSymbols = 0;
+
+  get recentCount(): number {
+    return this.recentSymbols;
+  }
 
   /** The id the next symbol will get (used to tell a function's own symbols from captured ones). */
   get nextSymbolId(): number {
-    return this.symbols.length;
+    return this.nextId;
   }
 
-  newSymbol(name: string, kind: SymbolKind, mutable: boolean, type: Type, definition: Binding | Param | Expr | Pattern): MutableSymbol {
-    const s: MutableSymbol = { id: this.symbols.length, name, kind, mutable, type, typeParams: NO_TYPE_PARAMS, definition };
-    this.symbols.push(s);
-    this.depthOf.push(0);
+  /** The symbol of a parameter, loop variable or pattern variable (a `let` has `newBindingSymbol`). */
+  newSymbol(name: string, kind: 'param' | 'forVar' | 'patternVar', type: Type, definition: Param | Expr | Pattern): MutableSymbol {
+    return this.add(new LocalSymbol(this.nextId, name, kind, type, definition));
+  }
+
+  /** The symbol of binding `b`, of type `type` until its body is checked. */
+  newBindingSymbol(b: Binding, kind: 'topLevel' | 'local', type: Type, isRec: boolean): BindingSymbol {
+    return this.add(new BindingSymbol(this.nextId, kind, type, b, isRec));
+  }
+
+  private add<S extends MutableSymbol>(s: S): S {
+    this.nextId++;
+    this.recent[this.recentSymbols++] = s;
     return s;
+  }
+
+  forgetRecent(): void {
+    this.recentSymbols = 0;
   }
 
   push(): void {
@@ -71,23 +157,21 @@ export class Environment {
     this.top = start;
   }
 
-  /** Bind `symbol` under its name in the innermost scope. */
-  define(symbol: MutableSymbol): void {
+  /**
+   * Bind `symbol` under its name in the innermost scope. Returns the symbol it shadows, if any (in
+   * the module scope, the only one open there, that is a duplicate definition).
+   */
+  define(symbol: MutableSymbol): MutableSymbol | undefined {
+    const shadowed = this.visible.get(symbol.name);
     this.defined[this.top] = symbol;
-    this.shadowed[this.top] = this.visible.get(symbol.name);
+    this.shadowed[this.top] = shadowed;
     this.top++;
     this.visible.set(symbol.name, symbol);
-    this.depthOf[symbol.id] = this.depth;
+    return shadowed;
   }
 
   lookup(name: string): MutableSymbol | undefined {
     return this.visible.get(name);
-  }
-
-  /** Whether `name` is already defined in the innermost scope (for duplicate checks). */
-  definedHere(name: string): boolean {
-    const s = this.visible.get(name);
-    return s !== undefined && this.depthOf[s.id] === this.depth;
   }
 
   /**

@@ -2,7 +2,7 @@
  * The declared records, indexed by field label, for the F# rule that a record expression or a
  * field access on a value of unknown type means the latest declared record having the labels
  * written. Keeping each label's records avoids scanning every record at each use. Also each
- * field's access (`r.Field`), built once per field rather than at every use.
+ * field's access (`r.Field`) and one-step chain, built once per field rather than at every use.
  */
 import type { FieldAccess, RecordInfo } from '../psg/program.js';
 
@@ -11,6 +11,8 @@ export class RecordIndex {
   private readonly byLabel = new Map<string, RecordInfo[]>();
   /** Per record, the access of each field (in field order): one object for all uses of a field. */
   private readonly accesses = new Map<string, readonly FieldAccess[]>();
+  /** Per record, the one-step chain `[access]` of each field, in field order (see `chainOf`). */
+  private readonly chains = new Map<string, readonly (readonly FieldAccess[])[]>();
   private latest: RecordInfo | undefined;
 
   /** `records` is the program's table (by name, in declaration order); `add` writes it. */
@@ -20,7 +22,9 @@ export class RecordIndex {
   add(r: RecordInfo): void {
     this.records.set(r.name, r);
     this.latest = r;
-    this.accesses.set(r.name, r.fields.map((f) => ({ record: r.name, field: f.name, index: f.index, type: f.type })));
+    const accesses = r.fields.map((f) => ({ record: r.name, field: f.name, index: f.index, type: f.type }));
+    this.accesses.set(r.name, accesses);
+    this.chains.set(r.name, accesses.map((a) => [a]));
     for (const f of r.fields) {
       const list = this.byLabel.get(f.name);
       if (list === undefined) this.byLabel.set(f.name, [r]);
@@ -34,6 +38,11 @@ export class RecordIndex {
     if (accesses === undefined) return undefined;
     for (const a of accesses) if (a.field === field) return a;
     return undefined;
+  }
+
+  /** `[a]`, the same list for every one-step field path through `a` (`frame.Length`). */
+  chainOf(a: FieldAccess): readonly FieldAccess[] {
+    return this.chains.get(a.record)![a.index]!;
   }
 
   /** The latest declared record that has every one of `labels`, if any. */

@@ -12,7 +12,7 @@ import type { Intrinsic } from '../../intrinsics/table.js';
 import type { NodeTable } from '../psg/nodeTable.js';
 import { ProgramTables, type FieldAccess, type MatchInfo, type PathResolution } from '../psg/program.js';
 import type { MutableBindingInfo, MutableSymbol } from './environment.js';
-import { isGround, prune, sameType, zonk, type Type } from './types.js';
+import { isGround, prune, sameType, tError, zonk, type Type } from './types.js';
 import type { TypeArgMap } from './typeArgMap.js';
 
 type Writable<T> = { -readonly [P in keyof T]: T[P] };
@@ -23,6 +23,23 @@ export const NONE: readonly never[] = Object.freeze([]);
 
 /** The resolution of every path that names nothing known. */
 const UNRESOLVED: PathResolution = { kind: 'error' };
+
+/**
+ * The resolution of the plain uses of a symbol (its name alone, no type arguments): one per symbol
+ * used, so nearly one per symbol. What every such resolution says but its symbol lives on the
+ * prototype, which makes each one object of one field rather than four.
+ */
+class PlainUse {
+  declare readonly kind: 'symbol';
+  declare readonly typeArgs: readonly Type[];
+  declare readonly fields: readonly FieldAccess[];
+  constructor(readonly symbol: MutableSymbol) {}
+}
+Object.defineProperties(PlainUse.prototype, {
+  kind: { value: 'symbol', enumerable: true },
+  typeArgs: { value: NONE, enumerable: true },
+  fields: { value: NONE, enumerable: true },
+});
 
 /**
  * A list filled during a declaration, read by `zonk`, then reused: emptying an array by setting its
@@ -90,11 +107,12 @@ export class SideTables {
   /** The tables the typed program reads. */
   readonly tables = new ProgramTables();
   private readonly exprTypes = new TypeColumn(this.tables.exprTypes);
-  private readonly operandTypes = new TypeColumn(this.tables.operandTypes);
   private readonly paramTypes = new TypeColumn(this.tables.paramTypes);
   private readonly patternTypes = new TypeColumn(this.tables.patternTypes);
   private readonly symbolResolutions = new Batch<{ readonly typeArgs: Type[] }>();
   private readonly intrinsicResolutions = new Batch<IntrinsicResolution>();
+  /** For each of `intrinsicResolutions`, its entry in the resolution table (see `zonkIntrinsic`). */
+  private readonly intrinsicEntries = new Batch<number>();
   /** The resolution of a plain use of a non-generic symbol, by symbol id: one object for all its uses. */
   private readonly plainUses: (PathResolution | undefined)[] = [];
   private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
@@ -110,8 +128,11 @@ export class SideTables {
     return this.exprTypes.set(e, t);
   }
 
-  operandType(e: Expr, t: Type): boolean {
-    return this.operandTypes.set(e, t);
+  /** Operator `e` does not apply to its operand (reported): its result is the error type. */
+  failedOperator(e: Expr): Type {
+    this.tables.failedOperators++;
+    this.exprTypes.set(e, tError);
+    return tError;
   }
 
   paramType(p: Param, t: Type): boolean {
@@ -142,15 +163,20 @@ export class SideTables {
   }
 
   private resolve(e: Expr, r: PathResolution): PathResolution {
-    this.tables.resolutions.set(e, r);
-    this.lastResolution = r;
+    this.resolveAt(e, r);
     return r;
+  }
+
+  /** Record `r` for `e`; returns its entry in the resolution table. */
+  private resolveAt(e: Expr, r: PathResolution): number {
+    this.lastResolution = r;
+    return this.tables.resolutions.set(e, r);
   }
 
   private plainUse(symbol: MutableSymbol): PathResolution {
     // Filled up to the id so the list stays dense (a list with gaps may turn into a slow dictionary).
     while (this.plainUses.length <= symbol.id) this.plainUses.push(undefined);
-    return (this.plainUses[symbol.id] ??= { kind: 'symbol', symbol, typeArgs: NONE, fields: NONE });
+    return (this.plainUses[symbol.id] ??= new PlainUse(symbol));
   }
 
   /**
@@ -168,8 +194,10 @@ export class SideTables {
       return this.resolve(e, r);
     }
     const r: IntrinsicResolution = { kind: 'intrinsic', intrinsic, typeArgs, type, fields };
-    if (typeArgs.size > 0) this.intrinsicResolutions.add(r);
-    return this.resolve(e, r);
+    if (typeArgs.size === 0) return this.resolve(e, r);
+    this.intrinsicResolutions.add(r);
+    this.intrinsicEntries.add(this.resolveAt(e, r));
+    return r;
   }
 
   /** A binding's facts; `topLevel` also lists it among the module's bindings, in order. */
@@ -185,11 +213,12 @@ export class SideTables {
   }
 
   /**
-   * Zonk a generic intrinsic's use. Most uses instantiate it at types without variables that an
-   * earlier use already had (`NativePtr.get` at `byte`): those take that use's map and type, so the
-   * program keeps one of each rather than one per use (and the type is not copied again).
+   * Zonk a generic intrinsic's use, recorded as resolution table entry `entry`. Most uses
+   * instantiate it at types without variables that an earlier use already had (`NativePtr.get` at
+   * `byte`): those take that use's map and type, so the program keeps one of each rather than one
+   * per use (and the type is not copied again), and a use with no field steps takes its resolution.
    */
-  private zonkIntrinsic(r: IntrinsicResolution): void {
+  private zonkIntrinsic(r: IntrinsicResolution, entry: number): void {
     const types = r.typeArgs.types;
     zonkAll(types);
     for (const t of types) {
@@ -204,28 +233,30 @@ export class SideTables {
       if (sameTypes(s.typeArgs.types, types)) {
         r.typeArgs = s.typeArgs;
         r.type = s.type;
+        if (r.fields.length > 0) return;
+        if (s.plain === null) s.plain = r;
+        else this.tables.resolutions.rewrite(entry, s.plain);
         return;
       }
     }
     r.type = zonk(r.type);
-    known.push({ typeArgs: r.typeArgs, type: r.type });
+    known.push({ typeArgs: r.typeArgs, type: r.type, plain: r.fields.length === 0 ? r : null });
   }
 
   /**
    * Replace every solved variable in what was recorded since the last call, and in the types of
-   * `symbols` from `firstSymbol` on, by its solution. The checker calls this at the end of each
+   * the first `symbolCount` of `symbols`, by its solution. The checker calls this at the end of each
    * top-level declaration, when what it recorded is still in the cache: by then each variable there
    * is solved or generic for good (defaulting has settled the rest), so zonking it then gives what
    * zonking at the end would.
    */
-  zonk(symbols: readonly MutableSymbol[], firstSymbol: number): void {
+  zonk(symbols: readonly MutableSymbol[], symbolCount: number): void {
     this.exprTypes.zonk();
-    this.operandTypes.zonk();
     this.paramTypes.zonk();
     this.patternTypes.zonk();
     // Plain loops: callbacks written here would be new function objects at every declaration.
     for (let i = 0; i < this.symbolResolutions.length; i++) zonkAll(this.symbolResolutions.at(i).typeArgs);
-    for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i));
+    for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i), this.intrinsicEntries.at(i));
     for (let i = 0; i < this.bindingInfos.length; i++) {
       const info = this.bindingInfos.at(i);
       zonkAll(info.paramTypes);
@@ -235,9 +266,10 @@ export class SideTables {
       const m = this.matchInfos.at(i);
       m.scrutineeType = zonk(m.scrutineeType);
     }
-    for (let i = firstSymbol; i < symbols.length; i++) symbols[i]!.type = zonk(symbols[i]!.type);
+    for (let i = 0; i < symbolCount; i++) symbols[i]!.type = zonk(symbols[i]!.type);
     this.symbolResolutions.clear();
     this.intrinsicResolutions.clear();
+    this.intrinsicEntries.clear();
     this.bindingInfos.clear();
     this.matchInfos.clear();
   }
@@ -247,6 +279,8 @@ export class SideTables {
 interface SharedInstance {
   readonly typeArgs: TypeArgMap;
   readonly type: Type;
+  /** The resolution of a use at this instance with no field steps, shared by all such uses once zonked. */
+  plain: IntrinsicResolution | null;
 }
 
 function zonkAll(ts: Type[]): void {

@@ -82,6 +82,24 @@ export function ptr(elem: Type): Type {
 }
 export const array = (elem: Type): Type => ({ kind: 'Array', elem });
 export const fun = (from: Type, to: Type): Type => ({ kind: 'Fun', from, to });
+/**
+ * Function types between final types (no variable in them), one object per pair of parts: the
+ * program keeps a type per binding, and most of those repeat (`int -> int`). One per check run,
+ * as record types are the run's own.
+ */
+export class GroundFunTypes {
+  private readonly byFrom = new Map<Type, Map<Type, Type>>();
+
+  /** `from -> to`, for `from` and `to` free of variables. */
+  fun(from: Type, to: Type): Type {
+    let byTo = this.byFrom.get(from);
+    if (byTo === undefined) this.byFrom.set(from, (byTo = new Map()));
+    let t = byTo.get(to);
+    if (t === undefined) byTo.set(to, (t = fun(from, to)));
+    return t;
+  }
+}
+
 /** `a -> b -> … -> r` from parameter types and a result. */
 export function funOf(params: readonly Type[], result: Type): Type {
   let t = result;

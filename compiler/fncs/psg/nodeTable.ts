@@ -11,6 +11,7 @@
  * speed does. The log is kept in fixed-size chunks, so it grows without copying.
  */
 import type { Span } from '../syntax/ast.js';
+import { IntList } from './intList.js';
 
 /** A part longer than this gets a map from node to entry on its first lookup. */
 const SCAN_LIMIT = 48;
@@ -21,8 +22,8 @@ const MASK = CHUNK - 1;
 
 /** The source ranges of the top-level declarations, in order, shared by a program's node tables. */
 export class DeclRanges {
-  private readonly starts: number[] = [];
-  private readonly ends: number[] = [];
+  private readonly starts = new IntList();
+  private readonly ends = new IntList();
   /** The part being written: 0 (outside any declaration) until the first `open`. */
   private currentPart = 0;
   /** The last part `locate` found, with its range (a lookup usually follows one in the same declaration). */
@@ -48,13 +49,13 @@ export class DeclRanges {
     let hi = this.starts.length - 1;
     while (lo <= hi) {
       const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= offset) lo = mid + 1;
+      if (this.starts.at(mid) <= offset) lo = mid + 1;
       else hi = mid - 1;
     }
-    if (hi < 0 || !(offset < this.ends[hi]!)) return -1;
+    if (hi < 0 || !(offset < this.ends.at(hi))) return -1;
     this.lastPart = hi + 1;
-    this.lastStart = this.starts[hi]!;
-    this.lastEnd = this.ends[hi]!;
+    this.lastStart = this.starts.at(hi);
+    this.lastEnd = this.ends.at(hi);
     return this.lastPart;
   }
 }
@@ -65,7 +66,7 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   private readonly chunks: unknown[][] = [];
   private size = 0;
   /** Where each part begins in the log; a part ends where the next begins. */
-  private readonly partStarts: number[] = [];
+  private readonly partStarts = new IntList();
   /** Maps from node to its latest entry, for long parts (by part) and for the whole log. */
   private readonly partIndexes = new Map<number, Map<K, number>>();
   private wholeIndex: Map<K, number> | null = null;
@@ -98,8 +99,8 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   get(k: K): V | undefined {
     const part = this.ranges.locate(k.span.startOffset);
     if (part >= 0 && part < this.partStarts.length) {
-      const from = this.partStarts[part]!;
-      const to = part + 1 < this.partStarts.length ? this.partStarts[part + 1]! : this.size;
+      const from = this.partStarts.at(part);
+      const to = part + 1 < this.partStarts.length ? this.partStarts.at(part + 1) : this.size;
       if (to - from <= SCAN_LIMIT) {
         for (let i = to - 1; i >= from; i--) {
           const chunk = this.chunks[i >> CHUNK_BITS]!;

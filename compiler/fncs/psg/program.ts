@@ -1,18 +1,23 @@
 /**
  * The typed program: what the FNCS front end hands to Alex, our analogue of the Program Semantic
  * Graph. The AST is not copied or mutated; every analysis result lives in a side table keyed by
- * node identity, and `TypedProgram` is the read-only view over those tables.
+ * node identity, and `TypedProgram` is the read-only view over those tables. What follows from
+ * other facts is not recorded but derived on lookup (a literal's or a comparison's type, most
+ * paths' types, an operator's operand type, a named parameter's type): the tables hold one entry
+ * per fact that does not, since a large program has hundreds of thousands of nodes.
  *
  * Every type reachable from here is zonked (no solved variables left). The only `Var`s remaining
  * are generic parameters (`tv.generic === true`) of generic functions, as in `'a -> 'a`; each use of
  * a generic function records its instantiation so Alex can monomorphise.
  *
- * Lookups on a node the checker never saw throw (a broken invariant, not a user error). When the
- * checker reported errors, some entries may hold the `Error` type; Alex only runs on clean programs.
+ * Lookups of a recorded fact on a node the checker never saw throw (a broken invariant, not a user
+ * error). When the checker reported errors, some entries may hold the `Error` type; Alex only runs
+ * on clean programs.
  */
 import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
-import { literalType, tError, type Type } from '../checking/types.js';
+import { infixResult, infixTakesBools, prefixResult } from '../checking/operatorRules.js';
+import { literalType, tBool, tError, tUnit, type Type } from '../checking/types.js';
 import { DeclRanges, NodeTable } from './nodeTable.js';
 
 /** What kind of definition introduced a symbol. */
@@ -152,11 +157,11 @@ export class ProgramTables {
   readonly exprTypes = new NodeTable<Expr, Type>(this.decls);
   readonly resolutions = new NodeTable<Expr, PathResolution>(this.decls);
   readonly fieldGets = new NodeTable<Expr, FieldAccess>(this.decls);
-  readonly operandTypes = new NodeTable<Expr, Type>(this.decls);
   readonly recordExprs = new NodeTable<Expr, RecordInfo>(this.decls);
   readonly forVars = new NodeTable<Expr, Symbol>(this.decls);
   readonly matches = new NodeTable<Expr, MatchInfo>(this.decls);
   readonly bindings = new NodeTable<Binding, BindingInfo>(this.decls);
+  /** Only for parameters that bind no name: a named one's type is its symbol's. */
   readonly paramTypes = new NodeTable<Param, Type>(this.decls);
   /** Null for a parameter that binds no name (`_`, `()`), so every checked parameter has an entry. */
   readonly paramSymbols = new NodeTable<Param, Symbol | null>(this.decls);
@@ -164,6 +169,36 @@ export class ProgramTables {
   readonly patternSymbols = new NodeTable<Pattern, Symbol>(this.decls);
   readonly records = new Map<string, RecordInfo>();
   readonly topLevel: BindingInfo[] = [];
+  /**
+   * How many operators taking their operand's type did not apply to it: only then is such an
+   * operator's result type recorded (the error type), so only then need `typeOf` look for one.
+   */
+  failedOperators = 0;
+}
+
+/**
+ * The type of `e` when it follows from the expression alone: a literal's from its value, a loop's
+ * or an assignment's is `unit`, a comparison's or a logical operator's `bool` (even when an operand
+ * was reported as wrong). Null for the rest, whose types the checker records, paths aside (see
+ * `derivedPathType`). A good part of all expressions need no table entry this way.
+ */
+export function derivedExprType(e: Expr): Type | null {
+  switch (e.kind) {
+    case 'Literal': return literalType(e.value);
+    case 'Assign': case 'While': case 'For': return tUnit;
+    case 'Infix': return infixResult(e.op) === 'bool' ? tBool : null;
+    case 'Prefix': return prefixResult(e.op) === 'bool' ? tBool : null;
+    default: return null;
+  }
+}
+
+/**
+ * Whether `e` is an operator whose result has its operand's type (`a + b`, `-a`): the checker
+ * records its result type only when that is not the operand's (the error type, after FS0001).
+ * Its operand's type is that of its (left) operand, recorded or derived in turn.
+ */
+export function takesOperandType(e: Expr): boolean {
+  return (e.kind === 'Infix' && infixResult(e.op) === 'operand') || (e.kind === 'Prefix' && prefixResult(e.op) === 'operand');
 }
 
 /**
@@ -192,30 +227,43 @@ function missing(what: string): never {
 
 /** The read-only view over filled tables. */
 export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProgram {
-  const { exprTypes, resolutions, fieldGets, operandTypes, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
+  const { exprTypes, resolutions, fieldGets, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
+  const typeOf = (e: Expr): Type => {
+    // Some types follow from the expression, and most paths' from their resolution: neither is recorded.
+    const derived = derivedExprType(e);
+    if (derived !== null) return derived;
+    if (e.kind === 'Path') {
+      const r = resolutions.get(e);
+      const pathType = r === undefined ? null : derivedPathType(e, r);
+      if (pathType !== null) return pathType;
+    }
+    if (takesOperandType(e)) return (t.failedOperators > 0 ? exprTypes.get(e) : undefined) ?? operandTypeOf(e);
+    return exprTypes.get(e) ?? missing('type');
+  };
+  // An operator's operand type is its (left) operand's, bool aside: the checker records none.
+  const operandTypeOf = (e: Expr): Type => {
+    if (e.kind === 'Infix') return infixTakesBools(e.op) ? tBool : typeOf(e.left);
+    if (e.kind === 'Prefix') return prefixResult(e.op) === 'bool' ? tBool : typeOf(e.operand);
+    return missing('operand type');
+  };
   return {
     module,
     records: t.records,
     topLevel: t.topLevel,
     entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
-    typeOf: (e) => {
-      // A literal's type follows from its value, and most paths' from their resolution: neither is recorded.
-      if (e.kind === 'Literal') return literalType(e.value);
-      if (e.kind === 'Path') {
-        const r = resolutions.get(e);
-        const t = r === undefined ? null : derivedPathType(e, r);
-        if (t !== null) return t;
-      }
-      return exprTypes.get(e) ?? missing('type');
-    },
+    typeOf,
     resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),
     fieldOf: (e) => fieldGets.get(e) ?? missing('field access'),
-    operandTypeOf: (e) => operandTypes.get(e) ?? missing('operand type'),
+    operandTypeOf,
     recordOf: (e) => recordExprs.get(e) ?? missing('record'),
     forVariableOf: (e) => forVars.get(e) ?? missing('loop variable'),
     matchInfoOf: (e) => matches.get(e) ?? missing('match info'),
     bindingInfo: (b) => bindings.get(b) ?? missing('binding info'),
-    paramType: (p) => paramTypes.get(p) ?? missing('parameter type'),
+    paramType: (p) => {
+      // A named parameter's type is its symbol's (see `ProgramTables.paramTypes`).
+      const s = paramSymbols.get(p);
+      return (s === undefined ? undefined : s === null ? paramTypes.get(p) : s.type) ?? missing('parameter type');
+    },
     paramSymbol: (p) => paramSymbols.get(p) ?? null,
     patternType: (p) => patternTypes.get(p) ?? missing('pattern type'),
     patternSymbol: (p) => patternSymbols.get(p) ?? missing('pattern symbol'),

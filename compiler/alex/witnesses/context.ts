@@ -17,7 +17,7 @@ import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { MlirType } from '../ir/types.js';
-import { ConstantTable } from './constants.js';
+import { ConstantTable, type ConstantEntry } from './constants.js';
 import { Environment } from './environment.js';
 import { substitute, toMlirType, type Subst } from './types2mlir.js';
 
@@ -201,17 +201,19 @@ export class Lowerer {
 
   /** `constant` located at the start of `span` (its location is made only when the constant is). */
   constantAt(type: MlirType, value: number | bigint | boolean, span: Span): Value {
-    return this.constants.lookup(type, value) ?? this.newConstant(type, value, this.loc(span));
+    const entry = this.constants.entry(type, value);
+    return this.constants.visible(entry) ?? this.newConstant(entry, type, value, this.loc(span));
   }
 
   /** `arith.constant`, shared with an equal constant in this or an enclosing block. */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
-    return this.constants.lookup(type, value) ?? this.newConstant(type, value, loc);
+    const entry = this.constants.entry(type, value);
+    return this.constants.visible(entry) ?? this.newConstant(entry, type, value, loc);
   }
 
-  private newConstant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
+  private newConstant(entry: ConstantEntry, type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
     const v = this.b.constant(type, value, loc);
-    this.constants.remember(type, value, v);
+    this.constants.remember(entry, v);
     return v;
   }
 

@@ -298,6 +298,18 @@ export class OpBuilder {
     closeBlock(block);
   }
 
+  /** Run `fill` with the insertion point at the end of `block` (in the current region); its ops. */
+  protected withBlock(block: MBlock, fill: (b: OpBuilder) => void): readonly Operation[] {
+    const outerBlock = this.block;
+    this.block = block;
+    try {
+      fill(this);
+    } finally {
+      this.block = outerBlock;
+    }
+    return block.ops;
+  }
+
   // ---- unstructured control flow ----------------------------------------------------------------
 
   /** A new block at the end of the current region (for `cf` branches); the insertion point stays put. */
@@ -328,6 +340,7 @@ export class OpBuilder {
 export class FunctionBuilder extends OpBuilder {
   /** The entry block's arguments: the function's parameters. */
   readonly args: readonly Value[];
+  private readonly entry: MBlock;
 
   constructor(
     module: ModuleBuilder,
@@ -338,5 +351,17 @@ export class FunctionBuilder extends OpBuilder {
   ) {
     super(module, entry, region);
     this.args = entry.args;
+    this.entry = entry;
+  }
+
+  /**
+   * Run `fill` with the ops it appends going into the entry block at op index `at`, before the ops
+   * appended there since; the insertion point is restored after. For a prologue that grows while
+   * the body is built (stack slots found on the way); returns how many ops went in.
+   */
+  insertInEntry(at: number, fill: (b: OpBuilder) => void): number {
+    const ops = this.withBlock({ args: noValues, ops: [] }, fill);
+    this.entry.ops.splice(at, 0, ...ops);
+    return ops.length;
   }
 }

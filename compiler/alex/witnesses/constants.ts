@@ -71,6 +71,16 @@ export class ConstantTable {
     this.count++;
   }
 
+  /**
+   * Record `v` in entry `e` as made in the function's entry block, before its body: visible in the
+   * whole function, wherever the insertion point is now (a prologue op made while a nested block
+   * is open is not that block's to void).
+   */
+  rememberInPrologue(e: ConstantEntry, v: Value): void {
+    e.value = v;
+    e.fn = this.fn;
+  }
+
   /** A nested block opens: the point to `release` back to when it closes. */
   mark(): number {
     return this.count;

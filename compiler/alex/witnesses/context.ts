@@ -19,6 +19,7 @@ import type { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { MlirType } from '../ir/types.js';
 import { ConstantTable, type ConstantEntry } from './constants.js';
 import { Environment } from './environment.js';
+import type { MutableSlots } from './slots.js';
 import { substitute, toMlirType, type Subst } from './types2mlir.js';
 
 /** A position as a small integer when it is one. */
@@ -73,8 +74,8 @@ export class FunctionScope {
     /** The lowering's environment, begun for this function. */
     readonly env: Environment,
     readonly subst: Subst,
-    /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (a shared empty map when it has none). */
-    readonly slots: ReadonlyMap<object, { readonly ptr: Value; readonly type: MlirType }>,
+    /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (see `slots.ts`). */
+    public slots: MutableSlots,
     /** The lowering's constant table, begun for this function. */
     private readonly constants: ConstantTable,
   ) {}
@@ -212,6 +213,12 @@ export class Lowerer {
   }
 
   private newConstant(entry: ConstantEntry, type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
+    // The stack slots' count, `1 : i64`, is made before the body: a body that asks for it first finds it there.
+    if (this.fn.slots.needsSettling(type, value)) {
+      this.fn.slots.settle();
+      const made = this.constants.visible(entry);
+      if (made !== undefined) return made;
+    }
     const v = this.b.constant(type, value, loc);
     this.constants.remember(entry, v);
     return v;

@@ -69,8 +69,11 @@ function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] 
 
 /** The slots of the function being lowered. */
 export class MutableSlots {
-  /** Slot by binding, for the bindings seen so far; null for one whose type has no MLIR form (unit), which gets none. */
-  private readonly slots = new Map<Binding, Slot | null>();
+  /**
+   * Slot by binding, for the bindings seen so far; null for one whose type has no MLIR form (unit),
+   * which gets none. Made with the first slot: most functions have no `let mutable`.
+   */
+  private slots: Map<Binding, Slot | null> | undefined = undefined;
   /** Where the next prologue op goes in the entry block. */
   private at: number;
   /** The prologue's `1 : i64`, once made. */
@@ -88,7 +91,7 @@ export class MutableSlots {
 
   /** The slot of `let mutable` binding `b`, made now if it is new; undefined when its type has no MLIR form. */
   slotOf(b: Binding): Slot | undefined {
-    const known = this.slots.get(b);
+    const known = this.slots?.get(b);
     if (known !== undefined) return known ?? undefined;
     return this.make(b) ?? undefined;
   }
@@ -102,7 +105,7 @@ export class MutableSlots {
   settle(): void {
     if (this.settled) return;
     this.settled = true;
-    for (const b of mutableBindings(this.body, [])) if (!this.slots.has(b)) this.make(b);
+    for (const b of mutableBindings(this.body, [])) if (this.slots?.has(b) !== true) this.make(b);
   }
 
   /** The body is lowered: all its slots were made on the way. */
@@ -112,6 +115,7 @@ export class MutableSlots {
 
   private make(b: Binding): Slot | null {
     const L = this.L;
+    this.slots ??= new Map();
     const symbol = L.program.bindingInfo(b).symbol;
     const type = L.mlirType(symbol.type, b.span);
     if (type === null) {

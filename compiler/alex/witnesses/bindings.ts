@@ -9,6 +9,7 @@
 import type { Binding, BlockItem, Expr, LocalLet } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { Value } from '../ir/ir.js';
+import { ptr } from '../ir/types.js';
 import { DISCARD, type EnvEntry, type LValue, type Lowerer, type Witness } from './context.js';
 import { bindLocalFunctions } from './functions.js';
 import { callSupport } from './support.js';
@@ -117,7 +118,8 @@ function bindLocal(L: Lowerer, item: LocalLet, regions: Value[]): void {
       const id = L.program.bindingInfo(b).symbol.id;
       const value = L.lower(b.body);
       L.fn.env.set(id, { kind: 'value', value });
-      if (value !== null && createsRegion(L, b)) regions.push(value);
+      // A region is a pointer: only a pointer's initialiser needs looking up again.
+      if (value !== null && value.type === ptr && createsRegion(L, b)) regions.push(value);
     }
   }
 }

@@ -11,7 +11,7 @@ import type { BindingInfo, Symbol } from '../../fncs/psg/program.js';
 import type { Binding, LocalLet, Param } from '../../fncs/syntax/ast.js';
 import { printType, type Type } from '../../fncs/checking/types.js';
 import { i32, ptr, type MlirType } from '../ir/types.js';
-import { DISCARD, FunctionScope, KEEP, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer } from './context.js';
+import { DISCARD, FunctionScope, KEEP, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer, type LValue } from './context.js';
 import { MutableSlots } from './slots.js';
 import { abiSignature, substitute, type Subst } from './types2mlir.js';
 
@@ -186,7 +186,7 @@ export class FunctionEmitter implements FunctionRequests {
     }
     const slots = new MutableSlots(L, b.body, fb);
     L.fn.slots = slots;
-    let value;
+    let value: LValue;
     try {
       value = L.lower(b.body, result === null ? DISCARD : KEEP);
     } catch (e) {

@@ -298,8 +298,8 @@ export class OpBuilder {
     closeBlock(block);
   }
 
-  /** Run `fill` with the insertion point at the end of `block` (in the current region); its ops. */
-  protected withBlock(block: MBlock, fill: (b: OpBuilder) => void): readonly Operation[] {
+  /** Run `fill` with the insertion point at the end of `block` (in the current region). */
+  protected withBlock(block: MBlock, fill: (b: OpBuilder) => void): void {
     const outerBlock = this.block;
     this.block = block;
     try {
@@ -307,7 +307,6 @@ export class OpBuilder {
     } finally {
       this.block = outerBlock;
     }
-    return block.ops;
   }
 
   // ---- unstructured control flow ----------------------------------------------------------------
@@ -341,6 +340,9 @@ export class FunctionBuilder extends OpBuilder {
   /** The entry block's arguments: the function's parameters. */
   readonly args: readonly Value[];
   private readonly entry: MBlock;
+  /** The prologue's ops while the body is built, and where they go (see `inPrologue`). */
+  private prologue: Operation[] | undefined = undefined;
+  private prologueAt = 0;
 
   constructor(
     module: ModuleBuilder,
@@ -354,14 +356,27 @@ export class FunctionBuilder extends OpBuilder {
     this.entry = entry;
   }
 
+  /** Mark the entry block's end as where the prologue goes: ops added with `inPrologue` go there, before the ops appended since. */
+  startPrologue(): void {
+    this.prologueAt = this.entry.ops.length;
+  }
+
   /**
-   * Run `fill` with the ops it appends going into the entry block at op index `at`, before the ops
-   * appended there since; the insertion point is restored after. For a prologue that grows while
-   * the body is built (stack slots found on the way); returns how many ops went in.
+   * Run `fill` with the ops it appends going to the prologue (the insertion point is restored
+   * after). For a prologue that grows while the body is built (stack slots found on the way); the
+   * ops are kept aside and put in place once, by `closePrologue`.
    */
-  insertInEntry(at: number, fill: (b: OpBuilder) => void): number {
-    const ops = this.withBlock({ args: noValues, ops: [] }, fill);
-    this.entry.ops.splice(at, 0, ...ops);
-    return ops.length;
+  inPrologue(fill: (b: OpBuilder) => void): void {
+    const block: MBlock = { args: noValues, ops: this.prologue ?? [] };
+    this.withBlock(block, fill);
+    this.prologue = block.ops;
+  }
+
+  /** Put the prologue's ops in the entry block, where `startPrologue` marked: once the body is complete. */
+  closePrologue(): void {
+    if (this.prologue === undefined) return;
+    const ops = this.entry.ops;
+    this.entry.ops = ops.slice(0, this.prologueAt).concat(this.prologue, ops.slice(this.prologueAt));
+    this.prologue = undefined;
   }
 }

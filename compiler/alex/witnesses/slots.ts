@@ -7,11 +7,11 @@
  * the body before it is lowered: slots in the order of that walk (pre-order, which is the order the
  * witnesses lower a body in), the constant made at the first slot with an MLIR type, an unlowerable
  * slot type reported before anything of the body. Most bodies are lowered without that walk, which
- * would read every node of the body a second time: a slot is made when its `let` is lowered, and
- * the ops go into the prologue. That gives the same module and diagnostics as long as nothing the
- * body does before its last `let mutable` depends on what the walk would have found. Three things
- * could, so the walk is done (`settle`) before any of them, and the slots still to come are made
- * then, in its order:
+ * would read every node of the body a second time: a slot is made when its `let` is lowered, its
+ * ops kept aside and put in the entry block when the body is complete. That gives the same module
+ * and diagnostics as long as nothing the body does before its last `let mutable` depends on what
+ * the walk would have found. Three things could, so the walk is done (`settle`) before any of
+ * them, and the slots still to come are made then, in its order:
  * - asking for the constant `1 : i64` before it exists (the body would share the prologue's);
  * - asking for a new function (a lifted local one, a specialisation): a function whose prologue
  *   fails with a diagnostic requests none;
@@ -74,8 +74,6 @@ export class MutableSlots {
    * which gets none. Made with the first slot: most functions have no `let mutable`.
    */
   private slots: Map<Binding, Slot | null> | undefined = undefined;
-  /** Where the next prologue op goes in the entry block. */
-  private at: number;
   /** The prologue's `1 : i64`, once made. */
   private one: Value | undefined = undefined;
   /** Whether every slot of the body is made (the walk was done, or the body is complete). */
@@ -86,7 +84,7 @@ export class MutableSlots {
     private readonly body: Expr,
     private readonly fb: FunctionBuilder,
   ) {
-    this.at = fb.insertionBlock.ops.length;
+    fb.startPrologue();
   }
 
   /** The slot of `let mutable` binding `b`, made now if it is new; undefined when its type has no MLIR form. */
@@ -108,9 +106,10 @@ export class MutableSlots {
     for (const b of mutableBindings(this.body, [])) if (this.slots?.has(b) !== true) this.make(b);
   }
 
-  /** The body is lowered: all its slots were made on the way. */
+  /** The body is lowered: all its slots were made on the way, and their ops go in place. */
   finish(): void {
     this.settled = true;
+    this.fb.closePrologue();
   }
 
   private make(b: Binding): Slot | null {
@@ -124,7 +123,7 @@ export class MutableSlots {
     }
     const loc = L.loc(b.span);
     let ptr: Value | undefined;
-    this.at += this.fb.insertInEntry(this.at, (fb) => {
+    this.fb.inPrologue((fb) => {
       if (this.one === undefined) {
         this.one = fb.constant(i64, 1, loc);
         L.constants.rememberInPrologue(L.constants.entry(i64, 1), this.one);

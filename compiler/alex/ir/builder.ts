@@ -374,9 +374,14 @@ export class FunctionBuilder extends OpBuilder {
 
   /** Put the prologue's ops in the entry block, where `startPrologue` marked: once the body is complete. */
   closePrologue(): void {
-    if (this.prologue === undefined) return;
+    const prologue = this.prologue;
+    if (prologue === undefined) return;
+    // In place: the body's ops move up by the prologue's length (no copy of the block is made).
     const ops = this.entry.ops;
-    this.entry.ops = ops.slice(0, this.prologueAt).concat(this.prologue, ops.slice(this.prologueAt));
+    const end = ops.length;
+    for (const op of prologue) ops.push(op);
+    ops.copyWithin(this.prologueAt + prologue.length, this.prologueAt, end);
+    for (let i = 0; i < prologue.length; i++) ops[this.prologueAt + i] = prologue[i]!;
     this.prologue = undefined;
   }
 }

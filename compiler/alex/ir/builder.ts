@@ -298,6 +298,17 @@ export class OpBuilder {
     closeBlock(block);
   }
 
+  /** Run `fill` with the insertion point at the end of `block` (in the current region). */
+  protected withBlock(block: MBlock, fill: (b: OpBuilder) => void): void {
+    const outerBlock = this.block;
+    this.block = block;
+    try {
+      fill(this);
+    } finally {
+      this.block = outerBlock;
+    }
+  }
+
   // ---- unstructured control flow ----------------------------------------------------------------
 
   /** A new block at the end of the current region (for `cf` branches); the insertion point stays put. */
@@ -328,6 +339,10 @@ export class OpBuilder {
 export class FunctionBuilder extends OpBuilder {
   /** The entry block's arguments: the function's parameters. */
   readonly args: readonly Value[];
+  private readonly entry: MBlock;
+  /** The prologue's ops while the body is built, and where they go (see `inPrologue`). */
+  private prologue: Operation[] | undefined = undefined;
+  private prologueAt = 0;
 
   constructor(
     module: ModuleBuilder,
@@ -338,5 +353,35 @@ export class FunctionBuilder extends OpBuilder {
   ) {
     super(module, entry, region);
     this.args = entry.args;
+    this.entry = entry;
+  }
+
+  /** Mark the entry block's end as where the prologue goes: ops added with `inPrologue` go there, before the ops appended since. */
+  startPrologue(): void {
+    this.prologueAt = this.entry.ops.length;
+  }
+
+  /**
+   * Run `fill` with the ops it appends going to the prologue (the insertion point is restored
+   * after). For a prologue that grows while the body is built (stack slots found on the way); the
+   * ops are kept aside and put in place once, by `closePrologue`.
+   */
+  inPrologue(fill: (b: OpBuilder) => void): void {
+    const block: MBlock = { args: noValues, ops: this.prologue ?? [] };
+    this.withBlock(block, fill);
+    this.prologue = block.ops;
+  }
+
+  /** Put the prologue's ops in the entry block, where `startPrologue` marked: once the body is complete. */
+  closePrologue(): void {
+    const prologue = this.prologue;
+    if (prologue === undefined) return;
+    // In place: the body's ops move up by the prologue's length (no copy of the block is made).
+    const ops = this.entry.ops;
+    const end = ops.length;
+    for (const op of prologue) ops.push(op);
+    ops.copyWithin(this.prologueAt + prologue.length, this.prologueAt, end);
+    for (let i = 0; i < prologue.length; i++) ops[this.prologueAt + i] = prologue[i]!;
+    this.prologue = undefined;
   }
 }

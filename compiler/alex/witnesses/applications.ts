@@ -49,7 +49,8 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Exp
   }
   const s = r.symbol;
   let callee: string;
-  const values: Value[] = [];
+  /** The captured values a lifted local function takes first (none for a top-level function). */
+  let captured: Value[] | undefined;
   let arity: number;
   // The result type of a saturated call of a non-generic top-level function is the one it declares (no lookup).
   let resultType: Type | undefined;
@@ -66,18 +67,19 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Exp
     arity = entry.info.arity;
     if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
     callee = entry.nameFor(typeArgsHere(L, r.typeArgs));
+    captured = [];
     for (const c of entry.captures) {
       const ce = L.fn.env.get(c.id);
       if (ce === undefined) throw new Error(`internal error: captured '${c.name}' is not in scope`);
       const v = readEntry(L, ce, head);
-      if (v !== null) values.push(v);
+      if (v !== null) captured.push(v);
     }
   }
   // Made at their final size (`map`, `concat`): the call keeps its operands (see the builder's header).
   const lowered = args.map((a) => L.lower(a));
   const argValues = lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
   const t = L.mlirType(resultType ?? L.typeOf(call), span);
-  const results = L.b.call(callee, values.length === 0 ? argValues : values.concat(argValues), t === null ? [] : [t], L.loc(span));
+  const results = L.b.call(callee, captured === undefined || captured.length === 0 ? argValues : captured.concat(argValues), t === null ? [] : [t], L.loc(span));
   return results[0] ?? null;
 }
 

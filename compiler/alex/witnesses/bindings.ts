@@ -9,6 +9,7 @@
 import type { Binding, BlockItem, Expr, LocalLet } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { Value } from '../ir/ir.js';
+import { ptr } from '../ir/types.js';
 import { DISCARD, type EnvEntry, type LValue, type Lowerer, type Witness } from './context.js';
 import { bindLocalFunctions } from './functions.js';
 import { callSupport } from './support.js';
@@ -106,16 +107,19 @@ function bindLocal(L: Lowerer, item: LocalLet, regions: Value[]): void {
   if (functions !== undefined) bindLocalFunctions(L, item, functions);
   for (const b of item.bindings) {
     if (functions?.includes(b) === true) continue;
-    const info = L.program.bindingInfo(b);
-    const value = L.lower(b.body);
-    // A mutable whose type has no MLIR form (unit) gets no slot (see functions.ts); it holds no value.
-    const slot = b.mutable ? L.fn.slots.get(b) : undefined;
+    // A mutable's slot is made as its `let` is met, before its initialiser (see slots.ts); one whose
+    // type has no MLIR form (unit) gets none, and holds no value.
+    const slot = b.mutable ? L.fn.slots.slotOf(b) : undefined;
     if (slot !== undefined) {
+      const value = L.lower(b.body);
       if (value !== null) L.b.store(value, slot.ptr, L.loc(b.span));
-      L.fn.env.set(info.symbol.id, { kind: 'slot', ptr: slot.ptr, type: slot.type });
+      L.fn.env.set(slot.symbolId, { kind: 'slot', ptr: slot.ptr, type: slot.type });
     } else {
-      L.fn.env.set(info.symbol.id, { kind: 'value', value });
-      if (value !== null && createsRegion(L, b)) regions.push(value);
+      const id = L.program.bindingInfo(b).symbol.id;
+      const value = L.lower(b.body);
+      L.fn.env.set(id, { kind: 'value', value });
+      // A region is a pointer: only a pointer's initialiser needs looking up again.
+      if (value !== null && value.type === ptr && createsRegion(L, b)) regions.push(value);
     }
   }
 }

@@ -6,30 +6,31 @@
  * One table serves a whole lowering. Entries are keyed by type and value and stamped with the
  * function they were made in; the entries a nested block adds are voided as it closes (an undo
  * log). So no map is made, grown or shrunk per function or per block: the maps hold one entry per
- * distinct constant of the program, and lookups are two `Map.get`s.
+ * distinct constant of the program; finding a constant is two `Map.get`s, and making one that was
+ * not found takes no further lookup.
  */
 import type { Value } from '../ir/ir.js';
 import { integerKey, memo } from '../ir/sharedAttributes.js';
 import type { MlirType } from '../ir/types.js';
 
-interface Entry {
+export interface ConstantEntry {
   /** The constant, or undefined once the block that made it has closed. */
   value: Value | undefined;
-  /** The function it was made in (`ConstantTable.fn` then). */
+  /** The function it was made in (`ConstantTable.fn` then; 0 before it is first made). */
   fn: number;
 }
 
-const newEntryMap = (): Map<number | bigint, Entry> => new Map();
+const newEntryMap = (): Map<number | bigint, ConstantEntry> => new Map();
 
 /** The constants visible at the insertion point of the function being lowered. */
 export class ConstantTable {
-  private readonly byType = new Map<MlirType, Map<number | bigint, Entry>>();
+  private readonly byType = new Map<MlirType, Map<number | bigint, ConstantEntry>>();
   /**
    * The entries made in the current function, in order: the first `count` of `made`. Cutting back
    * moves `count` rather than the array's length, which would shrink its storage only to grow it
    * again in the next block.
    */
-  private readonly made: Entry[] = [];
+  private readonly made: ConstantEntry[] = [];
   private count = 0;
   private fn = 0;
 
@@ -39,27 +40,45 @@ export class ConstantTable {
     this.count = 0;
   }
 
-  /** The constant `value` of `type` visible here, if one was made. */
-  lookup(type: MlirType, value: number | bigint | boolean): Value | undefined {
-    const e = this.byType.get(type)?.get(integerKey(value));
-    return e !== undefined && e.fn === this.fn ? e.value : undefined;
-  }
-
-  /** Remember `v` as the constant `value` of `type` (after a `lookup` found none). */
-  remember(type: MlirType, value: number | bigint | boolean, v: Value): void {
+  /**
+   * The entry of constant `value` of `type` (made empty the first time it is asked for): its value
+   * is visible here when `visible` says so, and a new constant is recorded in it with `remember`.
+   * One lookup serves both the search and the recording, since most constants asked for are new
+   * in their block.
+   */
+  entry(type: MlirType, value: number | bigint | boolean): ConstantEntry {
     const byValue = memo(this.byType, type, newEntryMap);
     const key = integerKey(value);
     let e = byValue.get(key);
     if (e === undefined) {
-      e = { value: v, fn: this.fn };
+      e = { value: undefined, fn: 0 };
       byValue.set(key, e);
-    } else {
-      e.value = v;
-      e.fn = this.fn;
     }
+    return e;
+  }
+
+  /** The constant an entry holds, if it was made in this function by a block still open. */
+  visible(e: ConstantEntry): Value | undefined {
+    return e.fn === this.fn ? e.value : undefined;
+  }
+
+  /** Record `v` in entry `e` (which `visible` found empty) as made in the current block. */
+  remember(e: ConstantEntry, v: Value): void {
+    e.value = v;
+    e.fn = this.fn;
     if (this.count === this.made.length) this.made.push(e);
     else this.made[this.count] = e;
     this.count++;
+  }
+
+  /**
+   * Record `v` in entry `e` as made in the function's entry block, before its body: visible in the
+   * whole function, wherever the insertion point is now (a prologue op made while a nested block
+   * is open is not that block's to void).
+   */
+  rememberInPrologue(e: ConstantEntry, v: Value): void {
+    e.value = v;
+    e.fn = this.fn;
   }
 
   /** A nested block opens: the point to `release` back to when it closes. */

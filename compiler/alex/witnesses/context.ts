@@ -17,8 +17,9 @@ import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { MlirType } from '../ir/types.js';
-import { ConstantTable } from './constants.js';
+import { ConstantTable, type ConstantEntry } from './constants.js';
 import { Environment } from './environment.js';
+import type { MutableSlots } from './slots.js';
 import { substitute, toMlirType, type Subst } from './types2mlir.js';
 
 /** A position as a small integer when it is one. */
@@ -73,8 +74,8 @@ export class FunctionScope {
     /** The lowering's environment, begun for this function. */
     readonly env: Environment,
     readonly subst: Subst,
-    /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (a shared empty map when it has none). */
-    readonly slots: ReadonlyMap<object, { readonly ptr: Value; readonly type: MlirType }>,
+    /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (see `slots.ts`). */
+    public slots: MutableSlots,
     /** The lowering's constant table, begun for this function. */
     private readonly constants: ConstantTable,
   ) {}
@@ -201,17 +202,25 @@ export class Lowerer {
 
   /** `constant` located at the start of `span` (its location is made only when the constant is). */
   constantAt(type: MlirType, value: number | bigint | boolean, span: Span): Value {
-    return this.constants.lookup(type, value) ?? this.newConstant(type, value, this.loc(span));
+    const entry = this.constants.entry(type, value);
+    return this.constants.visible(entry) ?? this.newConstant(entry, type, value, this.loc(span));
   }
 
   /** `arith.constant`, shared with an equal constant in this or an enclosing block. */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
-    return this.constants.lookup(type, value) ?? this.newConstant(type, value, loc);
+    const entry = this.constants.entry(type, value);
+    return this.constants.visible(entry) ?? this.newConstant(entry, type, value, loc);
   }
 
-  private newConstant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
+  private newConstant(entry: ConstantEntry, type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
+    // The stack slots' count, `1 : i64`, is made before the body: a body that asks for it first finds it there.
+    if (this.fn.slots.needsSettling(type, value)) {
+      this.fn.slots.settle();
+      const made = this.constants.visible(entry);
+      if (made !== undefined) return made;
+    }
     const v = this.b.constant(type, value, loc);
-    this.constants.remember(type, value, v);
+    this.constants.remember(entry, v);
     return v;
   }
 

@@ -19,7 +19,8 @@ export class Environment {
   begin(visible: ReadonlyMap<number, EnvEntry>): void {
     this.fn++;
     this.functionIds = [];
-    for (const [id, entry] of visible) this.set(id, entry);
+    // Most functions see no local function: no iterator is made for an empty map.
+    if (visible.size > 0) for (const [id, entry] of visible) this.set(id, entry);
   }
 
   /** What symbol `id` is bound to, if it is bound in the current function. */

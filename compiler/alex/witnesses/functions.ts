@@ -5,16 +5,16 @@
  * (monomorphisation). Requests are queued and emitted one function at a time, each complete when
  * emitted (the module may then hand it on, see `lower.ts`).
  *
- * `let mutable` locals get a stack slot each (`llvm.alloca`), allocated in the function's entry block
- * so loops do not grow the stack.
+ * `let mutable` locals get a stack slot each in the function's entry block (`slots.ts`).
  */
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { BindingInfo, Symbol } from '../../fncs/psg/program.js';
-import type { Binding, BlockItem, Expr, LocalLet, Param } from '../../fncs/syntax/ast.js';
+import type { Binding, LocalLet, Param } from '../../fncs/syntax/ast.js';
 import { printType, type Type } from '../../fncs/checking/types.js';
-import type { Operation, Value } from '../ir/ir.js';
-import { i32, i64, ptr, type MlirType } from '../ir/types.js';
-import { DISCARD, FunctionScope, KEEP, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer } from './context.js';
+import type { Operation } from '../ir/ir.js';
+import { i32, ptr, type MlirType } from '../ir/types.js';
+import { DISCARD, FunctionScope, KEEP, LoweringError, type EnvEntry, type FunctionRequests, type Lowerer, type LValue } from './context.js';
+import { MutableSlots } from './slots.js';
 import { abiSignature, substitute, type Subst } from './types2mlir.js';
 
 /** C and runtime symbols an F# function must not be named after. */
@@ -35,7 +35,6 @@ const typeNamePart = (t: Type): string => printType(t).replace(/[^A-Za-z0-9_]+/g
 
 const noSubst: Subst = new Map();
 const noFunctions: ReadonlyMap<number, EnvEntry> = new Map();
-const noSlots: ReadonlyMap<Binding, never> = new Map<Binding, never>();
 /** What a unit-typed parameter or capture is bound to (entries are immutable, so one serves all). */
 const unitEntry: EnvEntry = Object.freeze({ kind: 'value', value: null });
 
@@ -47,43 +46,6 @@ function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Sub
     if (p.kind === 'Var' && arg !== undefined) subst.set(p.tv, substitute(arg, outer));
   });
   return subst;
-}
-
-/** The `let mutable` bindings of a function body, not looking into nested functions. */
-function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] {
-  if (e === null) return out;
-  switch (e.kind) {
-    // Leaves first: names and literals are over half of all expressions, and a switch tests its cases in order.
-    case 'Path':
-    case 'Literal':
-      break;
-    case 'LocalLet':
-      for (const b of e.bindings) {
-        if (b.params.length > 0) continue;
-        if (b.mutable) out.push(b);
-        mutableBindings(b.body, out);
-      }
-      break;
-    case 'Block': for (const item of e.items) mutableBindings(item, out); break;
-    case 'If': mutableBindings(e.cond, out); mutableBindings(e.then, out); mutableBindings(e.otherwise, out); break;
-    case 'While': mutableBindings(e.cond, out); mutableBindings(e.body, out); break;
-    case 'For': mutableBindings(e.from, out); mutableBindings(e.to, out); mutableBindings(e.body, out); break;
-    case 'Match':
-      mutableBindings(e.scrutinee, out);
-      for (const a of e.arms) { mutableBindings(a.guard, out); mutableBindings(a.body, out); }
-      break;
-    case 'App': mutableBindings(e.fn, out); for (const a of e.args) mutableBindings(a, out); break;
-    case 'Infix': mutableBindings(e.left, out); mutableBindings(e.right, out); break;
-    case 'Prefix': mutableBindings(e.operand, out); break;
-    case 'Assign': mutableBindings(e.value, out); break;
-    case 'Record': for (const f of e.fields) mutableBindings(f.value, out); break;
-    case 'RecordUpdate': mutableBindings(e.source, out); for (const f of e.fields) mutableBindings(f.value, out); break;
-    case 'FieldGet': mutableBindings(e.target, out); break;
-    case 'Index': mutableBindings(e.target, out); mutableBindings(e.index, out); break;
-    case 'TypeApp': mutableBindings(e.target, out); break;
-    default: break;
-  }
-  return out;
 }
 
 export class FunctionEmitter implements FunctionRequests {
@@ -106,6 +68,7 @@ export class FunctionEmitter implements FunctionRequests {
     const key = typeArgs.length === 0 ? info.symbol.id : `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
     const known = this.names.get(key);
     if (known !== undefined) return known;
+    this.beforeRequest();
     const base = this.baseName(info.isEntryPoint ? 'main' : info.symbol.name);
     const name = this.L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
     this.names.set(key, name);
@@ -113,9 +76,15 @@ export class FunctionEmitter implements FunctionRequests {
     return name;
   }
 
+  /** A function being lowered requests no function before its stack slots are settled (see `slots.ts`). */
+  private beforeRequest(): void {
+    (this.L.fn as FunctionScope | undefined)?.slots.settle();
+  }
+
   /** Bind the local functions of one `let` (a `let rec … and …` group shares its captures). */
   bindLocal(item: LocalLet, functions: readonly Binding[]): void {
     const L = this.L;
+    this.beforeRequest();
     const infos = functions.map((b) => L.program.bindingInfo(b));
     const group = new Set(infos.map((i) => i.symbol.id));
     const captures = new Map<number, Symbol>();
@@ -137,6 +106,7 @@ export class FunctionEmitter implements FunctionRequests {
         const key = typeArgs.map((t) => printType(t)).join(',');
         const known = names.get(key);
         if (known !== undefined) return known;
+        this.beforeRequest();
         const base = `${outerName}.${info.symbol.name}`;
         const name = L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
         names.set(key, name);
@@ -177,9 +147,7 @@ export class FunctionEmitter implements FunctionRequests {
     env.begin(r.functions);
     // Types are computed under the specialisation's substitution.
     L.constants.beginFunction();
-    const mutables = mutableBindings(b.body, []);
-    const slots = mutables.length === 0 ? undefined : new Map<Binding, { ptr: Value; type: MlirType }>();
-    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, slots ?? noSlots, L.constants);
+    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, undefined as never, L.constants);
     // Per parameter of the MLIR function: its type, and the symbol its value binds (null: none).
     const types: MlirType[] = [];
     const binds: (number | null)[] = [];
@@ -219,13 +187,17 @@ export class FunctionEmitter implements FunctionRequests {
       const sym = p === undefined ? null : L.program.paramSymbol(p);
       if (sym !== null) env.set(sym.id, { kind: 'value', value: argv });
     }
-    for (const m of mutables) {
-      const t = L.mlirType(L.program.bindingInfo(m).symbol.type, m.span);
-      if (t === null) continue;
-      const slot = fb.alloca(L.constant(i64, 1, L.loc(m.span)), t, L.loc(m.span));
-      slots!.set(m, { ptr: slot, type: t });
+    const slots = new MutableSlots(L, b.body, fb);
+    L.fn.slots = slots;
+    let value: LValue;
+    try {
+      value = L.lower(b.body, result === null ? DISCARD : KEEP);
+    } catch (e) {
+      // A slot type that fails is the diagnostic, as if the prologue had been made first (see slots.ts).
+      if (e instanceof LoweringError) slots.settle();
+      throw e;
     }
-    const value = L.lower(b.body, result === null ? DISCARD : KEEP);
+    slots.finish();
     fb.ret(result === null || value === null ? [] : [value], L.loc(b.body.span));
     return fb.func;
   }

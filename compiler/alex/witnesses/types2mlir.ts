@@ -112,7 +112,21 @@ const abiTypes: Readonly<Record<AbiType, MlirType | undefined>> = {
 /** The MLIR type of a C/runtime ABI type name from the intrinsic table (undefined for void). */
 export const abiType = (a: AbiType): MlirType | undefined => abiTypes[a];
 
-/** The MLIR parameter types and result of a table entry's ABI. */
-export function abiSignature(f: { readonly params: readonly AbiType[]; readonly result: AbiType }): { params: MlirType[]; result: MlirType | undefined } {
-  return { params: f.params.map((p) => abiTypes[p]!), result: abiTypes[f.result] };
+/** An ABI signature in MLIR types: parameters and result (undefined for void). */
+export interface AbiSignature {
+  readonly params: readonly MlirType[];
+  readonly result: MlirType | undefined;
+}
+
+/** Signatures by table entry: every call of a C or runtime function asks for its signature. */
+const signatures = new WeakMap<object, AbiSignature>();
+
+/** The MLIR parameter types and result of a table entry's ABI (computed once per entry). */
+export function abiSignature(f: { readonly params: readonly AbiType[]; readonly result: AbiType }): AbiSignature {
+  let s = signatures.get(f);
+  if (s === undefined) {
+    s = { params: f.params.map((p) => abiTypes[p]!), result: abiTypes[f.result] };
+    signatures.set(f, s);
+  }
+  return s;
 }

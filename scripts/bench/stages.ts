@@ -1,7 +1,9 @@
 /**
  * Where compile time goes: one program through the pipeline's stages one at a time (lex + layout,
- * parse, check, lower, verify, print), timed separately. The throughput part reports this split
- * so a target not met says which stage limits it; `scripts/stageTimes.ts` prints it on its own.
+ * parse, check, lower, verify, print), timed separately. `compile` interleaves the last three, a
+ * function at a time (`lowerProgramToText`); here they run over the whole module so that each can
+ * be timed apart. The throughput part reports this split so a target not met says which stage
+ * limits it; `scripts/stageTimes.ts` prints it on its own.
  */
 import { check } from '../../compiler/fncs/checking/check.js';
 import { layOutSource, parseSource } from '../../compiler/fncs/syntax/parse.js';

@@ -10,7 +10,7 @@
  */
 import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
 import { FunctionBuilder } from './builder.js';
-import { blockArgs, closeBlock, internalError, makeOp, noTypes, noValues, type MBlock, type MRegion } from './opParts.js';
+import { blockArgs, closeBlock, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i8, printType, type ArrayType, type FuncType, type MlirType } from './types.js';
 
@@ -39,8 +39,8 @@ function hasSignature(decl: Operation, params: readonly MlirType[], results: rea
   return true;
 }
 
-/** Where a module builder hands each definition when it is complete. */
-export type DefinitionSink = (definition: Operation) => void;
+/** Where a module builder hands each definition when it is complete, with the stub of it that the module keeps. */
+export type DefinitionSink = (definition: Operation, stub: Operation) => void;
 
 /** Builds one module. Call `finish()` once at the end for the module (frozen in the checking mode, see `ir.ts`). */
 export class ModuleBuilder {
@@ -156,10 +156,11 @@ export class ModuleBuilder {
     this.bodies.delete(func);
     closeBlocks(body);
     if (this.sink === undefined) return;
+    const stub = symbolStub(func);
     const name = func.attributes['sym_name'];
-    if (name?.kind === 'string') this.symbols.set(name.value, makeOp(func.name, noValues, noValues, func.attributes, func.loc));
+    if (name?.kind === 'string') this.symbols.set(name.value, stub);
     if (this.freezing) freezeModule({ ops: [func], loc: this.loc });
-    this.sink(func);
+    this.sink(func, stub);
   }
 
   /** The op defining `name`, if any. */

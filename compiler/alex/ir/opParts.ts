@@ -48,6 +48,9 @@ export function closeBlock(block: MBlock): void {
 /** Below this many ops a block's grown array is mostly spare capacity. */
 const SMALL_BLOCK = 16;
 
+/** What a module keeps of a definition it has handed on: its symbol (name, attributes, location), not its body. */
+export const symbolStub = (op: Operation): Operation => makeOp(op.name, noValues, noValues, op.attributes, op.loc);
+
 /** An op made of the parts given, which it keeps. */
 export function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
   return { name, operands, results, attributes, regions, successors, loc };

@@ -11,7 +11,7 @@
  * at the end, over a stub per definition: its name, attributes and location, not its body.
  */
 import type { Module, Operation } from './ir.js';
-import { makeOp, noValues } from './opParts.js';
+import { symbolStub } from './opParts.js';
 import type { SymbolLookup, SymbolRule } from './ops.js';
 import { checkingWith, failure, symbolTable, Verifier, type Report, type VerifyFailure } from './verifier.js';
 
@@ -56,9 +56,9 @@ export class StreamVerifier {
     return this.failures === 0;
   }
 
-  /** Verify the complete definition `op`, the module's next one. */
-  definition(op: Operation): void {
-    this.definitions.push(makeOp(op.name, noValues, noValues, op.attributes, op.loc));
+  /** Verify the complete definition `op`, the module's next one (`stub`: the module's stub of it, if it keeps one). */
+  definition(op: Operation, stub: Operation = symbolStub(op)): void {
+    this.definitions.push(stub);
     this.walker.topLevel(op);
   }
 

@@ -75,8 +75,8 @@ export interface LowerTextResult {
  */
 export function lowerProgramToText(program: TypedProgram, options: PrintOptions): LowerTextResult {
   const printer = new StreamPrinter(options);
-  const module = new ModuleBuilder(locOf(program.module.span), (func) => {
-    verifier.definition(func);
+  const module = new ModuleBuilder(locOf(program.module.span), (func, stub) => {
+    verifier.definition(func, stub);
     // Text that will not be output is not worth printing.
     if (verifier.ok) printer.definition(func);
   });

@@ -231,17 +231,6 @@ export const hasFreeVar = (t: Type): boolean => containsKind(t, 'Var');
 
 export const containsError = (t: Type): boolean => containsKind(t, 'Error');
 
-/** The parameter types and final result of a curried function type (`arity` of them at most). */
-export function splitFun(t: Type, arity = Infinity): { params: Type[]; result: Type } {
-  const params: Type[] = [];
-  let cur = prune(t);
-  while (cur.kind === 'Fun' && params.length < arity) {
-    params.push(cur.from);
-    cur = prune(cur.to);
-  }
-  return { params, result: cur };
-}
-
 /** Structural equality of two zonked types. */
 export function sameType(a: Type, b: Type): boolean {
   const x = prune(a);

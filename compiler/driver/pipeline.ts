@@ -12,6 +12,7 @@ import { lexTokens, parseSource } from '../fncs/syntax/parse.js';
 import { printAst } from '../fncs/syntax/printAst.js';
 import type { EmitStage } from './args.js';
 import { lowerProgram, lowerProgramToText } from '../alex/witnesses/lower.js';
+import { compileStreamed } from './streamCompile.js';
 import type { Module } from '../alex/ir/ir.js';
 import type { VerifyFailure } from '../alex/ir/verifier.js';
 
@@ -59,6 +60,11 @@ export function compileSource(file: string, text: string, options: CompileOption
     const parsed = parseSource(file, text);
     const diagnostics = sortDiagnostics(parsed.diagnostics);
     return { text: hasErrors(diagnostics) ? null : printAst(parsed.ast), diagnostics };
+  }
+  if (options.emit === 'mlir') {
+    // Most compiles are of clean programs, which this compiles a declaration at a time.
+    const streamed = compileStreamed(file, text, { debugInfo: options.debugInfo ?? false });
+    if (streamed !== null) return { text: streamed, diagnostics: [] };
   }
   const fe = frontEnd(file, text);
   if (fe.program === null || hasErrors(fe.diagnostics)) return { text: null, diagnostics: fe.diagnostics };

@@ -1,8 +1,9 @@
 /**
  * Where compile time goes: one program through the pipeline's stages one at a time (lex + layout,
- * parse, check, lower, verify, print), timed separately. `compile` interleaves the last three, a
- * function at a time (`lowerProgramToText`); here they run over the whole module so that each can
- * be timed apart. The throughput part reports this split so a target not met says which stage
+ * parse, check, lower, verify, print), timed separately. `compile` interleaves them all, a
+ * declaration at a time (`compiler/driver/streamCompile.ts`); here each runs over the whole program
+ * so that it can be timed apart, and the whole program's trees are kept alive, so the sum is more
+ * than a compile takes. The throughput part reports this split so a target not met says which stage
  * limits it; `scripts/stageTimes.ts` prints it on its own.
  */
 import { check } from '../../compiler/fncs/checking/check.js';

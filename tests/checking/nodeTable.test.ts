@@ -3,7 +3,7 @@
  * top-level declaration, read by scanning the part whose source range holds the node. Each test
  * pins a case the layout could get wrong: parts of several declarations, long parts (indexed),
  * logs longer than a chunk, a node written twice, a node whose span points outside its part, and a
- * node never written.
+ * node never written, and a declaration released.
  */
 import { describe, expect, test } from 'vitest';
 import type { Span } from '../../compiler/fncs/syntax/ast.js';
@@ -105,6 +105,23 @@ describe('NodeTable', () => {
     expect(table.get(written)).toBeNull();
     expect(table.get(node('other', 3))).toBeUndefined();
     expect(table.get(node('outside', 9999))).toBeUndefined();
+  });
+
+  test('a released declaration is forgotten; the others, and writes after, are not', () => {
+    // Parts are numbered from 1 in order of opening; 700 + 300 + 600 entries fill several chunks.
+    const { table, nodes } = build([700, 300, 600, 5]);
+    table.get(node('stray', 99_999)); // builds the index over the whole log, which must not keep released nodes
+    table.release(2);
+    for (const n of nodes[1]!) expect(table.get(n)).toBeUndefined();
+    table.release(1);
+    table.release(3);
+    for (const n of [...nodes[0]!, ...nodes[2]!]) expect(table.get(n)).toBeUndefined();
+    for (const n of nodes[3]!) expect(table.get(n)).toBe(n.name);
+    table.release(9); // a part that wrote nothing here
+    const later = node('later', 4010);
+    table.set(later, 'later');
+    expect(table.get(later)).toBe('later');
+    expect(table.get(nodes[3]![0]!)).toBe(nodes[3]![0]!.name);
   });
 
   test('writes before any declaration opens are kept too', () => {

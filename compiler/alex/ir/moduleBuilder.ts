@@ -52,6 +52,8 @@ export class ModuleBuilder {
   private readonly bodies = new Map<Operation, MRegion>();
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
+  /** Names promised to definitions not made yet (`reserve`), which a string global must not take. */
+  private readonly reserved = new Set<string>();
   private finished = false;
   /** Whether to freeze definitions as they go to the sink (the checking mode), read once: reading the environment is slow. */
   private readonly freezing = freezingIr();
@@ -100,7 +102,7 @@ export class ModuleBuilder {
     const known = this.strings.get(text);
     if (known !== undefined) return known;
     let n = this.strings.size;
-    while (this.symbols.has(`str${n}`)) n++;
+    while (this.taken(`str${n}`)) n++;
     const symbol = `str${n}`;
     const length = new TextEncoder().encode(text).length;
     const type = arrayType(length, i8);
@@ -161,6 +163,16 @@ export class ModuleBuilder {
     if (name?.kind === 'string') this.symbols.set(name.value, stub);
     if (this.freezing) freezeModule({ ops: [func], loc: this.loc });
     this.sink(func, stub);
+  }
+
+  /** Promise `name` to a definition made later: no string global will be named so. */
+  reserve(name: string): void {
+    this.reserved.add(name);
+  }
+
+  /** Whether `name` is defined in the module or promised to a definition. */
+  taken(name: string): boolean {
+    return this.symbols.has(name) || this.reserved.has(name);
   }
 
   /** The op defining `name`, if any. */

@@ -103,8 +103,6 @@ export class LoweringError extends Error {
 
 export class Lowerer {
   readonly diagnostics: Diagnostic[] = [];
-  /** Names taken in the module, for lifted and specialised functions. */
-  readonly usedNames = new Set<string>();
   /** The `arith.constant`s visible at the insertion point (see `constants.ts`). */
   readonly constants = new ConstantTable();
   /** What the symbols in scope are bound to (see `environment.ts`). */
@@ -122,11 +120,18 @@ export class Lowerer {
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
 
-  private topLevelById: Map<number, BindingInfo> | undefined;
+  private readonly topLevelById = new Map<number, BindingInfo>();
+  private topLevelIndexed = 0;
 
-  /** The top-level binding of a symbol id, if it is one. */
+  /** The top-level binding of a symbol id, if it is one (the program's list may grow as lowering goes, see `TextLowering`). */
   topLevelInfo(symbolId: number): BindingInfo | undefined {
-    this.topLevelById ??= new Map(this.program.topLevel.map((b) => [b.symbol.id, b]));
+    const known = this.topLevelById.get(symbolId);
+    if (known !== undefined) return known;
+    const all = this.program.topLevel;
+    while (this.topLevelIndexed < all.length) {
+      const b = all[this.topLevelIndexed++]!;
+      this.topLevelById.set(b.symbol.id, b);
+    }
     return this.topLevelById.get(symbolId);
   }
 
@@ -229,11 +234,11 @@ export class Lowerer {
     throw new LoweringError(report(id, span, args));
   }
 
-  /** A fresh module-level name based on `base`. */
+  /** A fresh module-level name based on `base`, for a function emitted later (see `ModuleBuilder.reserve`). */
   freshName(base: string): string {
     let name = base;
-    for (let n = 1; this.usedNames.has(name) || this.module.lookup(name) !== undefined; n++) name = `${base}_${n}`;
-    this.usedNames.add(name);
+    for (let n = 1; this.module.taken(name); n++) name = `${base}_${n}`;
+    this.module.reserve(name);
     return name;
   }
 }

@@ -3,8 +3,9 @@
  * value, a stack slot, or a lifted local function).
  *
  * One table serves a whole lowering: entries are indexed by symbol id and stamped with the function
- * they were bound in, so starting a function forgets everything without clearing or allocating,
- * and a lookup is two array reads (names are looked up at nearly every expression).
+ * they were bound in, so starting a function forgets everything without allocating, and a lookup is
+ * two array reads (names are looked up at nearly every expression). The entries of the function
+ * before are cleared all the same, so that its IR, which their values point into, can be collected.
  */
 import type { EnvEntry } from './context.js';
 
@@ -14,9 +15,14 @@ export class Environment {
   private fn = 0;
   /** The ids bound to local functions in the current function, in binding order. */
   private functionIds: number[] = [];
+  /** The ids bound in the current function: the first `boundCount` (the list is reused). */
+  private readonly bound: number[] = [];
+  private boundCount = 0;
 
   /** Start a function in which the `visible` local functions of its enclosing functions are in scope. */
   begin(visible: ReadonlyMap<number, EnvEntry>): void {
+    for (let i = 0; i < this.boundCount; i++) this.entries[this.bound[i]!] = undefined;
+    this.boundCount = 0;
     this.fn++;
     this.functionIds = [];
     // Most functions see no local function: no iterator is made for an empty map.
@@ -31,6 +37,7 @@ export class Environment {
   /** Bind symbol `id` for the rest of the current function. */
   set(id: number, entry: EnvEntry): void {
     if (entry.kind === 'function' && this.get(id)?.kind !== 'function') this.functionIds.push(id);
+    if (this.stamps[id] !== this.fn) this.bound[this.boundCount++] = id;
     this.entries[id] = entry;
     this.stamps[id] = this.fn;
   }

@@ -49,11 +49,14 @@ function specialisation(info: BindingInfo, typeArgs: readonly Type[], outer: Sub
 }
 
 export class FunctionEmitter implements FunctionRequests {
+  /** Top-level functions named from their declarations (`declare`): emitted first, in order. */
+  private readonly declared: Request[] = [];
   /**
-   * Requests not yet emitted: `queue[next]` on. Taken by index, not `shift()`, which can copy the
-   * rest of a long queue each time; an emitted entry is cleared so its request can be collected.
+   * Functions requested while emitting (local ones, specialisations): emitted after, in order, from
+   * `requested[next]` on. Taken by index, not `shift()`, which can copy the rest of a long queue
+   * each time; an emitted entry is cleared so its request can be collected.
    */
-  private readonly queue: (Request | undefined)[] = [];
+  private readonly requested: (Request | undefined)[] = [];
   private next = 0;
   private readonly names = new Map<number | string, string>();
 
@@ -63,16 +66,42 @@ export class FunctionEmitter implements FunctionRequests {
     return reservedNames.has(name) ? `${name}_fs` : name;
   }
 
+  /**
+   * Name a non-generic top-level function (or the entry point) of the declaration being lowered,
+   * to be emitted by the next `emitDeclared`. A module's functions are named in declaration order
+   * before any of them is emitted, or, lowering a declaration at a time, before any later one is.
+   * False (and not named) when the module already holds its name.
+   */
+  declare(info: BindingInfo): boolean {
+    if (this.names.has(info.symbol.id)) return true;
+    // Named before anything is emitted, a function never meets a name the module has taken (an
+    // external's, a string's); named after, it would get another name than that: refuse.
+    if (this.L.module.lookup(this.baseName(info.isEntryPoint ? 'main' : info.symbol.name)) !== undefined) return false;
+    this.name(info, [], info.symbol.id, this.declared);
+    return true;
+  }
+
   topLevel(info: BindingInfo, typeArgs: readonly Type[]): string {
     // Most calls are of non-generic functions: those are named by symbol id, with no key to build.
     const key = typeArgs.length === 0 ? info.symbol.id : `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
     const known = this.names.get(key);
     if (known !== undefined) return known;
     this.beforeRequest();
+    return this.name(info, typeArgs, key, this.requested);
+  }
+
+  /**
+   * How many local functions have been requested so far: lowered after every declared function,
+   * from the trees of the functions they are in (a specialisation of a top-level function reads
+   * only that function's).
+   */
+  liftedCount = 0;
+
+  private name(info: BindingInfo, typeArgs: readonly Type[], key: number | string, queue: (Request | undefined)[]): string {
     const base = this.baseName(info.isEntryPoint ? 'main' : info.symbol.name);
     const name = this.L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
     this.names.set(key, name);
-    this.queue.push({ name, info, subst: specialisation(info, typeArgs, noSubst), captures: [], functions: noFunctions });
+    queue.push({ name, info, subst: specialisation(info, typeArgs, noSubst), captures: [], functions: noFunctions });
     return name;
   }
 
@@ -110,7 +139,8 @@ export class FunctionEmitter implements FunctionRequests {
         const base = `${outerName}.${info.symbol.name}`;
         const name = L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
         names.set(key, name);
-        this.queue.push({ name, info, subst: specialisation(info, typeArgs, outerSubst), captures: captured, functions: visible });
+        this.requested.push({ name, info, subst: specialisation(info, typeArgs, outerSubst), captures: captured, functions: visible });
+        this.liftedCount++;
         return name;
       };
       const entry: EnvEntry = { kind: 'function', info, captures: captured, nameFor };
@@ -122,19 +152,33 @@ export class FunctionEmitter implements FunctionRequests {
   }
 
   /** Emit every requested function, including those requested while emitting. */
+  /** Emit the declared functions not emitted yet; what they request waits for `drain`. */
+  emitDeclared(): void {
+    for (const r of this.declared) this.emitOne(r);
+    this.declared.length = 0;
+  }
+
+  /** Emit everything named so far and all it requests in turn: the declared functions first. */
   drain(): void {
-    while (this.next < this.queue.length) {
-      const r = this.queue[this.next]!;
-      this.queue[this.next++] = undefined;
-      try {
-        this.L.module.complete(this.emit(r));
-      } catch (e) {
-        if (!(e instanceof LoweringError)) throw e;
-        this.L.diagnostics.push(e.diagnostic);
-      }
+    this.emitDeclared();
+    while (this.next < this.requested.length) {
+      const r = this.requested[this.next]!;
+      this.requested[this.next++] = undefined;
+      this.emitOne(r);
     }
-    this.queue.length = 0;
+    this.requested.length = 0;
     this.next = 0;
+  }
+
+  private emitOne(r: Request): void {
+    try {
+      this.L.module.complete(this.emit(r));
+    } catch (e) {
+      if (!(e instanceof LoweringError)) throw e;
+      this.L.diagnostics.push(e.diagnostic);
+    }
+    // Nothing asks for the scope of a function that is done (`beforeRequest` must not settle it).
+    this.L.fn = undefined as never;
   }
 
   /** Emit the function `r` asks for; returns its `func.func`. */

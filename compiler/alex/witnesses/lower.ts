@@ -8,7 +8,7 @@
  * alive, and copied by every scavenge, until printing); the text is the printed verified module.
  */
 import { hasErrors, report, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import type { TypedProgram } from '../../fncs/psg/program.js';
+import type { BindingInfo, TypedProgram } from '../../fncs/psg/program.js';
 import { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { Module } from '../ir/ir.js';
 import { StreamPrinter, type PrintOptions } from '../ir/printer.js';
@@ -74,18 +74,87 @@ export interface LowerTextResult {
  * time: `printModule` of `lowerProgram`'s module, with the same diagnostics and failures.
  */
 export function lowerProgramToText(program: TypedProgram, options: PrintOptions): LowerTextResult {
-  const printer = new StreamPrinter(options);
-  const module = new ModuleBuilder(locOf(program.module.span), (func, stub) => {
-    verifier.definition(func, stub);
-    // Text that will not be output is not worth printing.
-    if (verifier.ok) printer.definition(func);
-  });
-  const verifier = new StreamVerifier((name) => module.lookup(name));
-  const diagnostics = lowerFunctions(program, module);
-  if (hasErrors(diagnostics)) return { text: null, diagnostics, verifyFailures: [] };
-  const head = module.finish();
-  const verifyFailures = verifier.finish(head);
-  return { text: verifyFailures.length === 0 ? printer.finish(head) : null, diagnostics, verifyFailures };
+  const lowering = new TextLowering(program, options);
+  lowering.declaration(program.topLevel);
+  return lowering.finish();
+}
+
+/**
+ * Lowering to text a declaration at a time, as the checker finishes each (`compiler/driver/
+ * streamCompile.ts`): `declaration` lowers the top-level functions of one declaration there and
+ * then, so that its trees may be dropped before the next is read; what they request (local
+ * functions, specialisations) waits for `finish`, in the order `lowerProgramToText` emits it. The
+ * text is the same, if `program` has each declaration's facts by the time it is lowered.
+ */
+export class TextLowering {
+  private readonly printer: StreamPrinter;
+  private readonly module: ModuleBuilder;
+  private readonly verifier: StreamVerifier;
+  private readonly L: Lowerer;
+  private readonly functions: FunctionEmitter;
+
+  constructor(private readonly program: TypedProgram, options: PrintOptions) {
+    const printer = new StreamPrinter(options);
+    const verifier = new StreamVerifier((name) => module.lookup(name));
+    const module = new ModuleBuilder(locOf(program.module.span), (func, stub) => {
+      verifier.definition(func, stub);
+      // Text that will not be output is not worth printing.
+      if (verifier.ok) printer.definition(func);
+    });
+    this.printer = printer;
+    this.verifier = verifier;
+    this.module = module;
+    this.L = new Lowerer(program, module, witnesses);
+    this.functions = new FunctionEmitter(this.L);
+    this.L.functions = this.functions;
+  }
+
+  private renamed = false;
+
+  /**
+   * False once lowering has reported anything (the diagnostics come with `finish`), or a function
+   * of a declaration lowered after others could not have the name it gets in the module lowered
+   * whole (see `FunctionEmitter.declare`): the text would not be `lowerProgramToText`'s.
+   */
+  get clean(): boolean {
+    return this.L.diagnostics.length === 0 && !this.renamed;
+  }
+
+  /**
+   * Lower the top-level functions among `infos` now (one declaration's, or the whole module's).
+   * True when what waits for `finish` reads none of their trees: no local function of theirs.
+   */
+  declaration(infos: readonly BindingInfo[]): boolean {
+    const before = this.functions.liftedCount;
+    if (!declareFunctions(infos, this.functions)) this.renamed = true;
+    this.functions.emitDeclared();
+    return this.functions.liftedCount === before;
+  }
+
+  finish(): LowerTextResult {
+    this.functions.drain();
+    const diagnostics = finalDiagnostics(this.L, this.program);
+    if (hasErrors(diagnostics)) return { text: null, diagnostics, verifyFailures: [] };
+    const head = this.module.finish();
+    const verifyFailures = this.verifier.finish(head);
+    return { text: verifyFailures.length === 0 ? this.printer.finish(head) : null, diagnostics, verifyFailures };
+  }
+}
+
+/** Name the non-generic top-level functions among `infos`, and the entry point, in order; false if one could not be. */
+function declareFunctions(infos: readonly BindingInfo[], functions: FunctionEmitter): boolean {
+  let named = true;
+  for (const info of infos) {
+    if (info.isEntryPoint || (info.isFunction && info.arity > 0 && info.symbol.typeParams.length === 0)) named = functions.declare(info) && named;
+  }
+  return named;
+}
+
+/** Lowering's diagnostics once every function is emitted. */
+function finalDiagnostics(L: Lowerer, program: TypedProgram): Diagnostic[] {
+  const diagnostics = [...L.diagnostics];
+  if (program.entryPoint === null) diagnostics.push(report('noEntryPoint', program.module.name.span));
+  return diagnostics;
 }
 
 /** Lower every function of `program` into `module`, each completed there as it is emitted; returns the diagnostics. */
@@ -93,11 +162,7 @@ function lowerFunctions(program: TypedProgram, module: ModuleBuilder): Diagnosti
   const L = new Lowerer(program, module, witnesses);
   const functions = new FunctionEmitter(L);
   L.functions = functions;
-  for (const info of program.topLevel) {
-    if (info.isEntryPoint || (info.isFunction && info.arity > 0 && info.symbol.typeParams.length === 0)) functions.topLevel(info, []);
-  }
+  declareFunctions(program.topLevel, functions);
   functions.drain();
-  const diagnostics = [...L.diagnostics];
-  if (program.entryPoint === null) diagnostics.push(report('noEntryPoint', program.module.name.span));
-  return diagnostics;
+  return finalDiagnostics(L, program);
 }

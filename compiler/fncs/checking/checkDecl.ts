@@ -18,13 +18,16 @@ type RecordDecl = Extract<Decl, { kind: 'RecordDecl' }>;
 const KNOWN_ATTRIBUTES: ReadonlySet<string> = new Set(['EntryPoint']);
 
 export function checkModule(cx: Checker, m: ModuleAst): void {
-  m.decls.forEach((d, i) => {
-    switch (d.kind) {
-      case 'OpenDecl': return;
-      case 'RecordDecl': return checkRecordDecl(cx, d);
-      case 'LetDecl': return checkLetDecl(cx, d, i === m.decls.length - 1);
-    }
-  });
+  m.decls.forEach((d, i) => checkDeclaration(cx, d, i === m.decls.length - 1));
+}
+
+/** One module-level declaration, after those before it; `isLast`: no declaration follows it. */
+export function checkDeclaration(cx: Checker, d: Decl, isLast: boolean): void {
+  switch (d.kind) {
+    case 'OpenDecl': return;
+    case 'RecordDecl': return checkRecordDecl(cx, d);
+    case 'LetDecl': return checkLetDecl(cx, d, isLast);
+  }
 }
 
 function checkRecordDecl(cx: Checker, d: RecordDecl): void {

@@ -63,7 +63,8 @@ export class BindingSymbol implements MutableSymbol, BindingInfo {
     readonly id: number,
     readonly kind: 'topLevel' | 'local',
     public type: Type,
-    readonly definition: Binding,
+    /** Read-only but for `forgetBody`. */
+    public definition: Binding,
     readonly isRec: boolean,
     readonly name = definition.name.text,
     readonly mutable = definition.mutable,
@@ -89,6 +90,19 @@ export class BindingSymbol implements MutableSymbol, BindingInfo {
 
   get isLocal(): boolean {
     return this.kind === 'local';
+  }
+
+  /**
+   * Let go of the body of this top-level function once it is lowered, for a compile that drops
+   * each declaration when done with it: the symbol stays in scope for the declarations after it,
+   * which need its name, its number of parameters and its types, but not the trees of its body and
+   * parameters. What is left in the body's place is an error node, which lowering refuses loudly.
+   */
+  forgetBody(): void {
+    const b = this.definition;
+    // Of the parameters, how many there are and what each spans is all that is left to read.
+    const params = b.params.map((p): Param => ({ kind: 'Param', name: null, unit: p.unit, type: null, span: p.span }));
+    this.definition = { kind: 'Binding', name: b.name, mutable: b.mutable, params, returnType: null, body: { kind: 'Error', span: b.body.span }, span: b.span };
   }
 }
 

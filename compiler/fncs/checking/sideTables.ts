@@ -173,6 +173,14 @@ export class SideTables {
     return this.tables.resolutions.set(e, r);
   }
 
+  /** Drop the shared resolutions of local symbols from id `fromId` on: no later declaration sees them. */
+  forgetLocalUses(fromId: number): void {
+    for (let id = fromId; id < this.plainUses.length; id++) {
+      const use = this.plainUses[id];
+      if (use !== undefined && use.kind === 'symbol' && use.symbol.kind !== 'topLevel') this.plainUses[id] = undefined;
+    }
+  }
+
   private plainUse(symbol: MutableSymbol): PathResolution {
     // Filled up to the id so the list stays dense (a list with gaps may turn into a slow dictionary).
     while (this.plainUses.length <= symbol.id) this.plainUses.push(undefined);

@@ -20,6 +20,9 @@ const CHUNK_BITS = 8;
 const CHUNK = 1 << CHUNK_BITS;
 const MASK = CHUNK - 1;
 
+/** What a chunk whose entries have all been released is replaced by. */
+const RELEASED: unknown[] = Object.freeze([]) as unknown as unknown[];
+
 /** The source ranges of the top-level declarations, in order, shared by a program's node tables. */
 export class DeclRanges {
   private readonly starts = new IntList();
@@ -70,6 +73,8 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   /** Maps from node to its latest entry, for long parts (by part) and for the whole log. */
   private readonly partIndexes = new Map<number, Map<K, number>>();
   private wholeIndex: Map<K, number> | null = null;
+  /** Per chunk, how many of its entries `release` has cleared. */
+  private readonly releasedIn: number[] = [];
 
   constructor(private readonly ranges: DeclRanges) {}
 
@@ -92,6 +97,29 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   }
 
   /** Replace the value of entry `i` (as returned by `set`). */
+  /**
+   * Forget the entries of declaration part `part` (see `ProgramTables.release`): their nodes and
+   * values may then be collected, and a chunk with no entry left is dropped. Lookups of its nodes
+   * find nothing afterwards. Each part is released at most once.
+   */
+  release(part: number): void {
+    if (part >= this.partStarts.length) return;
+    const from = this.partStarts.at(part);
+    const to = part + 1 < this.partStarts.length ? this.partStarts.at(part + 1) : this.size;
+    // A chunk at a time: the entries of the part in it, then the chunk itself if none is left.
+    for (let i = from; i < to; ) {
+      const c = i >> CHUNK_BITS;
+      const end = Math.min(to, (c + 1) << CHUNK_BITS);
+      const gone = (this.releasedIn[c] ?? 0) + (end - i);
+      this.releasedIn[c] = gone;
+      if (gone === CHUNK) this.chunks[c] = RELEASED;
+      else this.chunks[c]!.fill(undefined, (i & MASK) << 1, ((end - 1) & MASK) * 2 + 2);
+      i = end;
+    }
+    this.partIndexes.delete(part);
+    this.wholeIndex = null;
+  }
+
   rewrite(i: number, v: V): void {
     this.chunks[i >> CHUNK_BITS]![((i & MASK) << 1) + 1] = v;
   }
@@ -137,7 +165,10 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   private index(): Map<K, number> {
     if (this.wholeIndex === null) {
       this.wholeIndex = new Map();
-      for (let i = 0; i < this.size; i++) this.wholeIndex.set(this.keyAt(i), i);
+      for (let i = 0; i < this.size; i++) {
+        const k = this.keyAt(i);
+        if (k !== undefined) this.wholeIndex.set(k, i);
+      }
     }
     return this.wholeIndex;
   }

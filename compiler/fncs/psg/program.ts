@@ -14,7 +14,7 @@
  * error). When the checker reported errors, some entries may hold the `Error` type; Alex only runs
  * on clean programs.
  */
-import type { Binding, Expr, ModuleAst, Param, Pattern } from '../syntax/ast.js';
+import type { Binding, Expr, ModuleAst, Param, Pattern, Span } from '../syntax/ast.js';
 import type { Intrinsic } from '../../intrinsics/table.js';
 import { infixResult, infixTakesBools, prefixResult } from '../checking/operatorRules.js';
 import { literalType, tBool, tError, tUnit, type Type } from '../checking/types.js';
@@ -174,6 +174,17 @@ export class ProgramTables {
    * operator's result type recorded (the error type), so only then need `typeOf` look for one.
    */
   failedOperators = 0;
+
+  /**
+   * Forget what the node tables hold for declaration part `part` (the value of `decls.current`
+   * while it was checked), once nothing will look its nodes up again: a compile that lowers each
+   * declaration as soon as it is checked drops it this way (`compiler/driver/streamCompile.ts`).
+   */
+  release(part: number): void {
+    for (const table of [this.exprTypes, this.resolutions, this.fieldGets, this.recordExprs, this.forVars, this.matches, this.bindings, this.paramTypes, this.paramSymbols, this.patternTypes, this.patternSymbols]) {
+      (table as NodeTable<{ readonly span: Span }, unknown>).release(part);
+    }
+  }
 }
 
 /**
@@ -250,7 +261,10 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
     module,
     records: t.records,
     topLevel: t.topLevel,
-    entryPoint: t.topLevel.find((b) => b.isEntryPoint) ?? null,
+    // Read when lowering ends: a program checked a declaration at a time has it only by then.
+    get entryPoint() {
+      return t.topLevel.find((b) => b.isEntryPoint) ?? null;
+    },
     typeOf,
     resolutionOf: (e) => resolutions.get(e) ?? missing('path resolution'),
     fieldOf: (e) => fieldGets.get(e) ?? missing('field access'),

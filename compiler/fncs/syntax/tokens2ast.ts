@@ -22,7 +22,9 @@ import type { IToken } from 'chevrotain';
 import type { ModuleAst } from './ast.js';
 import { TokenBuffer } from './token.js';
 import { GIVE_UP } from './tokens2ast/cursor.js';
-import { ModuleReader } from './tokens2ast/declarations.js';
+import { ModuleReader, type DeclarationSink } from './tokens2ast/declarations.js';
+
+export type { DeclarationSink, ModuleHeader } from './tokens2ast/declarations.js';
 
 /**
  * The AST of a laid-out token stream, or null when the fast path does not accept it (then the
@@ -40,6 +42,21 @@ export function parseFastBuffer(file: string, tokens: TokenBuffer): ModuleAst | 
   } catch (e) {
     // A stack overflow on absurdly deep nesting is left to the recovering parser as well.
     if (e === GIVE_UP || e instanceof RangeError) return null;
+    throw e;
+  }
+}
+
+/**
+ * `parseFastBuffer` a declaration at a time: each goes to `sink` as soon as it is read, and none is
+ * kept here. False when the fast path does not accept the tokens (the sink may have had some
+ * declarations by then). What the sink throws, apart from a stack overflow, passes through.
+ */
+export function streamFastBuffer(file: string, tokens: TokenBuffer, sink: DeclarationSink): boolean {
+  try {
+    new ModuleReader(file, tokens).module(sink);
+    return true;
+  } catch (e) {
+    if (e === GIVE_UP || e instanceof RangeError) return false;
     throw e;
   }
 }

@@ -16,20 +16,42 @@ import { NONE } from './typesAndPatterns.js';
 /** What can start a record type's field after a `;` or a new line. */
 const startsFieldDecl = kindSet(T.Mutable, T.Ident);
 
+/**
+ * Takes each declaration as it is read, in place of the module's list (which then stays empty), so
+ * a compile can finish with one declaration before the next is read. `module` is the module's name
+ * and the span of its first token: a declaration before the `module` line makes the reader give up.
+ */
+export type DeclarationSink = (decl: A.Decl, module: ModuleHeader) => void;
+
+/** What is known of the module when its first declaration is read. */
+export interface ModuleHeader {
+  readonly name: A.Name;
+  /** The span of the module's first token (where its whole span starts). */
+  readonly start: A.Span;
+}
+
 export class ModuleReader extends ConstructReader {
-  /** `(SEP topItem?)*` to the end of the tokens. */
-  module(): A.ModuleAst {
+  /** `(SEP topItem?)*` to the end of the tokens; with a `sink`, the declarations go to it. */
+  module(sink?: DeclarationSink): A.ModuleAst {
     if (this.atEnd()) throw GIVE_UP;
     const first = this.peekToken();
     let name: A.Name | null = null;
     const decls: A.Decl[] = [];
+    let declared = 0;
+    let header: ModuleHeader | null = null;
+    const add = (d: A.Decl): void => {
+      declared++;
+      if (sink === undefined) decls.push(d);
+      else if (header === null) throw GIVE_UP;
+      else sink(d, header);
+    };
     let attributes: A.Attribute[] | typeof NONE = NONE;
     while (this.la(1) === SEP) {
       this.pos++;
       const k = this.la(1);
       if (k === LET) {
         const l = this.letBindings();
-        decls.push({ kind: 'LetDecl', attributes, rec: l.rec, bindings: l.bindings, span: l.span });
+        add({ kind: 'LetDecl', attributes, rec: l.rec, bindings: l.bindings, span: l.span });
         attributes = NONE;
       } else if (k === LATTR) {
         const list: A.Attribute[] = attributes === NONE ? [] : (attributes as A.Attribute[]);
@@ -37,20 +59,21 @@ export class ModuleReader extends ConstructReader {
         attributes = list;
         if (this.la(1) === LET) {
           const l = this.letBindings();
-          decls.push({ kind: 'LetDecl', attributes, rec: l.rec, bindings: l.bindings, span: l.span });
+          add({ kind: 'LetDecl', attributes, rec: l.rec, bindings: l.bindings, span: l.span });
           attributes = NONE;
         }
       } else if (k === TYPE) {
-        decls.push(this.typeDecl());
+        add(this.typeDecl());
       } else if (k === OPEN) {
         const open = this.take();
         const path = this.longIdent();
-        decls.push({ kind: 'OpenDecl', path, span: this.spanFrom(open) });
+        add({ kind: 'OpenDecl', path, span: this.spanFrom(open) });
       } else if (k === MODULE) {
-        if (name !== null || decls.length > 0) throw GIVE_UP;
+        if (name !== null || declared > 0) throw GIVE_UP;
         this.pos++;
         const parts = this.longIdent();
         name = { text: parts.map((p) => p.text).join('.'), span: joinSpans(parts[0]!.span, parts[parts.length - 1]!.span) };
+        header = { name, start: this.tokenSpan(first) };
       } else if (k !== SEP && !this.atEnd()) {
         // A namespace, a top-level expression, or no item at all where one must be.
         throw GIVE_UP;

@@ -1,0 +1,130 @@
+/**
+ * `compile` to MLIR goes a declaration at a time (compiler/driver/streamCompile.ts): each
+ * declaration is parsed, checked, lowered and printed before the next is read, then let go. Its
+ * text must be the whole-program pipeline's, byte for byte, for every program it takes; it must
+ * give up on every program that is not clean, so that the whole pipeline reports; and it must
+ * actually let declarations go, or it saves nothing.
+ */
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lowerProgramToText } from '../../compiler/alex/witnesses/lower.js';
+import { DeclarationChecker } from '../../compiler/fncs/checking/checkStream.js';
+import { compileSource, frontEnd } from '../../compiler/driver/pipeline.js';
+import { compileStreamed } from '../../compiler/driver/streamCompile.js';
+import { generateProgram } from '../../scripts/bench/generateProgram.js';
+import { SAMPLES, readRoot } from './support.js';
+
+/** The whole-program pipeline's text for a clean program. */
+function wholeText(file: string, text: string, debugInfo: boolean): string {
+  const fe = frontEnd(file, text);
+  expect(fe.diagnostics).toEqual([]);
+  const lowered = lowerProgramToText(fe.program!, { debugInfo });
+  expect(lowered.diagnostics).toEqual([]);
+  expect(lowered.verifyFailures).toEqual([]);
+  return lowered.text!;
+}
+
+/** Values inlined later, a generic function specialised later, a `rec … and` group, a lifted local function, a record. */
+const mixed = [
+  'module Mixed',
+  '',
+  'type Point = { X: int; Y: int }',
+  '',
+  'let limit = 10',
+  'let scale = limit * 2',
+  '',
+  "let first (x: 'a) (y: 'a) = x",
+  '',
+  'let rec even (n: int) : bool = if n = 0 then true else odd (n - 1)',
+  'and odd (n: int) : bool = if n = 0 then false else even (n - 1)',
+  '',
+  'let sumTo (n: int) =',
+  '    let add (a: int) (b: int) = a + b + scale',
+  '    let mutable acc = 0',
+  '    for i in 0 .. n do',
+  '        acc <- add acc i',
+  '    acc',
+  '',
+  'let describe (p: Point) = if even p.X then "even" else "odd"',
+  '',
+  'let later (n: int) = first n (sumTo n)',
+  '',
+  '[<EntryPoint>]',
+  'let main _ =',
+  '    let p = { X = 3; Y = first 4 5 }',
+  '    Console.writeln (describe p)',
+  '    sumTo limit + p.Y + later 2 + int (first 1uy 2uy)',
+  '',
+].join('\n');
+
+const clean = [
+  ...SAMPLES.map((s) => ({ name: s.source, text: readRoot(s.source) })),
+  { name: 'mixed.fs', text: mixed },
+  ...[1_000, 10_000].map((n) => ({ name: `generated-${n}.fs`, text: generateProgram(n).text })),
+];
+
+describe.each(clean)('$name', ({ name, text }) => {
+  for (const debugInfo of [false, true]) {
+    it(`compiled a declaration at a time, prints the whole program's text${debugInfo ? ', with debug info' : ''}`, () => {
+      const streamed = compileStreamed(name, text, { debugInfo });
+      expect(streamed).not.toBeNull();
+      expect(streamed).toBe(wholeText(name, text, debugInfo));
+    });
+  }
+});
+
+/** Programs the declaration-at-a-time compile must leave to the whole pipeline, and why. */
+const notClean = [
+  { why: 'a syntax error', text: 'module M\n\nlet f (x: int) = x +\n\n[<EntryPoint>]\nlet main _ = 0\n' },
+  { why: 'a type error in a later declaration', text: 'module M\n\nlet f (x: int) = x + 1\n\nlet g (x: int) = f "no"\n\n[<EntryPoint>]\nlet main _ = g 1\n' },
+  { why: 'a warning (incomplete match)', text: 'module M\n\nlet f (x: int) =\n    match x with\n    | 0 -> 1\n\n[<EntryPoint>]\nlet main _ = f 0\n' },
+  { why: 'an entry point that is not last', text: 'module M\n\n[<EntryPoint>]\nlet main _ = 0\n\nlet f (x: int) = x\n' },
+  { why: 'no entry point (reported by lowering)', text: 'module M\n\nlet f (x: int) = x + 1\n' },
+  { why: 'a lowering error', text: 'module M\n\nlet f (x: int) = x + 1\n\n[<EntryPoint>]\nlet main _ =\n    let g = f\n    g 1\n' },
+  // Named after a string literal's global exists, the function would not get the name it gets when the module is lowered whole.
+  { why: 'a function named like a string global made before it', text: 'module M\n\nlet greet (n: int) =\n    Console.writeln "hi"\n    n\n\nlet str0 (n: int) = n + 1\n\n[<EntryPoint>]\nlet main _ = greet (str0 1)\n' },
+];
+
+describe('programs that are not clean', () => {
+  it.each(notClean)('$why: left to the whole pipeline, which reports as ever', ({ text }) => {
+    expect(compileStreamed('m.fs', text, { debugInfo: false })).toBeNull();
+    const out = compileSource('m.fs', text, { emit: 'mlir' });
+    const fe = frontEnd('m.fs', text);
+    // What the whole pipeline gives: the front end's diagnostics, then lowering's (or a text).
+    expect(out.diagnostics.slice(0, fe.diagnostics.length)).toEqual(fe.diagnostics);
+    expect(out.text === null || out.diagnostics.length > 0 || fe.diagnostics.length === 0).toBe(true);
+  });
+
+  it('a function named like a string global made before it gets its name in the whole module', () => {
+    const out = compileSource('m.fs', notClean[notClean.length - 1]!.text, { emit: 'mlir' });
+    expect(out.diagnostics).toEqual([]);
+    expect(out.text).toContain('func.func @str0(');
+    expect(out.text).toContain('@str1("hi")');
+  });
+});
+
+describe('letting declarations go', () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  it('releases every declaration whose functions are all lowered, and keeps values, generic functions and lifted ones', () => {
+    const release = vi.spyOn(DeclarationChecker.prototype, 'release');
+    expect(compileStreamed('mixed.fs', mixed, { debugInfo: false })).not.toBeNull();
+    // `sumTo` is not offered: the local function lifted from it is lowered at the end, from its tree.
+    const outcomes = release.mock.calls.map((call, i) => [call[0].infos.map((info) => info.symbol.name).join(','), release.mock.results[i]!.value]);
+    expect(outcomes).toEqual([
+      ['limit', false],
+      ['scale', false],
+      ['first', false],
+      ['even,odd', true],
+      ['describe', true],
+      ['later', true],
+      ['main', true],
+    ]);
+  });
+
+  it('releases nearly all of a generated program', () => {
+    const release = vi.spyOn(DeclarationChecker.prototype, 'release');
+    expect(compileStreamed('g.fs', generateProgram(1_000).text, { debugInfo: false })).not.toBeNull();
+    const released = release.mock.results.filter((r) => r.value === true).length;
+    expect(released).toBeGreaterThan(0.9 * release.mock.calls.length);
+  });
+});

@@ -104,9 +104,7 @@ export class TextLowering {
     this.printer = printer;
     this.verifier = verifier;
     this.module = module;
-    this.L = new Lowerer(program, module, witnesses);
-    this.functions = new FunctionEmitter(this.L);
-    this.L.functions = this.functions;
+    ({ L: this.L, functions: this.functions } = lowererFor(program, module));
   }
 
   private renamed = false;
@@ -157,11 +155,17 @@ function finalDiagnostics(L: Lowerer, program: TypedProgram): Diagnostic[] {
   return diagnostics;
 }
 
-/** Lower every function of `program` into `module`, each completed there as it is emitted; returns the diagnostics. */
-function lowerFunctions(program: TypedProgram, module: ModuleBuilder): Diagnostic[] {
+/** A lowerer of `program` into `module`, with the function emitter it requests functions of. */
+function lowererFor(program: TypedProgram, module: ModuleBuilder): { L: Lowerer; functions: FunctionEmitter } {
   const L = new Lowerer(program, module, witnesses);
   const functions = new FunctionEmitter(L);
   L.functions = functions;
+  return { L, functions };
+}
+
+/** Lower every function of `program` into `module`, each completed there as it is emitted; returns the diagnostics. */
+function lowerFunctions(program: TypedProgram, module: ModuleBuilder): Diagnostic[] {
+  const { L, functions } = lowererFor(program, module);
   declareFunctions(program.topLevel, functions);
   functions.drain();
   return finalDiagnostics(L, program);

@@ -42,6 +42,8 @@ export function printTokens(tokens: readonly IToken[]): string {
 export interface CompileOptions {
   readonly emit: EmitStage;
   readonly debugInfo?: boolean;
+  /** Compile MLIR from the whole program even when it is clean (tests hold the declaration-at-a-time compile to it). */
+  readonly wholeProgram?: boolean;
 }
 
 export interface CompileOutput {
@@ -61,7 +63,7 @@ export function compileSource(file: string, text: string, options: CompileOption
     const diagnostics = sortDiagnostics(parsed.diagnostics);
     return { text: hasErrors(diagnostics) ? null : printAst(parsed.ast), diagnostics };
   }
-  if (options.emit === 'mlir') {
+  if (options.emit === 'mlir' && options.wholeProgram !== true) {
     // Most compiles are of clean programs, which this compiles a declaration at a time.
     const streamed = compileStreamed(file, text, { debugInfo: options.debugInfo ?? false });
     if (streamed !== null) return { text: streamed, diagnostics: [] };

@@ -11,6 +11,8 @@ import { DeclarationChecker } from '../../compiler/fncs/checking/checkStream.js'
 import { compileSource, frontEnd } from '../../compiler/driver/pipeline.js';
 import { compileStreamed } from '../../compiler/driver/streamCompile.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
+import { seededRandom } from '../../scripts/bench/random.js';
+import { mutateText } from '../syntax/differential.js';
 import { SAMPLES, readRoot } from './support.js';
 
 /** The whole-program pipeline's text for a clean program. */
@@ -94,6 +96,14 @@ describe('programs that are not clean', () => {
     expect(out.text === null || out.diagnostics.length > 0 || fe.diagnostics.length === 0).toBe(true);
   });
 
+  it('a function named like a C function the program calls gets another name (the C one keeps its own)', () => {
+    const text = 'module M\n\nlet write (n: int) = n + 1\n\n[<EntryPoint>]\nlet main _ =\n    let buf = NativePtr.stackalloc<byte> 1\n    Sys.write 1 buf 0 + write 1\n';
+    const out = compileSource('m.fs', text, { emit: 'mlir' });
+    expect(out.diagnostics).toEqual([]);
+    expect(out.text).toContain('func.func @write_fs(');
+    expect(out.text).toContain('llvm.func @write(');
+  });
+
   it('a function named like a string global made before it gets its name in the whole module', () => {
     const out = compileSource('m.fs', notClean[notClean.length - 1]!.text, { emit: 'mlir' });
     expect(out.diagnostics).toEqual([]);
@@ -126,5 +136,60 @@ describe('letting declarations go', () => {
     expect(compileStreamed('g.fs', generateProgram(1_000).text, { debugInfo: false })).not.toBeNull();
     const released = release.mock.results.filter((r) => r.value === true).length;
     expect(released).toBeGreaterThan(0.9 * release.mock.calls.length);
+  });
+});
+
+// ---- seeded mutations ------------------------------------------------------------------------------
+const CASES = 400;
+const SEED = Number(process.env['STREAM_COMPILE_SEED'] ?? 0x5eed);
+
+/** A seeded edit that usually keeps a program valid: another integer literal, another name, a function copied under a new name. */
+function mutateMeaning(text: string, rng: () => number): { text: string; what: string } {
+  const pickOne = <X>(xs: readonly X[]): X => xs[Math.floor(rng() * xs.length)]!;
+  switch (Math.floor(rng() * 3)) {
+    case 0: {
+      const numbers = [...text.matchAll(/\b\d+\b/g)];
+      if (numbers.length === 0) return { text, what: 'no change' };
+      const m = pickOne(numbers);
+      const value = String(Math.floor(rng() * 300));
+      return { text: text.slice(0, m.index) + value + text.slice(m.index + m[0].length), what: `literal at ${m.index} -> ${value}` };
+    }
+    case 1: {
+      const names = [...text.matchAll(/\b[a-z][A-Za-z0-9]*\b/g)];
+      if (names.length === 0) return { text, what: 'no change' };
+      const m = pickOne(names);
+      const other = pickOne(names)[0];
+      return { text: text.slice(0, m.index) + other + text.slice(m.index + m[0].length), what: `name at ${m.index} -> ${other}` };
+    }
+    default: {
+      const lets = [...text.matchAll(/^let ([a-z][A-Za-z0-9]*) \(.*(\n(?! *\n)[ \t]+.*)*/gm)];
+      if (lets.length === 0) return { text, what: 'no change' };
+      const m = pickOne(lets);
+      const name = pickOne(['str0', 'str1', 'write', 'main', 'copy', `${m[1]}Again`]);
+      const copy = m[0].replace(`let ${m[1]} `, `let ${name} `);
+      return { text: text.slice(0, m.index) + copy + '\n\n' + text.slice(m.index), what: `copy of ${m[1]} as ${name}` };
+    }
+  }
+}
+
+describe(`${CASES} seeded mutations (seed ${SEED}): compile gives what the whole-program compile gives`, () => {
+  const sources = [...clean.filter((c) => !c.name.startsWith('generated-10000')), { name: 'generated-120.fs', text: generateProgram(120, 3).text }];
+  it('the same text and diagnostics, clean or not', { timeout: 120_000 }, () => {
+    const failures: string[] = [];
+    let streamed = 0;
+    for (let i = 0; i < CASES; i++) {
+      const rng = seededRandom(SEED ^ Math.imul(i + 1, 0x9e3779b1));
+      const source = sources[Math.floor(rng() * sources.length)]!;
+      const m = rng() < 0.6 ? mutateMeaning(source.text, rng) : mutateText(source.text, rng);
+      const debugInfo = rng() < 0.3;
+      const got = compileSource('m.fs', m.text, { emit: 'mlir', debugInfo });
+      const want = compileSource('m.fs', m.text, { emit: 'mlir', debugInfo, wholeProgram: true });
+      if (got.text !== want.text || JSON.stringify(got.diagnostics) !== JSON.stringify(want.diagnostics)) failures.push(`case ${i} (STREAM_COMPILE_SEED=${SEED}), ${source.name}: ${m.what}`);
+      if (compileStreamed('m.fs', m.text, { debugInfo }) !== null) streamed++;
+    }
+    expect(failures).toEqual([]);
+    // Both roads are taken: many mutants still compile cleanly, many do not.
+    expect(streamed).toBeGreaterThan(CASES / 5);
+    expect(streamed).toBeLessThan(CASES - CASES / 5);
   });
 });

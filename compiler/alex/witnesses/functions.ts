@@ -7,7 +7,7 @@
  *
  * `let mutable` locals get a stack slot each in the function's entry block (`slots.ts`).
  */
-import { SUPPORT } from '../../intrinsics/table.js';
+import { intrinsics, SUPPORT } from '../../intrinsics/table.js';
 import type { BindingInfo, Symbol } from '../../fncs/psg/program.js';
 import type { Binding, LocalLet, Param } from '../../fncs/syntax/ast.js';
 import { printType, type Type } from '../../fncs/checking/types.js';
@@ -18,7 +18,10 @@ import { MutableSlots } from './slots.js';
 import { abiSignature, substitute, type Subst } from './types2mlir.js';
 
 /** C and runtime symbols an F# function must not be named after. */
-const reservedNames = new Set<string>(Object.values(SUPPORT).map((s) => s.symbol));
+const reservedNames = new Set<string>([
+  ...Object.values(SUPPORT).map((s) => s.symbol),
+  ...intrinsics.flatMap((i) => (i.lowering.kind === 'libc' || i.lowering.kind === 'runtime' ? [i.lowering.symbol] : [])),
+]);
 
 interface Request {
   readonly name: string;

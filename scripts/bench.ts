@@ -19,6 +19,7 @@ import { describeMachine, oneMinuteLoad } from './bench/machine.js';
 import { CLI, ROOT } from './bench/paths.js';
 import { planPinning } from './bench/pinning.js';
 import { renderMarkdown, writeReport } from './bench/report.js';
+import { cpuTimes, stealPercent } from './bench/steal.js';
 import { describeRevision } from './bench/revision.js';
 import type { Row } from './bench/results.js';
 import { DEFAULT_SIZES, throughput } from './bench/throughput.js';
@@ -56,15 +57,22 @@ async function main(): Promise<void> {
   const log = (line: string): void => void process.stderr.write(`${line}\n`);
   const rows: Row[] = [];
 
-  if (parts.has('compile')) rows.push(...coldCompile({ rounds: quick ? 3 : 15, pin: [] }, log));
-  if (parts.has('throughput')) {
+  /** Runs one part, noting how much CPU time the hypervisor took meanwhile. */
+  const part = async (name: Part, run: () => Row[] | Promise<Row[]>): Promise<void> => {
+    if (!parts.has(name)) return;
+    const before = cpuTimes();
+    rows.push(...(await run()));
+    machine.steal.push({ part: name, percent: stealPercent(before, cpuTimes()) });
+  };
+  await part('compile', () => coldCompile({ rounds: quick ? 3 : 15, pin: [] }, log));
+  await part('throughput', () => {
     const sizes = quick ? [{ lines: 1_000, runs: 2, budgetMs: 5_000 }, { lines: 10_000, runs: 1, budgetMs: 1 }] : DEFAULT_SIZES;
-    rows.push(...throughput({ sizes, warmupMs: quick ? 1_000 : 10_000, stageRuns: quick ? 1 : 5, coldRuns: quick ? 1 : 5 }, log));
-  }
-  if (parts.has('echo')) {
+    return throughput({ sizes, warmupMs: quick ? 1_000 : 10_000, stageRuns: quick ? 1 : 5, coldRuns: quick ? 1 : 5 }, log);
+  });
+  await part('echo', () => {
     machine.pinning = pinning.apply();
-    rows.push(...(await echo({ rounds: quick ? 1 : 3, durationMs: quick ? 500 : 2500, pinning }, log)));
-  }
+    return echo({ rounds: quick ? 1 : 3, durationMs: quick ? 500 : 2500, pinning }, log);
+  });
 
   machine.loadAtEnd = oneMinuteLoad();
   const report = { machine, revision, durationSeconds: (Date.now() - started) / 1000, rows };

@@ -18,6 +18,8 @@ export interface MachineInfo {
   /** 1-minute load average when the run started, and when it ended. */
   readonly loadAtStart: number;
   loadAtEnd: number;
+  /** Per part run, the share of CPU time the hypervisor took meanwhile (see `steal.ts`), null where unknown. */
+  readonly steal: { readonly part: string; readonly percent: number | null }[];
 }
 
 /** Describes this machine now. */
@@ -33,6 +35,7 @@ export function describeMachine(): MachineInfo {
     pinning: 'not pinned (compile and throughput runs are never pinned; only the echo part pins)',
     loadAtStart: oneMinuteLoad(),
     loadAtEnd: oneMinuteLoad(),
+    steal: [],
   };
 }
 

@@ -41,6 +41,7 @@ export function renderMarkdown(report: BenchReport): string {
     `- Code: commit ${report.revision.commit}${report.revision.uncommittedFiles > 0 ? ` plus ${report.revision.uncommittedFiles} uncommitted file(s) under compiler/, runtime/ or samples/` : ''}`,
     `- Pinning: ${m.pinning}`,
     `- Load average (1 min) at start ${m.loadAtStart}, at end ${m.loadAtEnd} on ${m.cores} cores${m.loadAtStart > m.cores || m.loadAtEnd > m.cores ? ': the machine was busy with other work, so absolute figures are low and noisy; the ratios, measured alternately, are the comparison' : ''}`,
+    ...(m.steal.length > 0 ? [`- CPU time taken by the hypervisor (steal) while each part ran: ${m.steal.map((s) => `${s.part} ${s.percent === null ? 'unknown' : `${s.percent}%`}`).join(', ')}${m.steal.some((s) => (s.percent ?? 0) >= 10) ? '; with a tenth or more taken, that part\'s absolute figures are low' : ''}`] : []),
     '- Ratios are ours/theirs from the same run; theirs is `node -e 0` (compile) and the `ws` package (echo).',
     '',
     '| Part | Metric | Ours | Theirs | Ours/theirs | Target | Status | Note |',

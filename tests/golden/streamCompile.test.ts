@@ -13,7 +13,7 @@ import { compileStreamed } from '../../compiler/driver/streamCompile.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
 import { seededRandom } from '../../scripts/bench/random.js';
 import { mutateText } from '../syntax/differential.js';
-import { SAMPLES, readRoot } from './support.js';
+import { mixed, STREAM_PROGRAMS } from './streamPrograms.js';
 
 /** The whole-program pipeline's text for a clean program. */
 function wholeText(file: string, text: string, debugInfo: boolean): string {
@@ -25,46 +25,7 @@ function wholeText(file: string, text: string, debugInfo: boolean): string {
   return lowered.text!;
 }
 
-/** Values inlined later, a generic function specialised later, a `rec … and` group, a lifted local function, a record. */
-const mixed = [
-  'module Mixed',
-  '',
-  'type Point = { X: int; Y: int }',
-  '',
-  'let limit = 10',
-  'let scale = limit * 2',
-  '',
-  "let first (x: 'a) (y: 'a) = x",
-  '',
-  'let rec even (n: int) : bool = if n = 0 then true else odd (n - 1)',
-  'and odd (n: int) : bool = if n = 0 then false else even (n - 1)',
-  '',
-  'let sumTo (n: int) =',
-  '    let add (a: int) (b: int) = a + b + scale',
-  '    let mutable acc = 0',
-  '    for i in 0 .. n do',
-  '        acc <- add acc i',
-  '    acc',
-  '',
-  'let describe (p: Point) = if even p.X then "even" else "odd"',
-  '',
-  'let later (n: int) = first n (sumTo n)',
-  '',
-  '[<EntryPoint>]',
-  'let main _ =',
-  '    let p = { X = 3; Y = first 4 5 }',
-  '    Console.writeln (describe p)',
-  '    sumTo limit + p.Y + later 2 + int (first 1uy 2uy)',
-  '',
-].join('\n');
-
-const clean = [
-  ...SAMPLES.map((s) => ({ name: s.source, text: readRoot(s.source) })),
-  { name: 'mixed.fs', text: mixed },
-  ...[1_000, 10_000].map((n) => ({ name: `generated-${n}.fs`, text: generateProgram(n).text })),
-];
-
-describe.each(clean)('$name', ({ name, text }) => {
+describe.each(STREAM_PROGRAMS)('$name', ({ name, text }) => {
   for (const debugInfo of [false, true]) {
     it(`compiled a declaration at a time, prints the whole program's text${debugInfo ? ', with debug info' : ''}`, () => {
       const streamed = compileStreamed(name, text, { debugInfo });
@@ -173,7 +134,7 @@ function mutateMeaning(text: string, rng: () => number): { text: string; what: s
 }
 
 describe(`${CASES} seeded mutations (seed ${SEED}): compile gives what the whole-program compile gives`, () => {
-  const sources = [...clean.filter((c) => !c.name.startsWith('generated-10000')), { name: 'generated-120.fs', text: generateProgram(120, 3).text }];
+  const sources = [...STREAM_PROGRAMS.filter((c) => !c.name.startsWith('generated-10000')), { name: 'generated-120.fs', text: generateProgram(120, 3).text }];
   it('the same text and diagnostics, clean or not', { timeout: 120_000 }, () => {
     const failures: string[] = [];
     let streamed = 0;

@@ -8,8 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { printModule } from '../../compiler/alex/ir/printer.js';
 import { lowerProgram, lowerProgramToText } from '../../compiler/alex/witnesses/lower.js';
 import { frontEnd } from '../../compiler/driver/pipeline.js';
-import { generateProgram } from '../../scripts/bench/generateProgram.js';
-import { SAMPLES, readRoot } from './support.js';
+import { STREAM_PROGRAMS } from './streamPrograms.js';
 
 /** The whole module's text and the streamed text of `source`, which must compile. */
 function bothWays(file: string, source: string, debugInfo: boolean): { whole: string; streamed: string | null } {
@@ -24,29 +23,7 @@ function bothWays(file: string, source: string, debugInfo: boolean): { whole: st
   return { whole: printModule(lowered.module!, { debugInfo }), streamed: streamed.text };
 }
 
-const forwardCalls = [
-  'module Forward',
-  '',
-  "let first (x: 'a) (y: 'a) = x",
-  '',
-  'let scaled (n: int) =',
-  '    let times (k: int) = n * k + first k n',
-  '    times 3 + int (first 1uy 2uy)',
-  '',
-  '[<EntryPoint>]',
-  'let main _ =',
-  '    Console.writeln "forward"',
-  '    scaled 4',
-  '',
-].join('\n');
-
-const programs = [
-  ...SAMPLES.map((s) => ({ name: s.source, text: readRoot(s.source) })),
-  { name: 'forward.fs', text: forwardCalls },
-  ...[1_000, 10_000].map((n) => ({ name: `generated-${n}.fs`, text: generateProgram(n).text })),
-];
-
-describe.each(programs)('$name', ({ name, text }) => {
+describe.each(STREAM_PROGRAMS)('$name', ({ name, text }) => {
   for (const debugInfo of [false, true]) {
     it(`compiled a function at a time, prints the whole module's text${debugInfo ? ', with debug info' : ''}`, () => {
       const { whole, streamed } = bothWays(name, text, debugInfo);

@@ -128,10 +128,15 @@ export function windowAccess(at: FusedAddress | undefined, type: ScalarType, e: 
   return { window, base: at.base, offset, index };
 }
 
-/** The JS of the load: the window's byte when the index is inside it, else the checked helper. */
-export function windowLoad(a: WindowAccess, loc: string): string {
-  const { bytes } = a.window;
-  return `${a.index} >= 0 && ${a.index} < ${bytes}.length ? ${bytes}[${a.index}] : ld8at(${a.base}, ${a.offset}, ${loc})`;
+/**
+ * The JS of the load: the window's byte when the index is inside it, else the checked helper. A
+ * typed array gives undefined for any index that is not one of its own (negative, past the end,
+ * not an integer), so V8's bounds check on the read is the window test: one test instead of two.
+ */
+export function windowLoad(a: WindowAccess, loc: string, e: FnEmitter): string {
+  const byte = e.temp();
+  e.line(`const ${byte} = ${a.window.bytes}[${a.index}];`);
+  return `${byte} !== undefined ? ${byte} : ld8at(${a.base}, ${a.offset}, ${loc})`;
 }
 
 /** The JS statement of the store: into the window when the index is inside it, else the checked helper. */

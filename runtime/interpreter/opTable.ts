@@ -131,7 +131,7 @@ const load: OpEmitter = (op, e) => {
   if (s === undefined) return e.def(op.results[0]!, `loadAggregate(${e.v(ptr)}, ${e.constant(t, 'type')}, ${e.loc(op)})`);
   const h = SCALAR_HELPERS[s];
   const windowed = windowAccess(at, s, e);
-  if (windowed !== undefined) return e.def(op.results[0]!, windowLoad(windowed, e.loc(op)));
+  if (windowed !== undefined) return e.def(op.results[0]!, windowLoad(windowed, e.loc(op), e));
   e.def(op.results[0]!, at === undefined ? `${h.load}(${e.v(ptr)}, ${e.loc(op)})` : `${h.loadAt}(${at.base}, ${at.offset}, ${e.loc(op)})`);
 };
 

@@ -82,6 +82,19 @@ describe('a byte loop at a base defined before the loop', () => {
     );
   });
 
+  it('a load before the start traps at the load (the window read gives undefined there)', async () => {
+    const r = await runText(
+      loop(16, 4, `      %m = arith.constant -1 : i32
+      %k = arith.addi %j, %m : i32
+      %p = llvm.getelementptr %buf[%k] : (!llvm.ptr, i32) -> !llvm.ptr, i8
+      %b = llvm.load %p : !llvm.ptr -> i8 loc("A.fs":27:9)`),
+    );
+    expect(r.js).toMatch(/const t\d+ = w\d+\[t\d+\];/);
+    expect(r.stderr).toBe(
+      'A.fs(27,9): runtime error: out-of-bounds read of 1 byte at offset -1 of Region.alloc 16 bytes in region #1 (A.fs(3,15)) (valid offsets 0..15)\n',
+    );
+  });
+
   it('a store before the start traps at the store', async () => {
     const r = await runText(
       loop(16, 4, `      %m = arith.constant -2 : i32

@@ -6,6 +6,7 @@
  */
 import type { Operation, Region, Successor, Value } from '../../compiler/alex/ir/ir.js';
 import type { Service } from '../services/service.js';
+import type { OpenWindow } from './loopWindows.js';
 
 /** What a call's callee resolves to. */
 export type Callee =
@@ -63,10 +64,16 @@ export interface FnEmitter {
   setAddress(pointer: Value, address: FusedAddress): void;
   /** The address of a fused GEP's result, if `pointer` is one. */
   address(pointer: Value): FusedAddress | undefined;
+  /** Emits `body` (a loop) with the loop's windows made at its entry (loopWindows.ts). */
+  loopWindows(loop: Operation, body: () => void): void;
+  /** The innermost open window at `base`, if any. */
+  window(base: Value): OpenWindow | undefined;
 }
 
 /** A GEP emitted inside the access that uses it: the base pointer and the byte offset, as JS. */
 export interface FusedAddress {
+  /** The base pointer's IR value, to find its loop window. */
+  readonly baseValue: Value;
   readonly base: string;
   readonly offset: string;
 }

@@ -15,6 +15,7 @@ import { formatLoc, getAttr, type Block, type Module, type Operation, type Regio
 import { buildCallGraph, describeSymbol, jsName, type CallGraph, type FunctionInfo } from './callGraph.js';
 import { planAccess, type AccessPlan } from './accessPlan.js';
 import type { Callee, FnEmitter, FusedAddress, YieldHandler } from './emitter.js';
+import { invalidatesWindows, planWindows, windowBytes, type LoopWindow, type OpenWindow } from './loopWindows.js';
 import { MODULE_LEVEL_OPS, opTable } from './opTable.js';
 import { SCALAR_HELPERS } from './scalarAccess.js';
 
@@ -23,7 +24,7 @@ const scalarHelpers = [...new Set(Object.values(SCALAR_HELPERS).flatMap((h) => [
 const PRELUDE = [
   '"use strict";',
   'const { P, NULL, loadAggregate, storeAggregate, insert1, insertAt, divsi, divui, divsi64, divui64, unreachable } = H;',
-  `const { ${scalarHelpers.join(', ')} } = H;`,
+  `const { ${scalarHelpers.join(', ')}, readWindow, writeWindow } = H;`,
   'const { M, call, alloca } = rt;',
 ];
 
@@ -40,7 +41,7 @@ export interface CompiledModule {
 class ModuleState {
   readonly constants: unknown[] = [];
   readonly declarations: string[] = [];
-  readonly taken = new Set<string>(['H', 'K', 'rt', 'P', 'NULL', 'M', 'call', 'alloca', ...scalarHelpers]);
+  readonly taken = new Set<string>(['H', 'K', 'rt', 'P', 'NULL', 'M', 'call', 'alloca', 'readWindow', 'writeWindow', ...scalarHelpers]);
   private readonly locs = new Map<string, string>();
   private readonly sites = new Map<string, string>();
   readonly globals = new Map<string, string>();
@@ -117,6 +118,9 @@ class FunctionCompiler implements FnEmitter {
   readonly isAsync: boolean;
   private readonly plan: AccessPlan;
   private readonly addresses = new Map<Value, FusedAddress>();
+  private readonly windows: ReadonlyMap<Operation, readonly LoopWindow[]>;
+  /** The windows of the loops being emitted, innermost last. */
+  private readonly open: OpenWindow[] = [];
 
   constructor(
     private readonly info: FunctionInfo,
@@ -126,6 +130,7 @@ class FunctionCompiler implements FnEmitter {
   ) {
     this.isAsync = info.isAsync;
     this.plan = planAccess(info.op);
+    this.windows = planWindows(info.op, this.plan.fused);
   }
 
   compile(): string {
@@ -181,6 +186,9 @@ class FunctionCompiler implements FnEmitter {
         this.lastLoc = where;
       }
       emit(op, this);
+      if (this.open.length > 0 && invalidatesWindows(op)) {
+        for (const w of this.open) this.line(`${w.bytes} = ${windowBytes(w, this.v(w.base))};`);
+      }
     }
   }
 
@@ -308,6 +316,27 @@ class FunctionCompiler implements FnEmitter {
 
   address(pointer: Value): FusedAddress | undefined {
     return this.addresses.get(pointer);
+  }
+
+  loopWindows(loop: Operation, body: () => void): void {
+    const planned = this.windows.get(loop) ?? [];
+    for (const w of planned) {
+      const open = { ...w, bytes: `w${this.counter++}`, offset: `k${this.counter++}` };
+      const base = this.v(w.base);
+      this.line(`let ${open.bytes} = ${windowBytes(w, base)};`);
+      this.line(`const ${open.offset} = ${base}.offset;`);
+      this.open.push(open);
+    }
+    try {
+      body();
+    } finally {
+      this.open.length -= planned.length;
+    }
+  }
+
+  window(base: Value): OpenWindow | undefined {
+    for (let i = this.open.length - 1; i >= 0; i--) if (this.open[i]!.base === base) return this.open[i];
+    return undefined;
   }
 
   yieldOp(op: Operation): void {

@@ -12,6 +12,7 @@ import { DYNAMIC_INDEX, getAttr, type Operation, type Value } from '../../compil
 import { printType, type MlirType } from '../../compiler/alex/ir/types.js';
 import { byteSize, fieldOffsets } from '../../compiler/alex/ir/layout.js';
 import type { FnEmitter } from './emitter.js';
+import { windowAccess, windowLoad, windowStore } from './loopWindows.js';
 import { scalarOf, zeroValue } from './helpers.js';
 import { SCALAR_HELPERS } from './scalarAccess.js';
 
@@ -113,11 +114,14 @@ const gep: OpEmitter = (op, e) => {
   if (constant !== 0) terms.push(String(constant));
   const base = e.v(op.operands[0]!);
   if (terms.length === 0) e.alias(op.results[0]!, base);
-  else if (e.isFused(op)) e.setAddress(op.results[0]!, { base, offset: terms.join(' + ') });
+  else if (e.isFused(op)) e.setAddress(op.results[0]!, { baseValue: op.operands[0]!, base, offset: terms.join(' + ') });
   else e.def(op.results[0]!, `new P(${base}.alloc, ${base}.offset + ${terms.join(' + ')})`);
 };
 
-/** `llvm.load`: a promoted cell's variable, a typed checked load (at a fused address), or an aggregate. */
+/**
+ * `llvm.load`: a promoted cell's variable, a typed checked load (at a fused address, through the
+ * loop's window when it has one), or an aggregate.
+ */
 const load: OpEmitter = (op, e) => {
   const t = op.results[0]!.type;
   const s = scalarOf(t);
@@ -126,6 +130,8 @@ const load: OpEmitter = (op, e) => {
   const at = e.address(ptr);
   if (s === undefined) return e.def(op.results[0]!, `loadAggregate(${e.v(ptr)}, ${e.constant(t, 'type')}, ${e.loc(op)})`);
   const h = SCALAR_HELPERS[s];
+  const windowed = windowAccess(at, s, e);
+  if (windowed !== undefined) return e.def(op.results[0]!, windowLoad(windowed, e.loc(op), e));
   e.def(op.results[0]!, at === undefined ? `${h.load}(${e.v(ptr)}, ${e.loc(op)})` : `${h.loadAt}(${at.base}, ${at.offset}, ${e.loc(op)})`);
 };
 
@@ -138,6 +144,8 @@ const store: OpEmitter = (op, e) => {
   const at = e.address(ptr);
   if (s === undefined) return e.line(`storeAggregate(${e.v(ptr)}, ${e.constant(t, 'type')}, ${value}, ${e.loc(op)});`);
   const h = SCALAR_HELPERS[s];
+  const windowed = windowAccess(at, s, e);
+  if (windowed !== undefined) return e.line(windowStore(windowed, value, e.loc(op)));
   e.line(at === undefined ? `${h.store}(${e.v(ptr)}, ${value}, ${e.loc(op)});` : `${h.storeAt}(${at.base}, ${at.offset}, ${value}, ${e.loc(op)});`);
 };
 
@@ -247,26 +255,29 @@ export const opTable: ReadonlyMap<string, OpEmitter> = new Map<string, OpEmitter
     const loopVars = op.operands.map(() => e.temp());
     op.operands.forEach((v, i) => e.line(`let ${loopVars[i]} = ${e.v(v)};`));
     e.declare(op.results);
-    e.line('for (;;) {');
-    e.indented(() => {
-      e.region(op.regions[0]!, loopVars, (cond) => {
-        const passed = cond.operands.slice(1).map((v) => e.v(v));
-        e.line(`if (!${e.v(cond.operands[0]!)}) {`);
-        e.indented(() => {
-          op.results.forEach((r, i) => e.line(`${e.v(r)} = ${passed[i]};`));
-          e.line('break;');
-        });
-        e.line('}');
-        e.region(op.regions[1]!, passed, (y) => {
-          const next = y.operands.map((v) => e.v(v));
-          // A yield may pass a loop variable on to another position: copy first, then assign.
-          const clash = next.length > 1 && next.some((n) => loopVars.includes(n));
-          const from = clash ? next.map((n) => { const t = e.temp(); e.line(`const ${t} = ${n};`); return t; }) : next;
-          from.forEach((n, i) => e.line(`${loopVars[i]} = ${n};`));
+    // Windows at bases defined before the loop are made once, at its entry (loopWindows.ts)
+    e.loopWindows(op, () => {
+      e.line('for (;;) {');
+      e.indented(() => {
+        e.region(op.regions[0]!, loopVars, (cond) => {
+          const passed = cond.operands.slice(1).map((v) => e.v(v));
+          e.line(`if (!${e.v(cond.operands[0]!)}) {`);
+          e.indented(() => {
+            op.results.forEach((r, i) => e.line(`${e.v(r)} = ${passed[i]};`));
+            e.line('break;');
+          });
+          e.line('}');
+          e.region(op.regions[1]!, passed, (y) => {
+            const next = y.operands.map((v) => e.v(v));
+            // A yield may pass a loop variable on to another position: copy first, then assign.
+            const clash = next.length > 1 && next.some((n) => loopVars.includes(n));
+            const from = clash ? next.map((n) => { const t = e.temp(); e.line(`const ${t} = ${n};`); return t; }) : next;
+            from.forEach((n, i) => e.line(`${loopVars[i]} = ${n};`));
+          });
         });
       });
+      e.line('}');
     });
-    e.line('}');
   }],
   ['scf.yield', (op, e) => e.yieldOp(op)],
   ['scf.condition', (op, e) => e.yieldOp(op)],

@@ -143,6 +143,22 @@ export function stPat(base: Pointer, off: number, v: Pointer, loc: Loc): void {
   slowStore(base, off, 'ptr', v, loc);
 }
 
+// ---- loop windows (loopWindows.ts) -------------------------------------------------------------
+
+const NO_BYTES = new Uint8Array(0);
+
+/** The bytes a byte load at `base` may read without the helper: its live allocation's, else none. */
+export function readWindow(base: Pointer): Uint8Array {
+  const a = base.alloc;
+  return a === null ? NO_BYTES : a.bytes;
+}
+
+/** The bytes a byte store at `base` may write without the helper (st8at's fast-path conditions), else none. */
+export function writeWindow(base: Pointer): Uint8Array {
+  const a = base.alloc;
+  return a === null || a.readOnly || a.pointers !== null ? NO_BYTES : a.bytes;
+}
+
 // ---- through a pointer --------------------------------------------------------------------------
 
 export const ld1 = (p: Pointer, loc: Loc): number => ld1at(p, 0, loc);

@@ -2,9 +2,9 @@
  * SocketStream: a connected TCP socket seen the way a C program sees one. Incoming bytes are queued
  * in order until `read` takes them; past a high-water mark the socket is paused (TCP flow control
  * then slows the peer) and resumed once the program has drained the queue below the low-water mark,
- * so a fast client cannot grow memory without bound. Writes copy the program's bytes, report
- * backpressure as a Promise that settles on 'drain', and never throw: every socket has an 'error'
- * handler, and errors become -1 results.
+ * so a fast client cannot grow memory without bound. Writes copy the program's bytes (a large write
+ * into the buffer of an earlier one that has left), report backpressure as a Promise that settles
+ * on 'drain', and never throw: every socket has an 'error' handler, and errors become -1 results.
  *
  * Writes are coalesced: the first write of a turn corks the socket and a `process.nextTick` uncorks
  * it, so everything the program writes until it next waits (a blocking call that must wait, or
@@ -18,6 +18,10 @@ import type { Socket } from 'node:net';
 
 /** Default bytes queued per socket before it is paused. */
 export const READ_HIGH_WATER_MARK = 256 * 1024;
+/** Writes of at least this many bytes copy into a recycled buffer (see `spare`); smaller ones come from Node's pool. */
+export const RECYCLED_WRITE_BYTES = 64 * 1024;
+/** The largest buffer a socket keeps for reuse: one huge write should not hold its size for the connection's life. */
+export const RECYCLED_WRITE_MAX = 4 * 1024 * 1024;
 /** How long a closed socket waits for the peer's FIN before it is destroyed. */
 export const LINGER_MS = 10_000;
 
@@ -35,6 +39,12 @@ export class SocketStream {
   private failed: Error | null = null;
   private closedByProgram = false;
   private readonly waiters: (() => void)[] = [];
+  /**
+   * The largest copy of written bytes that Node is done with (its write callback ran), for the
+   * next large write to copy into: a fresh buffer per large message costs page faults on every
+   * page and then garbage collection.
+   */
+  private spare: Buffer | null = null;
   /** Corked by a write of this turn; the scheduled uncork flushes. */
   private corked = false;
   private readonly uncork = (): void => {
@@ -136,7 +146,7 @@ export class SocketStream {
       s.cork();
       process.nextTick(this.uncork);
     }
-    if (s.write(Buffer.from(bytes))) return n;
+    if (n < RECYCLED_WRITE_BYTES ? s.write(Buffer.from(bytes)) : this.writeRecycled(bytes)) return n;
     return new Promise((resolve) => {
       const settle = (result: number): void => {
         s.off('drain', onDrain);
@@ -147,6 +157,18 @@ export class SocketStream {
       const onClose = (): void => settle(-1);
       s.on('drain', onDrain);
       s.on('close', onClose);
+    });
+  }
+
+  /** `socket.write` of a copy of `bytes` made in the spare buffer when it is large enough, else in a new one. */
+  private writeRecycled(bytes: Uint8Array): boolean {
+    const kept = this.spare;
+    const copy = kept !== null && kept.length >= bytes.length ? kept : Buffer.allocUnsafeSlow(bytes.length);
+    if (copy === kept) this.spare = null;
+    copy.set(bytes);
+    return this.socket.write(copy.subarray(0, bytes.length), () => {
+      const keep = !this.closedByProgram && copy.length <= RECYCLED_WRITE_MAX;
+      if (keep && (this.spare === null || this.spare.length < copy.length)) this.spare = copy;
     });
   }
 
@@ -161,6 +183,7 @@ export class SocketStream {
     this.chunks.length = 0;
     this.queued = 0;
     this.head = 0;
+    this.spare = null;
     const s = this.socket;
     if (this.paused) s.resume();
     this.wake();
@@ -178,6 +201,7 @@ export class SocketStream {
     this.closedByProgram = true;
     this.chunks.length = 0;
     this.queued = 0;
+    this.spare = null;
     this.socket.destroy();
     this.wake();
   }

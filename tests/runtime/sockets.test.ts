@@ -89,6 +89,35 @@ describe('loopback', () => {
     memory.releaseRegion(region);
   });
 
+  it('large writes reuse the copy of an earlier one only after it has left: every byte arrives as written', async () => {
+    const { memory, libc } = program();
+    const { fd, port } = await listenLoopback(memory, libc);
+    const c = await client(port);
+    const received = collect(c);
+    const cfd = await within(2000, libc.accept(fd, NULL_PTR, NULL_PTR), 'accept');
+    const size = 200 * 1024;
+    const region = memory.createRegion(64);
+    const buf = memory.regionAlloc(region, size, 1);
+    const expected: Buffer[] = [];
+    for (let i = 0; i < 12; i++) {
+      // A small write (from Node's pool) between large ones (recycled copies), each of new bytes
+      const header = bytesAt(buf, 2, 'write');
+      header.set([0xee, i]);
+      expected.push(Buffer.from(header));
+      expect(await within(5000, libc.write(cfd, buf, 2), 'header')).toBe(2);
+      const n = size - i * 1000;
+      bytesAt(buf, n, 'write').fill(i + 1);
+      expected.push(Buffer.alloc(n, i + 1));
+      expect(await within(5000, libc.write(cfd, buf, n), 'payload')).toBe(n);
+    }
+    expect(libc.close(cfd)).toBe(0);
+    const back = await within(10000, received, 'echo');
+    expect(back.equals(Buffer.concat(expected))).toBe(true);
+    c.end();
+    expect(libc.close(fd)).toBe(0);
+    memory.releaseRegion(region);
+  });
+
   it('returns accept synchronously when a connection is already queued (even before listen)', async () => {
     const { memory, libc } = program();
     const fd = libc.socket(2, 1, 0);

@@ -8,11 +8,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileToModule } from '../../compiler/driver/pipeline.js';
 import { compileModule } from '../../runtime/interpreter/index.js';
-import { runText } from './harness.js';
-
-const REGION = `  llvm.func @fidelity_region_create(i32) -> !llvm.ptr
-  llvm.func @fidelity_region_alloc(!llvm.ptr, i64, i64) -> !llvm.ptr
-  llvm.func @fidelity_region_release(!llvm.ptr)`;
+import { REGION, runText } from './harness.js';
 
 /** A module whose main carves `bytes` from a one-page region and then runs `body` over `%buf`. */
 const withBuffer = (bytes: number, body: string, result = '%zero'): string => `module {

@@ -56,3 +56,8 @@ ${body}
   }
 }
 `;
+
+/** The region services' declarations, for modules that carve buffers from a region. */
+export const REGION = `  llvm.func @fidelity_region_create(i32) -> !llvm.ptr
+  llvm.func @fidelity_region_alloc(!llvm.ptr, i64, i64) -> !llvm.ptr
+  llvm.func @fidelity_region_release(!llvm.ptr)`;

@@ -5,11 +5,7 @@
  * memory, and over bytes holding a stored pointer.
  */
 import { describe, expect, it } from 'vitest';
-import { runText } from './harness.js';
-
-const REGION = `  llvm.func @fidelity_region_create(i32) -> !llvm.ptr
-  llvm.func @fidelity_region_alloc(!llvm.ptr, i64, i64) -> !llvm.ptr
-  llvm.func @fidelity_region_release(!llvm.ptr)`;
+import { REGION, runText } from './harness.js';
 
 /**
  * A module whose main carves `bytes` from a one-page region as `%buf`, runs `before`, then a loop

@@ -92,6 +92,8 @@ export class TextLowering {
   private readonly verifier: StreamVerifier;
   private readonly L: Lowerer;
   private readonly functions: FunctionEmitter;
+  /** A function that could not get its whole-module name (see `clean`). */
+  private renamed = false;
 
   constructor(private readonly program: TypedProgram, options: PrintOptions) {
     const printer = new StreamPrinter(options);
@@ -106,8 +108,6 @@ export class TextLowering {
     this.module = module;
     ({ L: this.L, functions: this.functions } = lowererFor(program, module));
   }
-
-  private renamed = false;
 
   /**
    * False once lowering has reported anything (the diagnostics come with `finish`), or a function

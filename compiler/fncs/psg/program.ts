@@ -167,6 +167,11 @@ export class ProgramTables {
   readonly paramSymbols = new NodeTable<Param, Symbol | null>(this.decls);
   readonly patternTypes = new NodeTable<Pattern, Type>(this.decls);
   readonly patternSymbols = new NodeTable<Pattern, Symbol>(this.decls);
+  /** All of the above, for `release`. */
+  private readonly nodeTables = [
+    this.exprTypes, this.resolutions, this.fieldGets, this.recordExprs, this.forVars, this.matches,
+    this.bindings, this.paramTypes, this.paramSymbols, this.patternTypes, this.patternSymbols,
+  ] as readonly NodeTable<{ readonly span: Span }, unknown>[];
   readonly records = new Map<string, RecordInfo>();
   readonly topLevel: BindingInfo[] = [];
   /**
@@ -181,9 +186,7 @@ export class ProgramTables {
    * declaration as soon as it is checked drops it this way (`compiler/driver/streamCompile.ts`).
    */
   release(part: number): void {
-    for (const table of [this.exprTypes, this.resolutions, this.fieldGets, this.recordExprs, this.forVars, this.matches, this.bindings, this.paramTypes, this.paramSymbols, this.patternTypes, this.patternSymbols]) {
-      (table as NodeTable<{ readonly span: Span }, unknown>).release(part);
-    }
+    for (const table of this.nodeTables) table.release(part);
   }
 }
 

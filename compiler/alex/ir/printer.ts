@@ -13,7 +13,8 @@
 import type { Block, Loc, Module, Operation, Region, Successor, Value } from './ir.js';
 import { opSpecs, type OpSpec } from './ops.js';
 import { SsaNames } from './ssaNames.js';
-import { compileForm, type FormPrinter, type OpPrinter } from './syntax.js';
+import { compileForm, type FormPrinter } from './formPrinter.js';
+import type { OpPrinter } from './syntax.js';
 import { encodeText, TextBuffer } from './textBuffer.js';
 import { printType, type MlirType } from './types.js';
 
@@ -34,7 +35,7 @@ function printKind(spec: OpSpec): PrintKind {
   const form = spec.form;
   if ('print' in form) return { head: encodeText(spec.name), print: form.print };
   const lead = form[0]?.d === 'lit' ? form[0].text : '';
-  return { head: encodeText(spec.name + lead), print: compileForm(lead === '' ? form : form.slice(1)) };
+  return { head: encodeText(spec.name + lead), print: compileForm(lead === '' ? form : form.slice(1), spec.name) };
 }
 const printKinds = new Map<string, PrintKind>(opSpecs.map((s) => [s.name, printKind(s)]));
 

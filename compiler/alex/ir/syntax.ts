@@ -4,15 +4,15 @@
  *
  * A form is a list of directives (`lit`, `operand`, `type`, `symbol`, …) read left to right:
  * printing writes each piece of an op, parsing reads the same pieces back into a `ParsedOp`.
- * For printing, each form is compiled once into a function (`compileForm`), since the printer
- * writes every op of a large module.
+ * For printing, each form is compiled once into a function (`compileForm`, in `formPrinter.ts`),
+ * since the printer writes every op of a large module.
  * Forms that a directive list cannot say (functions, `scf.if`, `scf.while`, GEP indices, literals)
  * are written by hand (`CustomForm`, in `opForms.ts` and `literalForms.ts`) against the same
  * `OpPrinter`/`OpParser` interfaces, which the printer and the parser implement.
  */
 import type { Attribute, Region, Successor, Value } from './ir.js';
 import type { Token, TokenCursor } from './lexer.js';
-import { printType, typeEquals, type MlirType } from './types.js';
+import { typeEquals, type MlirType } from './types.js';
 
 /** What an op form may ask of the printer. */
 export interface OpPrinter {
@@ -144,124 +144,6 @@ export const f = {
   operandSlot: (index: number): Slot => ({ of: 'operand', index }),
   allOperands: (from = 0): Slot => ({ of: 'operands', from }),
 } as const;
-
-/** Reads the type a slot stands for from an op, if it has that operand or result. */
-type SlotReader = (op: OpView) => MlirType | undefined;
-
-function slotReader(slot: Slot): SlotReader {
-  const index = slot.of === 'operands' ? slot.from : slot.index;
-  if (slot.of === 'result') return (op) => op.results[index]?.type;
-  return (op) => op.operands[index]?.type;
-}
-
-/** How one op of a form is printed: the form's directives, turned into one function. */
-export type FormPrinter = (op: OpView, p: OpPrinter) => void;
-
-/**
- * The printer of a directive list. Each directive becomes a small function once, when the table
- * is loaded, so printing an op runs those rather than reading the list again.
- */
-export function compileForm(form: readonly Directive[]): FormPrinter {
-  const pieces = form.flatMap((d) => compileDirective(d) ?? []);
-  if (pieces.length === 0) return () => {};
-  if (pieces.length === 1) return pieces[0]!;
-  if (pieces.length === 2) {
-    const [first, second] = pieces as [FormPrinter, FormPrinter];
-    return (op, p) => {
-      first(op, p);
-      second(op, p);
-    };
-  }
-  return (op, p) => {
-    for (let i = 0; i < pieces.length; i++) pieces[i]!(op, p);
-  };
-}
-
-function compileDirective(d: Directive): FormPrinter | undefined {
-  switch (d.d) {
-    case 'lit': {
-      const text = d.text;
-      return (_op, p) => p.text(text);
-    }
-    case 'operand': {
-      const index = d.index;
-      return (op, p) => {
-        const v = op.operands[index];
-        if (v === undefined) p.text('<<missing operand>>');
-        else p.value(v);
-      };
-    }
-    case 'operands': {
-      const from = d.from;
-      return (op, p) => p.values(op.operands, from);
-    }
-    case 'type': {
-      const readers = d.slots.map(slotReader);
-      const [first] = readers;
-      if (readers.length === 1 && first !== undefined) {
-        return (op, p) => {
-          const t = first(op);
-          if (t === undefined) p.text('<<missing type>>');
-          else p.type(t);
-        };
-      }
-      return (op, p) => {
-        let t: MlirType | undefined;
-        for (let i = 0; t === undefined && i < readers.length; i++) t = readers[i]!(op);
-        if (t === undefined) p.text('<<missing type>>');
-        else p.type(t);
-      };
-    }
-    case 'operandTypes': {
-      const from = d.from;
-      return (op, p) => p.valueTypes(op.operands, from);
-    }
-    case 'enum':
-    case 'symbol':
-    case 'typeAttr':
-    case 'positions': {
-      const key = d.attr;
-      return (op, p) => printAttrPiece(d, op.attributes[key], p);
-    }
-    case 'callType':
-      return (op, p) => {
-        p.text('(');
-        p.valueTypes(op.operands, 0);
-        p.text(') -> ');
-        if (op.results.length === 1) p.type(op.results[0]!.type);
-        else {
-          p.text('(');
-          p.valueTypes(op.results, 0);
-          p.text(')');
-        }
-      };
-    case 'ifOperands': {
-      const from = d.from;
-      const then = compileForm(d.then);
-      return (op, p) => {
-        if (op.operands.length > from) then(op, p);
-      };
-    }
-    case 'infer':
-      return undefined;
-  }
-}
-
-function printAttrPiece(d: Directive, a: Attribute | undefined, p: OpPrinter): void {
-  if (d.d === 'enum' && a?.kind === 'enum') p.text(a.value);
-  else if (d.d === 'symbol' && a?.kind === 'symbol') {
-    p.text('@');
-    p.text(a.name);
-  } else if (d.d === 'typeAttr' && a?.kind === 'type') p.type(a.type);
-  else if (d.d === 'positions' && a?.kind === 'dense') {
-    p.text('[');
-    for (let i = 0; i < a.values.length; i++) {
-      if (i > 0) p.text(', ');
-      p.text(String(a.values[i]));
-    }
-    p.text(']');
-  } else p.text('<<missing attribute>>');
-}
 
 /** Parse an op's text by its directive list. */
 export function parseForm(form: readonly Directive[], p: OpParser, into: ParsedOp = emptyParsed()): ParsedOp {

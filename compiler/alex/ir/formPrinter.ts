@@ -1,0 +1,83 @@
+/**
+ * The printer's reading of a directive list (`syntax.ts`): each op form, once, when the op table is
+ * loaded, becomes one function that writes an op's pieces in order.
+ *
+ * The function is generated as source text, straight-line code for the form's directives, rather
+ * than assembled from a closure per directive: printing calls a form for every op of a module, and
+ * a loop over closures makes one call site see every kind of directive, which V8 cannot inline
+ * (it stays an indirect call per piece). A generated form calls only the printer's own methods,
+ * which its one class makes direct. The code is built from the op table alone (attribute names and
+ * literal text quoted with `JSON.stringify`), never from a module being printed.
+ */
+import type { Attribute } from './ir.js';
+import type { Directive, OpPrinter, OpView, Slot } from './syntax.js';
+
+/** How one op of a form is printed: the form's directives, turned into one function. */
+export type FormPrinter = (op: OpView, p: OpPrinter) => void;
+
+/** `[0, 1]`, the one piece generated code leaves to a function (a loop over the attribute's values). */
+function printPositions(a: Attribute | undefined, p: OpPrinter): void {
+  if (a?.kind !== 'dense') {
+    p.text(MISSING_ATTRIBUTE);
+    return;
+  }
+  p.text('[');
+  for (let i = 0; i < a.values.length; i++) {
+    if (i > 0) p.text(', ');
+    p.text(String(a.values[i]));
+  }
+  p.text(']');
+}
+
+const MISSING_ATTRIBUTE = '<<missing attribute>>';
+const quote = (s: string): string => JSON.stringify(s);
+
+/** The printer of a directive list; `name` (the op's) names the generated function in CPU profiles. */
+export function compileForm(form: readonly Directive[], name = 'form'): FormPrinter {
+  const body = form.map(directiveCode).join('\n');
+  const source = `return function printForm(op, p) {\n${body}\n};\n//# sourceURL=form:${name}`;
+  return new Function('printPositions', source)(printPositions) as FormPrinter;
+}
+
+/** The type a slot stands for, as an expression (`undefined` when the op lacks that operand or result). */
+const slotCode = (slot: Slot): string => (slot.of === 'result' ? `op.results[${slot.index}]?.type` : `op.operands[${slot.of === 'operands' ? slot.from : slot.index}]?.type`);
+
+const missing = (what: string): string => `p.text(${quote(`<<missing ${what}>>`)});`;
+
+/** One directive's statements; each runs in a block of its own, so their local names do not meet. */
+function directiveCode(d: Directive): string {
+  switch (d.d) {
+    case 'lit':
+      return `p.text(${quote(d.text)});`;
+    case 'operand':
+      return `{ const v = op.operands[${d.index}]; if (v === undefined) ${missing('operand')} else p.value(v); }`;
+    case 'operands':
+      return `p.values(op.operands, ${d.from});`;
+    case 'type': {
+      // The first slot the op has gives the type.
+      const [first, ...rest] = d.slots.map(slotCode);
+      const more = rest.map((code) => ` if (t === undefined) t = ${code};`).join('');
+      return `{ let t = ${first ?? 'undefined'};${more} if (t === undefined) ${missing('type')} else p.type(t); }`;
+    }
+    case 'operandTypes':
+      return `p.valueTypes(op.operands, ${d.from});`;
+    case 'enum':
+      return `{ const a = op.attributes[${quote(d.attr)}]; if (a?.kind === 'enum') p.text(a.value); else ${missing('attribute')} }`;
+    case 'symbol':
+      return `{ const a = op.attributes[${quote(d.attr)}]; if (a?.kind === 'symbol') { p.text('@'); p.text(a.name); } else ${missing('attribute')} }`;
+    case 'typeAttr':
+      return `{ const a = op.attributes[${quote(d.attr)}]; if (a?.kind === 'type') p.type(a.type); else ${missing('attribute')} }`;
+    case 'positions':
+      return `printPositions(op.attributes[${quote(d.attr)}], p);`;
+    case 'callType':
+      // `(operand types) -> result`, the results parenthesised unless there is exactly one.
+      return [
+        `p.text('('); p.valueTypes(op.operands, 0); p.text(') -> ');`,
+        `if (op.results.length === 1) p.type(op.results[0].type); else { p.text('('); p.valueTypes(op.results, 0); p.text(')'); }`,
+      ].join('\n');
+    case 'ifOperands':
+      return `if (op.operands.length > ${d.from}) {\n${d.then.map(directiveCode).join('\n')}\n}`;
+    case 'infer':
+      return '';
+  }
+}

@@ -34,10 +34,16 @@ export interface OpExtras {
   readonly successors?: readonly Successor[];
 }
 
-/** Op names by helper argument, made once rather than per op. */
-const arithNames = Object.fromEntries(
-  (['addi', 'subi', 'muli', 'divsi', 'divui', 'remsi', 'remui', 'andi', 'ori', 'xori', 'shli', 'shrsi', 'shrui', 'extsi', 'extui', 'trunci'] as const).map((op) => [op, `arith.${op}`]),
-) as Readonly<Record<BinaryOp | CastOp, string>>;
+/**
+ * Op names by helper argument. Written out as literals, not joined from `arith.` and the argument:
+ * literal strings are interned, so the op tables the verifier and the printer look each op up in
+ * compare them by identity, where a joined string is compared character by character.
+ */
+const arithNames: Readonly<Record<BinaryOp | CastOp, string>> = {
+  addi: 'arith.addi', subi: 'arith.subi', muli: 'arith.muli', divsi: 'arith.divsi', divui: 'arith.divui',
+  remsi: 'arith.remsi', remui: 'arith.remui', andi: 'arith.andi', ori: 'arith.ori', xori: 'arith.xori',
+  shli: 'arith.shli', shrsi: 'arith.shrsi', shrui: 'arith.shrui', extsi: 'arith.extsi', extui: 'arith.extui', trunci: 'arith.trunci',
+};
 
 /** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
 const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);

@@ -47,10 +47,10 @@ const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !==
 const intSuffixes: ReadonlySet<string> = new Set(['UL', 'ul', 'uL', 'Ul', 'uy', 'us', 'u', 'L', 'l', 'y', 's', 'n', 'UN']);
 /** The single-character escapes F# knows (`\u` and `\x` are checked apart). */
 const simpleEscapes: ReadonlySet<number> = new Set([...'nrtbafv\\"\'0'].map((c) => c.charCodeAt(0)));
-/** The words every scan starts knowing: the keywords, and `_` alone (the wildcard). */
-const seedWords: ReadonlyMap<string, readonly [kind: number, id: number]> = new Map(
+/** The words every scan starts knowing (a copy of): the keywords, and `_` alone (the wildcard). */
+const seedWords = WordTable.of(new Map(
   [...T.keywordTypes, ['_', T.Underscore] as const].map(([word, type]) => [word, [kindOf(type), fixedImageId(word)]] as const),
-);
+));
 const IDENT = kindOf(T.Ident);
 const INT = kindOf(T.IntLit);
 const STRING = kindOf(T.StringLit);
@@ -136,7 +136,7 @@ export function scanToBuffer(text: string): TokenBuffer | null {
  * a lone `\r`, counted only in white space and block comments, as Chevrotain counts them.
  */
 export function scanInto(text: string, tokens: TokenSink): boolean {
-  const words = new WordTable(seedWords);
+  const words = seedWords.copy();
   const n = text.length;
   let i = 0;
   let line = 1;

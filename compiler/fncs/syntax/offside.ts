@@ -15,12 +15,13 @@
  *
  * The pass runs once per token of every file, so it is written for speed: token types are
  * classified by tables indexed by `tokenTypeIdx`, the context stack is a set of parallel arrays
- * reused in place, and tokens go from one `TokenBuffer` to another, so a token costs no allocation.
+ * reused in place, and tokens come straight from the scanner (or a `TokenBuffer`) into one, so a
+ * token costs no allocation.
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { bufferSpan } from './span.js';
-import { fixedImageId, kindOf, TokenBuffer } from './token.js';
+import { fixedImageId, kindOf, TokenBuffer, type TokenSink } from './token.js';
 import * as T from './tokens.js';
 
 // ---- token kinds the pass puts out or tests by name ------------------------------------------------
@@ -109,9 +110,14 @@ export interface LayoutResult {
   readonly diagnostics: Diagnostic[];
 }
 
-/** The state of one run of the pass: the laid-out stream so far and the stack of open contexts. */
-class Layout {
-  /** The laid-out stream; sized ahead for about one virtual token per five real ones. */
+/**
+ * One run of the pass, fed a token at a time (`push`, then `finish`): the laid-out stream so far and
+ * the stack of open contexts. It is a `TokenSink`, so the scanner lays tokens out as it reads them,
+ * with no stream of real tokens in between (issue 6: at 100k lines that stream was 24 MB of arrays
+ * allocated, zeroed and copied per compile).
+ */
+export class Layout implements TokenSink {
+  /** The laid-out stream. */
   readonly out: TokenBuffer;
   readonly diagnostics: Diagnostic[] = [];
   /** The context stack, one entry per index below `depth` in each array. */
@@ -126,16 +132,31 @@ class Layout {
   atOffset = 0;
   atLine = 1;
   atColumn = 1;
+  /** Whether the previous token opens a block, and where the construct that opens it starts (a `let`, `if`, `match`, loop or `{`). */
+  blockPending = false;
+  ownerLine = 0;
+  ownerCol = 0;
+  /** The line the previous token ends on (0 before the first). */
+  prevLine = 0;
   /** Where the last real token put out ends (DEDENT and SEP end there); `lastEndOffset` is -1 before the first. */
   lastEndOffset = -1;
   lastEndLine = 0;
   lastEndColumn = 0;
 
-  constructor(readonly file: string, readonly src: TokenBuffer) {
-    this.out = new TokenBuffer(src.count + (src.count >> 2) + 16, src.images);
+  /** A run whose stream has room for `capacity` tokens, with a new image list or sharing `images`. */
+  constructor(readonly file: string, capacity: number, images?: string[]) {
+    this.out = new TokenBuffer(capacity, images);
+    // The root's column is the first token's, set when it comes.
+    this.enter(ROOT, 1, 0, 0, -1);
   }
 
-  push(kind: number, col: number, line: number, closer: number, opener: number): void {
+  /** Add an image for tokens to name. */
+  addImage(image: string): number {
+    return this.out.addImage(image);
+  }
+
+  /** Open a context. */
+  enter(kind: number, col: number, line: number, closer: number, opener: number): void {
     const d = this.depth++;
     this.kinds[d] = kind;
     this.cols[d] = col;
@@ -144,20 +165,9 @@ class Layout {
     this.openers[d] = opener;
   }
 
-  /** Lay out the next token from token `i` of the input on. */
-  at(i: number): void {
-    this.atOffset = this.src.startOffsets[i]!;
-    this.atLine = this.src.startLines[i]!;
-    this.atColumn = this.src.startColumns[i]!;
-  }
-
-  /** Put out input token `i`. */
-  emit(i: number): void {
-    const s = this.src;
-    const endOffset = s.endOffsets[i]!;
-    const endLine = s.endLines[i]!;
-    const endColumn = s.endColumns[i]!;
-    this.out.push(s.kinds[i]!, s.imageIds[i]!, s.startOffsets[i]!, endOffset, s.startLines[i]!, endLine, s.startColumns[i]!, endColumn);
+  /** Put out the real token being laid out. */
+  emit(kind: number, imageId: number, endOffset: number, endLine: number, endColumn: number): void {
+    this.out.push(kind, imageId, this.atOffset, endOffset, this.atLine, endLine, this.atColumn, endColumn);
     this.lastEndOffset = endOffset;
     this.lastEndLine = endLine;
     this.lastEndColumn = endColumn;
@@ -217,7 +227,7 @@ class Layout {
         // A line back at or left of where the bracketed construct started: the bracket was never closed.
         const opener = this.openers[top]!;
         if ((flags & CLOSER) !== 0 || col > this.bracketOffsideCol(top) || opener < 0) break;
-        this.diagnostics.push(report('unmatchedBracket', bufferSpan(this.file, this.src, opener), [this.src.image(opener)]));
+        this.diagnostics.push(report('unmatchedBracket', bufferSpan(this.file, this.out, opener), [this.out.image(opener)]));
         this.depth--;
         continue;
       }
@@ -235,6 +245,136 @@ class Layout {
       this.virtual(SEP);
     }
   }
+
+  /** Lay out the next real token. */
+  push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
+    const line = startLine;
+    const col = startColumn;
+    const flags = flagsOf[kind] ?? 0;
+    this.atOffset = startOffset;
+    this.atLine = line;
+    this.atColumn = col;
+    if (this.lastEndOffset < 0) this.cols[0] = col;
+
+    // 1. A token that starts a line closes the blocks and constructs it is left of.
+    if (line > this.prevLine) this.closeLeftOf(col, flags, this.blockPending);
+
+    // 2. A block opened by the previous token starts here.
+    if (this.blockPending) {
+      this.blockPending = false;
+      let enclosing = this.depth - 1;
+      while (enclosing >= 0 && this.kinds[enclosing] !== BLOCK && this.kinds[enclosing] !== ROOT && this.kinds[enclosing] !== PAREN) enclosing--;
+      let blockCol = col;
+      if (line > this.prevLine && enclosing >= 0 && this.kinds[enclosing] !== PAREN && col <= this.cols[enclosing]!) {
+        const at = { file: this.file, startLine: line, startCol: col, endLine, endCol: endColumn + 1, startOffset, endOffset: endOffset + 1 };
+        this.diagnostics.push(report('offside', at, [`${this.ownerLine}:${this.ownerCol}`]));
+        blockCol = this.cols[enclosing]! + 1;
+      }
+      this.enter(BLOCK, blockCol, line, 0, -1);
+      this.virtual(INDENT);
+    }
+
+    // 3. What the token itself opens or closes.
+    this.prevLine = endLine;
+    const closer = closerOf[kind]!;
+    if (closer !== 0) {
+      const opener = this.out.count;
+      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      this.enter(PAREN, col, line, closer, opener);
+      if (kind === LBRACE) this.opensBlock(line, col);
+      return;
+    }
+    if ((flags & CLOSER) !== 0) {
+      let i = this.depth - 1;
+      while (i >= 0 && !(this.kinds[i] === PAREN && this.closers[i] === kind)) i--;
+      if (i > 0) { this.popAbove(i); this.depth--; }
+      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      return;
+    }
+    const top = this.depth - 1;
+    switch (actionOf[kind]) {
+      case OPEN_LET:
+        this.enter(LET, col, line, 0, -1);
+        break;
+      case EQUALS:
+        if (this.kinds[top] === LET) {
+          this.opensBlock(this.lines[top]!, this.cols[top]!);
+          this.depth--;
+        }
+        break;
+      case OPEN_IF:
+        this.enter(IF, col, line, 0, -1);
+        break;
+      case THEN_ELSE:
+      case ELIF: {
+        const i = this.findAboveParen(IF);
+        if (kind !== ELIF_KIND) this.opensBlock(i >= 0 ? this.lines[i]! : line, i >= 0 ? this.cols[i]! : col);
+        if (i >= 0) this.popAbove(i);
+        break;
+      }
+      case OPEN_MATCH:
+        this.enter(MATCH, col, line, 0, -1);
+        break;
+      case WITH_ARMS: {
+        const i = this.findAboveParen(MATCH);
+        if (i >= 0) {
+          const matchCol = this.cols[i]!;
+          const matchLine = this.lines[i]!;
+          this.popAbove(i);
+          this.depth--;
+          this.enter(WITH, matchCol, matchLine, 0, -1);
+        }
+        break;
+      }
+      case BAR: {
+        const i = this.findAboveParen(WITH);
+        if (i >= 0) this.popAbove(i);
+        break;
+      }
+      case ARROW:
+        if (this.kinds[top] === WITH || this.kinds[top] === FUN) {
+          this.opensBlock(this.lines[top]!, this.cols[top]!);
+          if (this.kinds[top] === FUN) this.depth--;
+        }
+        break;
+      case OPEN_LOOP:
+        this.enter(LOOP, col, line, 0, -1);
+        break;
+      case DO: {
+        const i = this.findAboveParen(LOOP);
+        this.opensBlock(i >= 0 ? this.lines[i]! : line, i >= 0 ? this.cols[i]! : col);
+        if (i >= 0) { this.popAbove(i); this.depth--; }
+        break;
+      }
+      case MAYBE_FUN:
+        if (this.out.images[imageId] === 'fun') this.enter(FUN, col, line, 0, -1);
+        break;
+      default:
+        break;
+    }
+    this.emit(kind, imageId, endOffset, endLine, endColumn);
+  }
+
+  /** The token just laid out opens a block, for a construct that starts at `line`:`col`. */
+  private opensBlock(line: number, col: number): void {
+    this.blockPending = true;
+    this.ownerLine = line;
+    this.ownerCol = col;
+  }
+
+  /** Close what is still open, after the last token; the laid-out stream and the pass's diagnostics. */
+  finish(): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
+    if (this.lastEndOffset >= 0) {
+      // `atOffset`, `atLine` and `atColumn` are still where the last token starts.
+      if (this.blockPending) { this.virtual(INDENT); this.virtual(DEDENT); }
+      // The blocks still open close at the end of the last token.
+      this.atOffset = this.lastEndOffset + 1;
+      this.atLine = this.lastEndLine;
+      this.atColumn = this.lastEndColumn + 1;
+      while (this.depth > 1) this.pop();
+    }
+    return { tokens: this.out, diagnostics: this.diagnostics };
+  }
 }
 
 /** Insert INDENT/DEDENT/SEP into a token stream. Never throws. */
@@ -243,136 +383,12 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
   return { tokens: laid.tokens.toTokens(), diagnostics: laid.diagnostics };
 }
 
-/** `applyOffside` on a token buffer, into a new one: what `parseSource` runs. */
+/** `applyOffside` on a token buffer, into a new one sized ahead for about one virtual token per five real ones. */
 export function layOut(file: string, src: TokenBuffer): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
-  const s = new Layout(file, src);
-  const count = src.count;
-  const { kinds, startLines, startColumns, endLines } = src;
-  s.push(ROOT, count > 0 ? startColumns[0]! : 1, 0, 0, -1);
-  /** Whether the previous token opens a block, and where the construct that opens it starts (a `let`, `if`, `match`, loop or `{`). */
-  let blockPending = false;
-  let ownerLine = 0;
-  let ownerCol = 0;
-  let prevLine = 0;
-
-  for (let n = 0; n < count; n++) {
-    const line = startLines[n]!;
-    const col = startColumns[n]!;
-    const kind = kinds[n]!;
-    const flags = flagsOf[kind] ?? 0;
-    s.at(n);
-
-    // 1. A token that starts a line closes the blocks and constructs it is left of.
-    if (line > prevLine) s.closeLeftOf(col, flags, blockPending);
-
-    // 2. A block opened by the previous token starts here.
-    if (blockPending) {
-      blockPending = false;
-      let enclosing = s.depth - 1;
-      while (enclosing >= 0 && s.kinds[enclosing] !== BLOCK && s.kinds[enclosing] !== ROOT && s.kinds[enclosing] !== PAREN) enclosing--;
-      let blockCol = col;
-      if (line > prevLine && enclosing >= 0 && s.kinds[enclosing] !== PAREN && col <= s.cols[enclosing]!) {
-        s.diagnostics.push(report('offside', bufferSpan(file, src, n), [`${ownerLine}:${ownerCol}`]));
-        blockCol = s.cols[enclosing]! + 1;
-      }
-      s.push(BLOCK, blockCol, line, 0, -1);
-      s.virtual(INDENT);
-    }
-
-    // 3. What the token itself opens or closes.
-    prevLine = endLines[n]!;
-    const closer = closerOf[kind]!;
-    if (closer !== 0) {
-      s.emit(n);
-      s.push(PAREN, col, line, closer, n);
-      if (kind === LBRACE) { blockPending = true; ownerLine = line; ownerCol = col; }
-      continue;
-    }
-    if ((flags & CLOSER) !== 0) {
-      let i = s.depth - 1;
-      while (i >= 0 && !(s.kinds[i] === PAREN && s.closers[i] === kind)) i--;
-      if (i > 0) { s.popAbove(i); s.depth--; }
-      s.emit(n);
-      continue;
-    }
-    const top = s.depth - 1;
-    switch (actionOf[kind]) {
-      case OPEN_LET:
-        s.push(LET, col, line, 0, -1);
-        break;
-      case EQUALS:
-        if (s.kinds[top] === LET) {
-          blockPending = true; ownerLine = s.lines[top]!; ownerCol = s.cols[top]!;
-          s.depth--;
-        }
-        break;
-      case OPEN_IF:
-        s.push(IF, col, line, 0, -1);
-        break;
-      case THEN_ELSE:
-      case ELIF: {
-        const i = s.findAboveParen(IF);
-        if (kind !== ELIF_KIND) {
-          blockPending = true;
-          ownerLine = i >= 0 ? s.lines[i]! : line;
-          ownerCol = i >= 0 ? s.cols[i]! : col;
-        }
-        if (i >= 0) s.popAbove(i);
-        break;
-      }
-      case OPEN_MATCH:
-        s.push(MATCH, col, line, 0, -1);
-        break;
-      case WITH_ARMS: {
-        const i = s.findAboveParen(MATCH);
-        if (i >= 0) {
-          const matchCol = s.cols[i]!;
-          const matchLine = s.lines[i]!;
-          s.popAbove(i);
-          s.depth--;
-          s.push(WITH, matchCol, matchLine, 0, -1);
-        }
-        break;
-      }
-      case BAR: {
-        const i = s.findAboveParen(WITH);
-        if (i >= 0) s.popAbove(i);
-        break;
-      }
-      case ARROW:
-        if (s.kinds[top] === WITH || s.kinds[top] === FUN) {
-          blockPending = true; ownerLine = s.lines[top]!; ownerCol = s.cols[top]!;
-          if (s.kinds[top] === FUN) s.depth--;
-        }
-        break;
-      case OPEN_LOOP:
-        s.push(LOOP, col, line, 0, -1);
-        break;
-      case DO: {
-        const i = s.findAboveParen(LOOP);
-        blockPending = true;
-        ownerLine = i >= 0 ? s.lines[i]! : line;
-        ownerCol = i >= 0 ? s.cols[i]! : col;
-        if (i >= 0) { s.popAbove(i); s.depth--; }
-        break;
-      }
-      case MAYBE_FUN:
-        if (src.image(n) === 'fun') s.push(FUN, col, line, 0, -1);
-        break;
-      default:
-        break;
-    }
-    s.emit(n);
+  const s = new Layout(file, src.count + (src.count >> 2) + 16, src.images);
+  const { kinds, imageIds, startOffsets, endOffsets, startLines, endLines, startColumns, endColumns } = src;
+  for (let n = 0; n < src.count; n++) {
+    s.push(kinds[n]!, imageIds[n]!, startOffsets[n]!, endOffsets[n]!, startLines[n]!, endLines[n]!, startColumns[n]!, endColumns[n]!);
   }
-
-  if (count > 0) {
-    const last = count - 1;
-    if (blockPending) { s.at(last); s.virtual(INDENT); s.virtual(DEDENT); }
-    // The blocks still open close at the end of the last token.
-    s.atOffset = src.endOffsets[last]! + 1;
-    s.atLine = endLines[last]!;
-    s.atColumn = src.endColumns[last]! + 1;
-    while (s.depth > 1) s.pop();
-  }
-  return { tokens: s.out, diagnostics: s.diagnostics };
+  return s.finish();
 }

@@ -11,12 +11,13 @@ import type { IToken } from 'chevrotain';
 import { type Diagnostic } from '../../diagnostics/diagnostic.js';
 import type { ModuleAst } from './ast.js';
 import { AstBuilder } from './cst2ast.js';
-import { lexToBuffer } from './lexer.js';
-import { layOut } from './offside.js';
+import { lexWithChevrotain } from './lexer.js';
+import { Layout, layOut } from './offside.js';
 import { recoveringParser } from './parser.js';
 import { syntaxDiagnostics } from './parseErrors.js';
 import { endOfFileSpan } from './span.js';
-import type { TokenBuffer } from './token.js';
+import { scanInto } from './scanner.js';
+import { TokenBuffer } from './token.js';
 import { parseFastBuffer } from './tokens2ast.js';
 
 export interface ParseResult {
@@ -35,8 +36,12 @@ export function lexTokens(file: string, text: string): { tokens: readonly IToken
  * the token objects `lexTokens` makes (time this, not `lexTokens`, as the cost of lexing a compile).
  */
 export function layOutSource(file: string, text: string): { tokens: TokenBuffer; diagnostics: readonly Diagnostic[] } {
-  const lexed = lexToBuffer(file, text);
-  const laid = layOut(file, lexed.tokens);
+  // The scanner feeds the offside pass directly. The stream is sized for about one real token per
+  // four and a half characters and one virtual token per five real ones; it grows if a file has more.
+  const layout = new Layout(file, (text.length >> 2) + (text.length >> 4) + 16);
+  if (scanInto(text, layout)) return layout.finish();
+  const lexed = lexWithChevrotain(file, text);
+  const laid = layOut(file, TokenBuffer.of(lexed.tokens));
   return { tokens: laid.tokens, diagnostics: [...lexed.diagnostics, ...laid.diagnostics] };
 }
 

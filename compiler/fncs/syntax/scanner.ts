@@ -13,7 +13,7 @@
  */
 import type { IToken } from 'chevrotain';
 import { decodeInt } from './literals.js';
-import { fixedImageId, kindOf, TokenBuffer } from './token.js';
+import { fixedImageId, kindOf, TokenBuffer, type TokenSink } from './token.js';
 import * as T from './tokens.js';
 import { hashStep, WordTable } from './words.js';
 
@@ -47,10 +47,10 @@ const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !==
 const intSuffixes: ReadonlySet<string> = new Set(['UL', 'ul', 'uL', 'Ul', 'uy', 'us', 'u', 'L', 'l', 'y', 's', 'n', 'UN']);
 /** The single-character escapes F# knows (`\u` and `\x` are checked apart). */
 const simpleEscapes: ReadonlySet<number> = new Set([...'nrtbafv\\"\'0'].map((c) => c.charCodeAt(0)));
-/** The words every scan starts knowing: the keywords, and `_` alone (the wildcard). */
-const seedWords: ReadonlyMap<string, readonly [kind: number, id: number]> = new Map(
+/** The words every scan starts knowing (a copy of): the keywords, and `_` alone (the wildcard). */
+const seedWords = WordTable.of(new Map(
   [...T.keywordTypes, ['_', T.Underscore] as const].map(([word, type]) => [word, [kindOf(type), fixedImageId(word)]] as const),
-);
+));
 const IDENT = kindOf(T.Ident);
 const INT = kindOf(T.IntLit);
 const STRING = kindOf(T.StringLit);
@@ -123,15 +123,20 @@ export function scan(text: string): IToken[] | null {
   return scanToBuffer(text)?.toTokens() ?? null;
 }
 
-/**
- * Scan `text` into real tokens, or return null at the first thing that would yield a diagnostic.
- * Line breaks are `\n`, `\r\n` and a lone `\r`, counted only in white space and block comments,
- * as Chevrotain counts them.
- */
+/** Scan `text` into a new buffer of real tokens, or return null (see `scanInto`). */
 export function scanToBuffer(text: string): TokenBuffer | null {
   // Sized for about one token per four characters; it grows if a file has more.
   const tokens = new TokenBuffer((text.length >> 2) + 16);
-  const words = new WordTable(seedWords);
+  return scanInto(text, tokens) ? tokens : null;
+}
+
+/**
+ * Scan `text`, handing each real token to `tokens`; false at the first thing that would yield a
+ * diagnostic (what `tokens` took until then is to be thrown away). Line breaks are `\n`, `\r\n` and
+ * a lone `\r`, counted only in white space and block comments, as Chevrotain counts them.
+ */
+export function scanInto(text: string, tokens: TokenSink): boolean {
+  const words = seedWords.copy();
   const n = text.length;
   let i = 0;
   let line = 1;
@@ -152,7 +157,7 @@ export function scanToBuffer(text: string): TokenBuffer | null {
       lineStart = i;
       continue;
     }
-    if (c >= 128) return null;
+    if (c >= 128) return false;
 
     let end: number;
     let kind: number;
@@ -180,15 +185,15 @@ export function scanToBuffer(text: string): TokenBuffer | null {
         if (!is(d, DIGIT) && d !== 95) decimal = false;
       }
       // `1.5`: a float, reported by the Chevrotain path.
-      if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return null;
+      if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return false;
       const slot = words.find(text, i, end, hash);
       if (slot >= 0) {
         imageId = words.id(slot);
       } else {
-        if (!decimal && !isIntLiteral(text, i, end)) return null;
+        if (!decimal && !isIntLiteral(text, i, end)) return false;
         const image = text.slice(i, end);
         // Nine decimal digits always fit an int; anything else is checked as `lex` checks it.
-        if ((end - i > 9 || !decimal) && !decodeInt(image).ok && !decodeInt(image, true).ok) return null;
+        if ((end - i > 9 || !decimal) && !decodeInt(image).ok && !decodeInt(image, true).ok) return false;
         imageId = tokens.addImage(image);
         words.add(image, hash, INT, imageId);
       }
@@ -196,12 +201,12 @@ export function scanToBuffer(text: string): TokenBuffer | null {
     } else if (c === 34) {
       end = i + 1;
       for (;;) {
-        if (end >= n) return null;
+        if (end >= n) return false;
         const d = text.charCodeAt(end);
         if (d === 34) break;
-        if (d === 10) return null;
+        if (d === 10) return false;
         if (d === 92) {
-          if (end + 1 >= n || !isKnownEscape(text, end + 1)) return null;
+          if (end + 1 >= n || !isKnownEscape(text, end + 1)) return false;
           end += 2;
         } else {
           end++;
@@ -212,7 +217,7 @@ export function scanToBuffer(text: string): TokenBuffer | null {
       kind = STRING;
     } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
       const commentEnd = blockCommentEnd(text, i);
-      if (commentEnd < 0) return null;
+      if (commentEnd < 0) return false;
       for (let k = i; k < commentEnd; k++) {
         const d = text.charCodeAt(k);
         if (d === 10 || d === 13) {
@@ -229,30 +234,30 @@ export function scanToBuffer(text: string): TokenBuffer | null {
       continue;
     } else if (c === 39) {
       // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
-      if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return null;
+      if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return false;
       end = i + 2;
       while (end < n && is(text.charCodeAt(end), WORD)) end++;
       imageId = tokens.addImage(text.slice(i, end));
       kind = TYPE_VAR;
     } else if (c === 96) {
       // ``an identifier with spaces``
-      if (text.charCodeAt(i + 1) !== 96) return null;
+      if (text.charCodeAt(i + 1) !== 96) return false;
       end = i + 2;
       while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
-      if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return null;
+      if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return false;
       end += 2;
       imageId = tokens.addImage(text.slice(i, end));
       kind = IDENT;
     } else {
       const candidates = operatorsByFirstChar[c];
-      if (candidates === undefined) return null;
+      if (candidates === undefined) return false;
       let found: Operator | undefined;
       const second = text.charCodeAt(i + 1);
       for (let k = 0; k < candidates.length; k++) {
         const o = candidates[k]!;
         if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === text.charCodeAt(i + 2))) { found = o; break; }
       }
-      if (found === undefined) return null;
+      if (found === undefined) return false;
       imageId = found.imageId;
       kind = found.kind;
       end = i + found.length;
@@ -262,5 +267,5 @@ export function scanToBuffer(text: string): TokenBuffer | null {
     tokens.push(kind, imageId, i, end - 1, line, line, column, column + (end - i) - 1);
     i = end;
   }
-  return tokens;
+  return true;
 }

@@ -1,6 +1,6 @@
 /**
- * Tokens, two ways: `TokenBuffer`, the stream the scanner, the offside pass and the fast parser pass
- * along (one array per field), and `Token`, the Chevrotain `IToken` object the Chevrotain lexer and
+ * Tokens, two ways: `TokenBuffer`, the stream the offside pass builds and the fast parser reads (one
+ * array per field), and `Token`, the Chevrotain `IToken` object the Chevrotain lexer and
  * parser work with, made from a buffer only when one of them needs it.
  *
  * Why a buffer: a large file has a hundred thousand tokens, all alive until parsing ends. As
@@ -67,6 +67,14 @@ export function kindOf(type: { tokenTypeIdx?: number }): number {
   return k;
 }
 
+/** Where the scanner puts the tokens it reads: a token buffer, or the offside pass laying them out as they come. */
+export interface TokenSink {
+  /** Add an image for tokens to name; its id. */
+  addImage(image: string): number;
+  /** Take the next token, whose image has id `imageId`. */
+  push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void;
+}
+
 /**
  * A token stream as parallel arrays: token `i` has kind `kinds[i]` (its type's `tokenTypeIdx`),
  * image `images[imageIds[i]]`, and Chevrotain's positions (offsets 0-based and end-inclusive,
@@ -76,7 +84,7 @@ export function kindOf(type: { tokenTypeIdx?: number }): number {
  * Images are kept once each in `images` and named by id, so that no array holds a string per
  * token: stores of new strings into a large array are what the garbage collector pays most for.
  */
-export class TokenBuffer {
+export class TokenBuffer implements TokenSink {
   count = 0;
   kinds: Uint8Array;
   imageIds: Int32Array;

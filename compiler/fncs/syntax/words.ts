@@ -24,24 +24,39 @@ function sameChars(text: string, start: number, word: string): boolean {
   return true;
 }
 
-/** An open-addressing table of words; built per scan, so nothing outlives the file it came from. */
+/**
+ * An open-addressing table of words; one per scan, so nothing outlives the file it came from. Each
+ * scan starts from a copy of one table of the seed words built once, which costs a few array
+ * copies rather than hashing and adding every keyword again.
+ */
 export class WordTable {
-  private words: (string | undefined)[];
-  private hashes: Int32Array;
-  private kinds: Uint8Array;
-  private ids: Int32Array;
   private mask: number;
-  private count = 0;
+
+  private constructor(
+    private words: (string | undefined)[],
+    private hashes: Int32Array,
+    private kinds: Uint8Array,
+    private ids: Int32Array,
+    private count: number,
+  ) {
+    this.mask = words.length - 1;
+  }
+
+  /** An empty table with room for `size` slots (a power of two). */
+  private static empty(size: number): WordTable {
+    return new WordTable(new Array<string | undefined>(size).fill(undefined), new Int32Array(size), new Uint8Array(size), new Int32Array(size), 0);
+  }
 
   /** A table of the words of `seed`, each with its kind and image id. */
-  constructor(seed: ReadonlyMap<string, readonly [kind: number, id: number]>) {
-    const size = 1024;
-    this.words = new Array<string | undefined>(size).fill(undefined);
-    this.kinds = new Uint8Array(size);
-    this.ids = new Int32Array(size);
-    this.hashes = new Int32Array(size);
-    this.mask = size - 1;
-    for (const [word, [kind, id]] of seed) this.add(word, hashOf(word), kind, id);
+  static of(seed: ReadonlyMap<string, readonly [kind: number, id: number]>): WordTable {
+    const table = WordTable.empty(1024);
+    for (const [word, [kind, id]] of seed) table.add(word, hashOf(word), kind, id);
+    return table;
+  }
+
+  /** A table holding the words this one holds, to add to without changing this one. */
+  copy(): WordTable {
+    return new WordTable(this.words.slice(), this.hashes.slice(), this.kinds.slice(), this.ids.slice(), this.count);
   }
 
   /** The slot holding `text[start, end)` (whose hash is `hash`), or -1. */
@@ -78,16 +93,16 @@ export class WordTable {
 
   private grow(): void {
     const { words, hashes, kinds, ids } = this;
-    const size = words.length * 2;
-    this.words = new Array<string | undefined>(size).fill(undefined);
-    this.kinds = new Uint8Array(size);
-    this.ids = new Int32Array(size);
-    this.hashes = new Int32Array(size);
-    this.mask = size - 1;
-    this.count = 0;
+    const wider = WordTable.empty(words.length * 2);
     for (let k = 0; k < words.length; k++) {
       const word = words[k];
-      if (word !== undefined) this.add(word, hashes[k]!, kinds[k]!, ids[k]!);
+      if (word !== undefined) wider.add(word, hashes[k]!, kinds[k]!, ids[k]!);
     }
+    this.words = wider.words;
+    this.hashes = wider.hashes;
+    this.kinds = wider.kinds;
+    this.ids = wider.ids;
+    this.mask = wider.mask;
+    this.count = wider.count;
   }
 }

@@ -8,18 +8,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { compileToModule } from '../../compiler/driver/pipeline.js';
 import { compileModule } from '../../runtime/interpreter/index.js';
-import { REGION, runText } from './harness.js';
+import { carveBuffer, REGION, runText } from './harness.js';
 
 /** A module whose main carves `bytes` from a one-page region and then runs `body` over `%buf`. */
 const withBuffer = (bytes: number, body: string, result = '%zero'): string => `module {
 ${REGION}
   func.func @main() -> i32 {
-    %one = arith.constant 1 : i32
-    %zero = arith.constant 0 : i32
-    %region = llvm.call @fidelity_region_create(%one) : (i32) -> !llvm.ptr loc("A.fs":2:18)
-    %n = arith.constant ${bytes} : i64
-    %a = arith.constant 1 : i64
-    %buf = llvm.call @fidelity_region_alloc(%region, %n, %a) : (!llvm.ptr, i64, i64) -> !llvm.ptr loc("A.fs":3:15)
+${carveBuffer(bytes)}
 ${body}
     func.return ${result} : i32
   }

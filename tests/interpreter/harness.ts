@@ -61,3 +61,11 @@ ${body}
 export const REGION = `  llvm.func @fidelity_region_create(i32) -> !llvm.ptr
   llvm.func @fidelity_region_alloc(!llvm.ptr, i64, i64) -> !llvm.ptr
   llvm.func @fidelity_region_release(!llvm.ptr)`;
+
+/** Lines of a function body that carve `bytes` from a new one-page region as `%buf` (with `%one` and `%zero` defined). */
+export const carveBuffer = (bytes: number): string => `    %one = arith.constant 1 : i32
+    %zero = arith.constant 0 : i32
+    %region = llvm.call @fidelity_region_create(%one) : (i32) -> !llvm.ptr loc("A.fs":2:18)
+    %size = arith.constant ${bytes} : i64
+    %align = arith.constant 1 : i64
+    %buf = llvm.call @fidelity_region_alloc(%region, %size, %align) : (!llvm.ptr, i64, i64) -> !llvm.ptr loc("A.fs":3:15)`;

@@ -5,7 +5,7 @@
  * memory, and over bytes holding a stored pointer.
  */
 import { describe, expect, it } from 'vitest';
-import { REGION, runText } from './harness.js';
+import { carveBuffer, REGION, runText } from './harness.js';
 
 /**
  * A module whose main carves `bytes` from a one-page region as `%buf`, runs `before`, then a loop
@@ -15,12 +15,7 @@ const loop = (bytes: number, n: number, body: string, { before = '', result = '%
 ${REGION}
 ${globals}
   func.func @main() -> i32 {
-    %one = arith.constant 1 : i32
-    %zero = arith.constant 0 : i32
-    %region = llvm.call @fidelity_region_create(%one) : (i32) -> !llvm.ptr loc("A.fs":2:18)
-    %size = arith.constant ${bytes} : i64
-    %align = arith.constant 1 : i64
-    %buf = llvm.call @fidelity_region_alloc(%region, %size, %align) : (!llvm.ptr, i64, i64) -> !llvm.ptr loc("A.fs":3:15)
+${carveBuffer(bytes)}
     %n = arith.constant ${n} : i32
 ${before}
     %last = scf.while (%i = %zero) : (i32) -> i32 {

@@ -20,7 +20,7 @@
  */
 import type { IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
-import { bufferSpan } from './span.js';
+import { bufferSpan, positionSpan } from './span.js';
 import { fixedImageId, kindOf, TokenBuffer, type TokenSink } from './token.js';
 import * as T from './tokens.js';
 
@@ -266,7 +266,7 @@ export class Layout implements TokenSink {
       while (enclosing >= 0 && this.kinds[enclosing] !== BLOCK && this.kinds[enclosing] !== ROOT && this.kinds[enclosing] !== PAREN) enclosing--;
       let blockCol = col;
       if (line > this.prevLine && enclosing >= 0 && this.kinds[enclosing] !== PAREN && col <= this.cols[enclosing]!) {
-        const at = { file: this.file, startLine: line, startCol: col, endLine, endCol: endColumn + 1, startOffset, endOffset: endOffset + 1 };
+        const at = positionSpan(this.file, startOffset, endOffset, line, endLine, col, endColumn);
         this.diagnostics.push(report('offside', at, [`${this.ownerLine}:${this.ownerCol}`]));
         blockCol = this.cols[enclosing]! + 1;
       }

@@ -35,6 +35,11 @@ export function bufferRange(file: string, b: TokenBuffer, first: number, last: n
   };
 }
 
+/** The span of a token known only by its Chevrotain positions (one the offside pass is laying out, not in a buffer yet). */
+export function positionSpan(file: string, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): Span {
+  return { file, startLine, startCol: startColumn, endLine, endCol: endColumn + 1, startOffset, endOffset: endOffset + 1 };
+}
+
 /** A one-character span where a token starts, for errors at virtual layout tokens (whose end lies before their start). */
 export function pointSpan(file: string, t: IToken): Span {
   const line = t.startLine ?? 1;

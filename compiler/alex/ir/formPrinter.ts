@@ -11,6 +11,7 @@
  */
 import type { Attribute } from './ir.js';
 import type { Directive, OpPrinter, OpView, Slot } from './syntax.js';
+import { encodeText } from './textBuffer.js';
 
 /** How one op of a form is printed: the form's directives, turned into one function. */
 export type FormPrinter = (op: OpView, p: OpPrinter) => void;
@@ -34,9 +35,11 @@ const quote = (s: string): string => JSON.stringify(s);
 
 /** The printer of a directive list; `name` (the op's) names the generated function in CPU profiles. */
 export function compileForm(form: readonly Directive[], name = 'form'): FormPrinter {
-  const body = form.map(directiveCode).join('\n');
+  const pieces: Uint8Array[] = [];
+  const body = form.map((d) => directiveCode(d, pieces)).join('\n');
   const source = `return function printForm(op, p) {\n${body}\n};\n//# sourceURL=form:${name}`;
-  return new Function('printPositions', source)(printPositions) as FormPrinter;
+  const pieceNames = pieces.map((_, i) => `piece${i}`);
+  return new Function('printPositions', ...pieceNames, source)(printPositions, ...pieces) as FormPrinter;
 }
 
 /** The type a slot stands for, as an expression (`undefined` when the op lacks that operand or result). */
@@ -44,11 +47,15 @@ const slotCode = (slot: Slot): string => (slot.of === 'result' ? `op.results[${s
 
 const missing = (what: string): string => `p.text(${quote(`<<missing ${what}>>`)});`;
 
-/** One directive's statements; each runs in a block of its own, so their local names do not meet. */
-function directiveCode(d: Directive): string {
+/**
+ * One directive's statements; each runs in a block of its own, so their local names do not meet.
+ * Fixed text is encoded once, into `pieces`, which the generated function receives as `pieceN`.
+ */
+function directiveCode(d: Directive, pieces: Uint8Array[]): string {
   switch (d.d) {
     case 'lit':
-      return `p.text(${quote(d.text)});`;
+      pieces.push(encodeText(d.text));
+      return `p.bytes(piece${pieces.length - 1});`;
     case 'operand':
       return `{ const v = op.operands[${d.index}]; if (v === undefined) ${missing('operand')} else p.value(v); }`;
     case 'operands':
@@ -76,7 +83,7 @@ function directiveCode(d: Directive): string {
         `if (op.results.length === 1) p.type(op.results[0].type); else { p.text('('); p.valueTypes(op.results, 0); p.text(')'); }`,
       ].join('\n');
     case 'ifOperands':
-      return `if (op.operands.length > ${d.from}) {\n${d.then.map(directiveCode).join('\n')}\n}`;
+      return `if (op.operands.length > ${d.from}) {\n${d.then.map((inner) => directiveCode(inner, pieces)).join('\n')}\n}`;
     case 'infer':
       return '';
   }

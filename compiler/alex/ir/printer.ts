@@ -206,14 +206,18 @@ class TextPrinter implements OpPrinter {
     this.out.write(s);
   }
 
+  bytes(b: Uint8Array): void {
+    this.out.writeBytes(b);
+  }
+
   value(v: Value): void {
-    this.out.write(this.names.name(v));
+    this.names.write(v, this.out);
   }
 
   values(vs: readonly Value[], from: number): void {
     for (let i = from; i < vs.length; i++) {
       if (i > from) this.out.writeBytes(COMMA);
-      this.out.write(this.names.name(vs[i]!));
+      this.names.write(vs[i]!, this.out);
     }
   }
 

@@ -14,6 +14,7 @@
  */
 import type { Block, Operation, Region, Value } from './ir.js';
 import { FAR, OpenBlocks } from './openBlocks.js';
+import type { TextBuffer } from './textBuffer.js';
 
 /** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
 const resultNames: string[] = [];
@@ -21,6 +22,9 @@ const argNames: string[] = [];
 /** `%N` */
 const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
 const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
+/** `%` and `#`, which `write` puts around numbers. */
+const PERCENT = 0x25;
+const HASH = 0x23;
 const nameOf = (n: number, results: readonly Value[], k: number): string => (results.length === 1 ? resultName(n) : `%${n}#${k}`);
 
 /** Names for one top-level op at a time. */
@@ -81,16 +85,47 @@ export class SsaNames {
 
   /** The name of `v` at this point of the printing. */
   name(v: Value): string {
-    if (v.def === 'arg') {
-      let n = this.table.get(v);
-      if (n === undefined) {
-        n = argName(this.nextArg++);
-        this.table.set(v, n);
-      }
-      return n;
-    }
+    if (v.def === 'arg') return this.argument(v);
     const open = this.open;
     if (open.findNearby(v) && open.foundAt >= 0) return this.found();
+    return this.farName(v);
+  }
+
+  /**
+   * Write the name of `v` at this point of the printing into `out`: what `name` gives, but a
+   * result found nearby (most operands) is written as its number, with no string made for it.
+   */
+  write(v: Value, out: TextBuffer): void {
+    if (v.def !== 'arg') {
+      const open = this.open;
+      if (open.findNearby(v) && open.foundAt >= 0) {
+        out.writeByte(PERCENT);
+        out.writeInt(this.numbers[this.starts[open.foundDepth]! + open.foundAt]!);
+        if (open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results.length !== 1) {
+          out.writeByte(HASH);
+          out.writeInt(open.foundResult);
+        }
+        return;
+      }
+      out.write(this.farName(v));
+      return;
+    }
+    out.write(this.argument(v));
+  }
+
+  /** `%argN`, numbered in order of first mention. */
+  private argument(v: Value): string {
+    let n = this.table.get(v);
+    if (n === undefined) {
+      n = argName(this.nextArg++);
+      this.table.set(v, n);
+    }
+    return n;
+  }
+
+  /** The name of result `v`, which is not among the ops just before the printing's position. */
+  private farName(v: Value): string {
+    const open = this.open;
     let n = this.table.get(v);
     if (n !== undefined) return n;
     if (open.findFar(v, FAR)) {

@@ -18,6 +18,8 @@ import { typeEquals, type MlirType } from './types.js';
 export interface OpPrinter {
   /** Raw text (punctuation, keywords, spaces). */
   text(s: string): void;
+  /** Raw text already encoded (`encodeText`): a form's fixed pieces, written for every op of its kind. */
+  bytes(b: Uint8Array): void;
   /** `%name`, `%name#1` */
   value(v: Value): void;
   /** `%a, %b`: the values from `from` on. */

@@ -1,8 +1,8 @@
 /**
  * An append-only text buffer for the printer: characters go into a growing byte array (UTF-8),
- * decoded into one string at the end. Printed MLIR is almost always ASCII, which Node turns into a
- * string by copying the bytes (`latin1`), several times faster than decoding UTF-8; the buffer
- * notes whether anything beyond ASCII was written, and decodes UTF-8 only then.
+ * decoded into one string at the end. (Decoding UTF-8 that is all ASCII, as printed MLIR almost
+ * always is, costs Node no more than copying bytes as `latin1`, so the buffer does not track
+ * whether anything beyond ASCII was written.)
  *
  * Printing a large module appends hundreds of thousands of small pieces. As strings, each append
  * allocates (V8 keeps `a + b` as a tree of pieces until it is read), and that garbage, collected
@@ -10,8 +10,6 @@
  * in one array allocate nothing per piece. Pieces the printer writes again and again (op names,
  * types) it keeps as bytes (`encodeText`), and numbers are written as digits, not strings.
  */
-import { Buffer } from 'node:buffer';
-
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
@@ -21,13 +19,10 @@ export const encodeText = (s: string): Uint8Array => encoder.encode(s);
 export class TextBuffer {
   private bytes = new Uint8Array(1 << 16);
   private length = 0;
-  /** Whether every byte written so far is ASCII. */
-  private ascii = true;
 
   /** Empty the buffer, keeping its capacity: the printer reuses one, rather than growing a new one to a module's size each time. */
   reset(): void {
     this.length = 0;
-    this.ascii = true;
   }
 
   /** Append `s`. */
@@ -52,14 +47,8 @@ export class TextBuffer {
     let n = this.length;
     if (n + b.length > this.bytes.length) this.grow(b.length);
     const bytes = this.bytes;
-    let any = 0;
-    for (let i = 0; i < b.length; i++) {
-      const c = b[i]!;
-      any |= c;
-      bytes[n++] = c;
-    }
+    for (let i = 0; i < b.length; i++) bytes[n++] = b[i]!;
     this.length = n;
-    if (any >= 0x80) this.ascii = false;
   }
 
   /** Append one ASCII character, by its code (below 0x80). */
@@ -98,12 +87,10 @@ export class TextBuffer {
 
   /** The text written so far. */
   toString(): string {
-    if (this.ascii) return Buffer.from(this.bytes.buffer, this.bytes.byteOffset, this.length).toString('latin1');
     return decoder.decode(this.bytes.subarray(0, this.length));
   }
 
   private writeUtf8(s: string): void {
-    this.ascii = false;
     const encoded = encoder.encode(s);
     if (this.length + encoded.length > this.bytes.length) this.grow(encoded.length);
     this.bytes.set(encoded, this.length);

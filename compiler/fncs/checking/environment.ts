@@ -10,7 +10,7 @@
  * names fills with deleted entries and is rebuilt again and again, where one holding every name
  * once never is.
  */
-import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
+import type { Binding, Expr, Name, Param, Pattern, Span } from '../syntax/ast.js';
 import type { BindingInfo, Symbol } from '../psg/program.js';
 import type { Type } from './types.js';
 
@@ -93,17 +93,44 @@ export class BindingSymbol implements MutableSymbol, BindingInfo {
   }
 
   /**
-   * Let go of the body of this top-level function once it is lowered, for a compile that drops
+   * Let go of the trees of this top-level function once it is lowered, for a compile that drops
    * each declaration when done with it: the symbol stays in scope for the declarations after it,
-   * which need its name, its number of parameters and its types, but not the trees of its body and
-   * parameters. What is left in the body's place is an error node, which lowering refuses loudly.
+   * which need its name, its types and its number of parameters, nothing of its trees. Its
+   * definition becomes the shared stand-in for a released function of its arity (see
+   * `releasedBinding`), so what stays per function is this symbol and its parameter types.
    */
   forgetBody(): void {
-    const b = this.definition;
-    // Of the parameters, how many there are and what each spans is all that is left to read.
-    const params = b.params.map((p): Param => ({ kind: 'Param', name: null, unit: p.unit, type: null, span: p.span }));
-    this.definition = { kind: 'Binding', name: b.name, mutable: b.mutable, params, returnType: null, body: { kind: 'Error', span: b.body.span }, span: b.span };
+    this.definition = releasedBinding(this.definition.params.length);
   }
+}
+
+/**
+ * Where the trees of a released function were: nowhere any more. A diagnostic pointing here is
+ * one the declaration-at-a-time compile gives up at; the whole-program compile it leaves the
+ * program to reports it where it is. (The stand-ins are built as the parser builds their kinds of
+ * node and not frozen, so code reading nodes sees one shape per kind.)
+ */
+const RELEASED_SPAN: Span = { file: '', startLine: 0, startCol: 0, endLine: 0, endCol: 0, startOffset: 0, endOffset: 0 };
+const RELEASED_NAME: Name = { text: '', span: RELEASED_SPAN };
+const RELEASED_PARAM: Param = { kind: 'Param', name: null, unit: false, type: null, span: RELEASED_SPAN };
+const RELEASED_BODY: Expr = { kind: 'Error', span: RELEASED_SPAN };
+/** The stand-ins by arity, made on first need (a program's functions have a few arities). */
+const releasedBindings = new Map<number, Binding>();
+
+/**
+ * The definition a released top-level function of `arity` parameters keeps: what later
+ * declarations read of it (how many parameters, not mutable), with an error node for a body,
+ * which lowering refuses loudly. One object per arity for every such function: a large program
+ * has thousands, and each kept its own copy of the trees' names and spans.
+ */
+function releasedBinding(arity: number): Binding {
+  let b = releasedBindings.get(arity);
+  if (b === undefined) {
+    const params = new Array<Param>(arity).fill(RELEASED_PARAM);
+    b = { kind: 'Binding', name: RELEASED_NAME, mutable: false, params, returnType: null, body: RELEASED_BODY, span: RELEASED_SPAN };
+    releasedBindings.set(arity, b);
+  }
+  return b;
 }
 
 /** The binding facts the checker reads and writes: those of a binding's symbol. */

@@ -3,15 +3,16 @@
  * innermost definition in scope, so later `let`s shadow earlier ones as in F#. Symbols are created
  * here with program-unique ids.
  *
- * Scopes are one name → symbol map plus an undo log rather than a map per scope: a lookup is one
- * map read whatever the nesting depth, and entering a scope allocates nothing (the checker enters
- * one per block, function body and match arm). Closing a scope sets a name it introduced back to
- * `undefined` rather than deleting it: a map that keeps losing and regaining the same few local
- * names fills with deleted entries and is rebuilt again and again, where one holding every name
- * once never is.
+ * Scopes are one map from each name to its slot, which holds the name's innermost definition in
+ * scope, plus an undo log, rather than a map per scope: a lookup is one map read whatever the
+ * nesting depth, entering a scope allocates nothing (the checker enters one per block, function
+ * body and match arm), defining a name is one map read and a write to its slot, and closing a
+ * scope writes the slots of the names it introduced back, without touching the map. A name keeps
+ * its slot, empty once out of scope: a map that kept losing and regaining the same few local names
+ * would fill with deleted entries and be rebuilt again and again.
  */
 import type { Binding, Expr, Name, Param, Pattern, Span } from '../syntax/ast.js';
-import type { BindingInfo, Symbol } from '../psg/program.js';
+import type { BindingInfo, PathResolution, Symbol } from '../psg/program.js';
 import type { Type } from './types.js';
 
 const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
@@ -23,6 +24,11 @@ const NO_CAPTURES: readonly Symbol[] = Object.freeze([]);
 export interface MutableSymbol extends Symbol {
   type: Type;
   typeParams: readonly Type[];
+  /**
+   * The resolution of the plain uses of this symbol (its name alone), shared by them all; made at
+   * the first (see `SideTables.resolveSymbol`). Kept here, it goes when the symbol goes.
+   */
+  plainUse: PathResolution | undefined;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface MutableSymbol extends Symbol {
 class LocalSymbol implements MutableSymbol {
   declare readonly mutable: boolean;
   declare typeParams: readonly Type[];
+  plainUse: PathResolution | undefined = undefined;
   constructor(
     readonly id: number,
     readonly name: string,
@@ -58,6 +65,7 @@ export class BindingSymbol implements MutableSymbol, BindingInfo {
   returnType: Type;
   captures: readonly Symbol[] = NO_CAPTURES;
   isEntryPoint = false;
+  plainUse: PathResolution | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -137,14 +145,20 @@ function releasedBinding(arity: number): Binding {
 export type MutableBindingInfo = BindingSymbol;
 
 
+/** A name's place in the scopes: its innermost definition in scope, if any. */
+interface NameSlot {
+  readonly name: string;
+  symbol: MutableSymbol | undefined;
+}
+
 export class Environment {
-  /** Each name's innermost definition in scope; `undefined` for a name no longer in scope. */
-  private readonly visible = new Map<string, MutableSymbol | undefined>();
+  /** Each name ever defined, with its slot. */
+  private readonly slots = new Map<string, NameSlot>();
   /**
-   * One entry per `define` in the open scopes, in order: the symbol and what it shadowed. The first
-   * `top` entries are current; the lists are reused rather than shrunk when a scope closes.
+   * One entry per `define` in the open scopes, in order: the name's slot and what it held before.
+   * The first `top` entries are current; the lists are reused rather than shrunk when a scope closes.
    */
-  private readonly defined: MutableSymbol[] = [];
+  private readonly defined: NameSlot[] = [];
   private readonly shadowed: (MutableSymbol | undefined)[] = [];
   private top = 0;
   /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
@@ -194,7 +208,7 @@ export class Environment {
   pop(): void {
     if (this.depth <= 1) throw new Error('internal error: popped the module scope');
     const start = this.scopeStarts[--this.depth]!;
-    for (let i = this.top - 1; i >= start; i--) this.visible.set(this.defined[i]!.name, this.shadowed[i]);
+    for (let i = this.top - 1; i >= start; i--) this.defined[i]!.symbol = this.shadowed[i];
     this.top = start;
   }
 
@@ -203,16 +217,21 @@ export class Environment {
    * the module scope, the only one open there, that is a duplicate definition).
    */
   define(symbol: MutableSymbol): MutableSymbol | undefined {
-    const shadowed = this.visible.get(symbol.name);
-    this.defined[this.top] = symbol;
+    let slot = this.slots.get(symbol.name);
+    if (slot === undefined) {
+      slot = { name: symbol.name, symbol: undefined };
+      this.slots.set(symbol.name, slot);
+    }
+    const shadowed = slot.symbol;
+    this.defined[this.top] = slot;
     this.shadowed[this.top] = shadowed;
     this.top++;
-    this.visible.set(symbol.name, symbol);
+    slot.symbol = symbol;
     return shadowed;
   }
 
   lookup(name: string): MutableSymbol | undefined {
-    return this.visible.get(name);
+    return this.slots.get(name)?.symbol;
   }
 
   /**

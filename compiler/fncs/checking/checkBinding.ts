@@ -79,6 +79,8 @@ function defineChecked(cx: Checker, s: MutableSymbol, local: boolean): void {
  */
 function solvedFunOf(cx: Checker, params: readonly Type[], result: Type): Type {
   let t = zonk(result);
+  // A value's type is its body's (most local `let`s): nothing to build, nor to test for variables.
+  if (params.length === 0) return t;
   let ground = isGround(t);
   for (let i = params.length - 1; i >= 0; i--) {
     const p = zonk(params[i]!);

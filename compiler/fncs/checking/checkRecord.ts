@@ -6,9 +6,9 @@
  * else from its labels (the latest declared record having them all); a field access on a value of
  * not-yet-known type also picks the latest record declaring that label.
  */
-import type { Expr, FieldInit, Name, Span } from '../syntax/ast.js';
+import type { Expr, FieldInit, Name } from '../syntax/ast.js';
 import { didYouMean } from '../../diagnostics/suggest.js';
-import type { FieldAccess, RecordInfo } from '../psg/program.js';
+import type { FieldAccess, RecordField, RecordInfo } from '../psg/program.js';
 import type { Checker } from './context.js';
 import { checkAgainst, checkExpr } from './checkExpr.js';
 import { prune, tError, type Type } from './types.js';
@@ -52,10 +52,11 @@ const allLabels = (cx: Checker): string[] => [...cx.tables.records.values()].fla
 
 /** `{ A = 1; B = x }` */
 export function checkRecord(cx: Checker, e: Extract<Expr, { kind: 'Record' }>, hint: Type | undefined): Type {
-  const labels = e.fields.map((f) => f.name.text);
   const h = hint === undefined ? undefined : prune(hint);
   let rec: RecordInfo | undefined = h?.kind === 'Record' ? cx.tables.records.get(h.name) : undefined;
-  if (rec === undefined || !labels.every((l) => rec!.fields.some((f) => f.name === l))) {
+  // Most constructions are of the expected record (a function's annotated result): no label list.
+  if (rec === undefined || !hasLabelsOf(rec, e.fields)) {
+    const labels = e.fields.map((f) => f.name.text);
     rec = cx.recordWithLabels(labels) ?? labels.map((l) => cx.recordWithLabels([l])).find((r) => r !== undefined);
   }
   if (rec === undefined) {
@@ -66,9 +67,8 @@ export function checkRecord(cx: Checker, e: Extract<Expr, { kind: 'Record' }>, h
     return tError;
   }
   checkFieldInits(cx, rec, e.fields);
-  const given = new Set(labels);
   for (const f of rec.fields) {
-    if (!given.has(f.name)) cx.report('missingField', e.span, [f.name, `${cx.moduleName}.${rec.name}`]);
+    if (!givesLabel(e.fields, f.name, e.fields.length)) cx.report('missingField', e.span, [f.name, `${cx.moduleName}.${rec.name}`]);
   }
   cx.tables.recordExprs.set(e, rec);
   return cx.recordType(rec.name);
@@ -95,11 +95,10 @@ export function checkRecordUpdate(cx: Checker, e: Extract<Expr, { kind: 'RecordU
 
 /** Each `Label = value` against the record's field; unknown and repeated labels are reported. */
 function checkFieldInits(cx: Checker, rec: RecordInfo, inits: readonly FieldInit[]): void {
-  const seen = new Map<string, Span>();
-  for (const init of inits) {
-    const f = rec.fields.find((x) => x.name === init.name.text);
-    if (seen.has(init.name.text)) cx.report('duplicateField', init.name.span, [init.name.text]);
-    seen.set(init.name.text, init.name.span);
+  for (let i = 0; i < inits.length; i++) {
+    const init = inits[i]!;
+    const f = fieldNamed(rec, init.name.text);
+    if (givesLabel(inits, init.name.text, i)) cx.report('duplicateField', init.name.span, [init.name.text]);
     if (f === undefined) {
       cx.report('noSuchField', init.name.span, [rec.name, init.name.text], didYouMean(init.name.text, rec.fields.map((x) => x.name)));
       checkExpr(cx, init.value);
@@ -107,4 +106,25 @@ function checkFieldInits(cx: Checker, rec: RecordInfo, inits: readonly FieldInit
       checkAgainst(cx, init.value, f.type);
     }
   }
+}
+
+/**
+ * The field of `rec` labelled `name`, if any. (Here and below, loops over a record's few fields
+ * rather than a map or a set per record expression.)
+ */
+function fieldNamed(rec: RecordInfo, name: string): RecordField | undefined {
+  for (const f of rec.fields) if (f.name === name) return f;
+  return undefined;
+}
+
+/** Whether `rec` has a field for each of `inits`. */
+function hasLabelsOf(rec: RecordInfo, inits: readonly FieldInit[]): boolean {
+  for (const init of inits) if (fieldNamed(rec, init.name.text) === undefined) return false;
+  return true;
+}
+
+/** Whether one of the first `count` of `inits` gives label `name`. */
+function givesLabel(inits: readonly FieldInit[], name: string, count: number): boolean {
+  for (let i = 0; i < count; i++) if (inits[i]!.name.text === name) return true;
+  return false;
 }

@@ -22,8 +22,6 @@ export interface CheckedDeclaration {
   readonly infos: readonly BindingInfo[];
   /** Its part of the node tables, or -1 (a record type or an `open` has none). */
   readonly part: number;
-  /** The id of its first symbol: the ones from here on are its own. */
-  readonly firstSymbol: number;
 }
 
 export class DeclarationChecker {
@@ -49,16 +47,16 @@ export class DeclarationChecker {
   check(d: Decl, isLast: boolean): CheckedDeclaration {
     const tables = this.cx.tables;
     const firstInfo = tables.topLevel.length;
-    const firstSymbol = this.cx.env.nextSymbolId;
     checkDeclaration(this.cx, d, isLast);
-    return { infos: tables.topLevel.slice(firstInfo), part: d.kind === 'LetDecl' ? tables.decls.current : -1, firstSymbol };
+    return { infos: tables.topLevel.slice(firstInfo), part: d.kind === 'LetDecl' ? tables.decls.current : -1 };
   }
 
   /** Let `done` go, if all of its bindings are lowered functions (see above); false when it stays. */
   release(done: CheckedDeclaration): boolean {
-    if (done.part < 0 || done.infos.some((i) => !i.isFunction || i.symbol.typeParams.length > 0)) return false;
+    if (done.part < 0) return false;
+    // A plain loop: a callback here would be a new closure per declaration.
+    for (const info of done.infos) if (!info.isFunction || info.symbol.typeParams.length > 0) return false;
     this.cx.tables.release(done.part);
-    this.cx.side.forgetLocalUses(done.firstSymbol);
     for (const info of done.infos) (info as BindingSymbol).forgetBody();
     return true;
   }

@@ -26,6 +26,9 @@ const UNSUPPORTED_TYPES: ReadonlySet<string> = new Set([
 
 const NO_TYPES: readonly Type[] = Object.freeze([]);
 
+/** The primitive types by the names annotations write them with. */
+const PRIM_TYPES: ReadonlyMap<string, Type> = new Map([...PRIM_NAMES].map((name) => [name, prim(name as PrimName)]));
+
 /** Constraints F# resolves to `int` when nothing else fixes the type ("weak resolution"). */
 const DEFAULTS_TO_INT = ['integer', 'addable', 'signed'] as const;
 
@@ -219,6 +222,11 @@ export class Checker {
 
   private resolveTypeName(te: Extract<TypeExpr, { kind: 'TypeName' }>): Type {
     const name = te.name.text;
+    // Most annotations name a primitive (`int`, `byte`): one lookup answers them.
+    if (te.args.length === 0) {
+      const p = PRIM_TYPES.get(name);
+      if (p !== undefined) return p;
+    }
     let args = NO_TYPES;
     if (te.args.length > 0) {
       const resolved = new Array<Type>(te.args.length);

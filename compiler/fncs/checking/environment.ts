@@ -3,15 +3,16 @@
  * innermost definition in scope, so later `let`s shadow earlier ones as in F#. Symbols are created
  * here with program-unique ids.
  *
- * Scopes are one name → symbol map plus an undo log rather than a map per scope: a lookup is one
- * map read whatever the nesting depth, and entering a scope allocates nothing (the checker enters
- * one per block, function body and match arm). Closing a scope sets a name it introduced back to
- * `undefined` rather than deleting it: a map that keeps losing and regaining the same few local
- * names fills with deleted entries and is rebuilt again and again, where one holding every name
- * once never is.
+ * Scopes are one map from each name to its slot, which holds the name's innermost definition in
+ * scope, plus an undo log, rather than a map per scope: a lookup is one map read whatever the
+ * nesting depth, entering a scope allocates nothing (the checker enters one per block, function
+ * body and match arm), defining a name is one map read and a write to its slot, and closing a
+ * scope writes the slots of the names it introduced back, without touching the map. A name keeps
+ * its slot, empty once out of scope: a map that kept losing and regaining the same few local names
+ * would fill with deleted entries and be rebuilt again and again.
  */
-import type { Binding, Expr, Param, Pattern } from '../syntax/ast.js';
-import type { BindingInfo, Symbol } from '../psg/program.js';
+import type { Binding, Expr, Name, Param, Pattern, Span } from '../syntax/ast.js';
+import type { BindingInfo, PathResolution, Symbol } from '../psg/program.js';
 import type { Type } from './types.js';
 
 const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
@@ -23,6 +24,11 @@ const NO_CAPTURES: readonly Symbol[] = Object.freeze([]);
 export interface MutableSymbol extends Symbol {
   type: Type;
   typeParams: readonly Type[];
+  /**
+   * The resolution of the plain uses of this symbol (its name alone), shared by them all; made at
+   * the first (see `SideTables.resolveSymbol`). Kept here, it goes when the symbol goes.
+   */
+  plainUse: PathResolution | undefined;
 }
 
 /**
@@ -33,6 +39,7 @@ export interface MutableSymbol extends Symbol {
 class LocalSymbol implements MutableSymbol {
   declare readonly mutable: boolean;
   declare typeParams: readonly Type[];
+  plainUse: PathResolution | undefined = undefined;
   constructor(
     readonly id: number,
     readonly name: string,
@@ -58,6 +65,7 @@ export class BindingSymbol implements MutableSymbol, BindingInfo {
   returnType: Type;
   captures: readonly Symbol[] = NO_CAPTURES;
   isEntryPoint = false;
+  plainUse: PathResolution | undefined = undefined;
 
   constructor(
     readonly id: number,
@@ -93,31 +101,64 @@ export class BindingSymbol implements MutableSymbol, BindingInfo {
   }
 
   /**
-   * Let go of the body of this top-level function once it is lowered, for a compile that drops
+   * Let go of the trees of this top-level function once it is lowered, for a compile that drops
    * each declaration when done with it: the symbol stays in scope for the declarations after it,
-   * which need its name, its number of parameters and its types, but not the trees of its body and
-   * parameters. What is left in the body's place is an error node, which lowering refuses loudly.
+   * which need its name, its types and its number of parameters, nothing of its trees. Its
+   * definition becomes the shared stand-in for a released function of its arity (see
+   * `releasedBinding`), so what stays per function is this symbol and its parameter types.
    */
   forgetBody(): void {
-    const b = this.definition;
-    // Of the parameters, how many there are and what each spans is all that is left to read.
-    const params = b.params.map((p): Param => ({ kind: 'Param', name: null, unit: p.unit, type: null, span: p.span }));
-    this.definition = { kind: 'Binding', name: b.name, mutable: b.mutable, params, returnType: null, body: { kind: 'Error', span: b.body.span }, span: b.span };
+    this.definition = releasedBinding(this.definition.params.length);
   }
+}
+
+/**
+ * Where the trees of a released function were: nowhere any more. A diagnostic pointing here is
+ * one the declaration-at-a-time compile gives up at; the whole-program compile it leaves the
+ * program to reports it where it is. (The stand-ins are built as the parser builds their kinds of
+ * node and not frozen, so code reading nodes sees one shape per kind.)
+ */
+const RELEASED_SPAN: Span = { file: '', startLine: 0, startCol: 0, endLine: 0, endCol: 0, startOffset: 0, endOffset: 0 };
+const RELEASED_NAME: Name = { text: '', span: RELEASED_SPAN };
+const RELEASED_PARAM: Param = { kind: 'Param', name: null, unit: false, type: null, span: RELEASED_SPAN };
+const RELEASED_BODY: Expr = { kind: 'Error', span: RELEASED_SPAN };
+/** The stand-ins by arity, made on first need (a program's functions have a few arities). */
+const releasedBindings = new Map<number, Binding>();
+
+/**
+ * The definition a released top-level function of `arity` parameters keeps: what later
+ * declarations read of it (how many parameters, not mutable), with an error node for a body,
+ * which lowering refuses loudly. One object per arity for every such function: a large program
+ * has thousands, and each kept its own copy of the trees' names and spans.
+ */
+function releasedBinding(arity: number): Binding {
+  let b = releasedBindings.get(arity);
+  if (b === undefined) {
+    const params = new Array<Param>(arity).fill(RELEASED_PARAM);
+    b = { kind: 'Binding', name: RELEASED_NAME, mutable: false, params, returnType: null, body: RELEASED_BODY, span: RELEASED_SPAN };
+    releasedBindings.set(arity, b);
+  }
+  return b;
 }
 
 /** The binding facts the checker reads and writes: those of a binding's symbol. */
 export type MutableBindingInfo = BindingSymbol;
 
 
+/** A name's place in the scopes: its innermost definition in scope, if any. */
+interface NameSlot {
+  readonly name: string;
+  symbol: MutableSymbol | undefined;
+}
+
 export class Environment {
-  /** Each name's innermost definition in scope; `undefined` for a name no longer in scope. */
-  private readonly visible = new Map<string, MutableSymbol | undefined>();
+  /** Each name ever defined, with its slot. */
+  private readonly slots = new Map<string, NameSlot>();
   /**
-   * One entry per `define` in the open scopes, in order: the symbol and what it shadowed. The first
-   * `top` entries are current; the lists are reused rather than shrunk when a scope closes.
+   * One entry per `define` in the open scopes, in order: the name's slot and what it held before.
+   * The first `top` entries are current; the lists are reused rather than shrunk when a scope closes.
    */
-  private readonly defined: MutableSymbol[] = [];
+  private readonly defined: NameSlot[] = [];
   private readonly shadowed: (MutableSymbol | undefined)[] = [];
   private top = 0;
   /** Where each open scope starts in `defined`, outermost (the module scope, 0) first. */
@@ -167,7 +208,7 @@ export class Environment {
   pop(): void {
     if (this.depth <= 1) throw new Error('internal error: popped the module scope');
     const start = this.scopeStarts[--this.depth]!;
-    for (let i = this.top - 1; i >= start; i--) this.visible.set(this.defined[i]!.name, this.shadowed[i]);
+    for (let i = this.top - 1; i >= start; i--) this.defined[i]!.symbol = this.shadowed[i];
     this.top = start;
   }
 
@@ -176,16 +217,21 @@ export class Environment {
    * the module scope, the only one open there, that is a duplicate definition).
    */
   define(symbol: MutableSymbol): MutableSymbol | undefined {
-    const shadowed = this.visible.get(symbol.name);
-    this.defined[this.top] = symbol;
+    let slot = this.slots.get(symbol.name);
+    if (slot === undefined) {
+      slot = { name: symbol.name, symbol: undefined };
+      this.slots.set(symbol.name, slot);
+    }
+    const shadowed = slot.symbol;
+    this.defined[this.top] = slot;
     this.shadowed[this.top] = shadowed;
     this.top++;
-    this.visible.set(symbol.name, symbol);
+    slot.symbol = symbol;
     return shadowed;
   }
 
   lookup(name: string): MutableSymbol | undefined {
-    return this.visible.get(name);
+    return this.slots.get(name)?.symbol;
   }
 
   /**

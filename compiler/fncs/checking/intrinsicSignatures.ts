@@ -16,12 +16,27 @@ type SigType =
   | { readonly kind: 'array'; readonly elem: SigType }
   | { readonly kind: 'fun'; readonly from: SigType; readonly to: SigType };
 
+/**
+ * A signature ready to instantiate: each part without a generic parameter built once, as the type
+ * it denotes, and each generic parameter by its index in `IntrinsicScheme.typeParams`. Instantiating
+ * then copies only the parts on the way to a parameter, with no name to look up.
+ */
+type Template =
+  | { readonly kind: 'fixed'; readonly type: Type }
+  | { readonly kind: 'param'; readonly index: number }
+  | { readonly kind: 'ptr' | 'array'; readonly elem: Template }
+  | { readonly kind: 'fun'; readonly from: Template; readonly to: Template };
+
 /** An intrinsic's type scheme. */
 export interface IntrinsicScheme {
   readonly intrinsic: Intrinsic;
   /** Generic parameter names (`'T`) in order of first appearance: explicit type arguments bind them in this order. */
   readonly typeParams: readonly string[];
-  readonly body: SigType;
+  /** Per generic parameter, whether the table constrains it to integer types (`integerParams`). */
+  readonly integerParams: readonly boolean[];
+  readonly template: Template;
+  /** The one instance of an intrinsic without generic parameters, shared by all its uses (else null). */
+  readonly monomorphic: IntrinsicInstance | null;
 }
 
 /** An instantiated intrinsic: its type at this use and the fresh type for each generic parameter. */
@@ -89,25 +104,53 @@ function varsOf(t: SigType, out: string[]): string[] {
   return out;
 }
 
-function build(t: SigType, vars: TypeArgMap): Type {
+/** The template of signature `t`, whose generic parameters are `params`. */
+function templateOf(t: SigType, params: readonly string[]): Template {
+  const fixed = (type: Type): Template => ({ kind: 'fixed', type });
   switch (t.kind) {
-    case 'var': return vars.get(t.name) ?? build({ kind: 'name', name: '?', args: [] }, vars);
-    case 'array': return array(build(t.elem, vars));
-    case 'fun': return fun(build(t.from, vars), build(t.to, vars));
+    case 'var': return { kind: 'param', index: params.indexOf(t.name) };
+    case 'array': {
+      const elem = templateOf(t.elem, params);
+      return elem.kind === 'fixed' ? fixed(array(elem.type)) : { kind: 'array', elem };
+    }
+    case 'fun': {
+      const from = templateOf(t.from, params);
+      const to = templateOf(t.to, params);
+      return from.kind === 'fixed' && to.kind === 'fixed' ? fixed(fun(from.type, to.type)) : { kind: 'fun', from, to };
+    }
     case 'name':
-      if (t.name === 'nativeptr' && t.args.length === 1) return ptr(build(t.args[0]!, vars));
-      if (PRIM_NAMES.has(t.name) && t.args.length === 0) return prim(t.name as PrimName);
+      if (t.name === 'nativeptr' && t.args.length === 1) {
+        const elem = templateOf(t.args[0]!, params);
+        return elem.kind === 'fixed' ? fixed(ptr(elem.type)) : { kind: 'ptr', elem };
+      }
+      if (PRIM_NAMES.has(t.name) && t.args.length === 0) return fixed(prim(t.name as PrimName));
       throw new Error(`internal error: unknown type '${t.name}' in an intrinsic signature`);
   }
 }
 
+/** The type `t` denotes with its generic parameters at `types`. */
+function build(t: Template, types: readonly Type[]): Type {
+  switch (t.kind) {
+    case 'fixed': return t.type;
+    case 'param': return types[t.index]!;
+    case 'ptr': return ptr(build(t.elem, types));
+    case 'array': return array(build(t.elem, types));
+    case 'fun': return fun(build(t.from, types), build(t.to, types));
+  }
+}
+
+function schemeOf(intrinsic: Intrinsic): IntrinsicScheme {
+  const body = parseSignature(intrinsic.signature);
+  const typeParams = varsOf(body, []);
+  const template = templateOf(body, typeParams);
+  const integerParams = typeParams.map((p) => intrinsic.integerParams?.includes(p) ?? false);
+  // Its type has no variable, and its empty `typeArgs` is never written.
+  const monomorphic = typeParams.length > 0 ? null : { type: build(template, []), typeArgs: new TypeArgMap(typeParams, []) };
+  return { intrinsic, typeParams, integerParams, template, monomorphic };
+}
+
 /** Every intrinsic's scheme, by F# name; parsed once. */
-export const intrinsicSchemes: ReadonlyMap<string, IntrinsicScheme> = new Map(
-  intrinsics.map((i) => {
-    const body = parseSignature(i.signature);
-    return [i.name, { intrinsic: i, typeParams: varsOf(body, []), body }];
-  }),
-);
+export const intrinsicSchemes: ReadonlyMap<string, IntrinsicScheme> = new Map(intrinsics.map((i) => [i.name, schemeOf(i)]));
 
 /** Intrinsics named `Module.name`, by module then name: no string is built to look one up. */
 const members = new Map<string, Map<string, IntrinsicScheme>>();
@@ -123,36 +166,23 @@ for (const [name, scheme] of intrinsicSchemes) {
 /** The intrinsic `module.name`, if there is one. */
 export const intrinsicMember = (module: string, name: string): IntrinsicScheme | undefined => members.get(module)?.get(name);
 
-/** The instance of each intrinsic that has no generic parameter: one for all its uses. */
-const monomorphic = new Map<IntrinsicScheme, IntrinsicInstance>();
-
 /**
  * A fresh instance of `scheme` at let-level `level`. `explicit` are the types given as `<…>`
  * (already checked for count by the caller); the table's `integerParams` become integer constraints.
- * An intrinsic without generic parameters has one instance, shared (its type has no variable, and
- * its empty `typeArgs` is never written).
+ * An intrinsic without generic parameters has one instance, shared.
  */
-export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply, level: number, explicit: readonly Type[] = []): IntrinsicInstance {
-  if (scheme.typeParams.length === 0) {
-    let inst = monomorphic.get(scheme);
-    if (inst === undefined) {
-      const typeArgs = new TypeArgMap(scheme.typeParams, []);
-      inst = { type: build(scheme.body, typeArgs), typeArgs };
-      monomorphic.set(scheme, inst);
-    }
-    return inst;
-  }
+export function instantiateIntrinsic(scheme: IntrinsicScheme, supply: VarSupply, level: number, explicit: readonly Type[]): IntrinsicInstance {
+  if (scheme.monomorphic !== null) return scheme.monomorphic;
   const types = new Array<Type>(scheme.typeParams.length);
-  for (let i = 0; i < scheme.typeParams.length; i++) {
+  for (let i = 0; i < types.length; i++) {
     const given = explicit[i];
     if (given !== undefined) {
       types[i] = given;
       continue;
     }
     const v = supply.fresh(level);
-    if (v.kind === 'Var' && scheme.intrinsic.integerParams?.includes(scheme.typeParams[i]!)) addConstraint(v.tv, 'integer', scheme.intrinsic.name);
+    if (scheme.integerParams[i] === true && v.kind === 'Var') addConstraint(v.tv, 'integer', scheme.intrinsic.name);
     types[i] = v;
   }
-  const typeArgs = new TypeArgMap(scheme.typeParams, types);
-  return { type: build(scheme.body, typeArgs), typeArgs };
+  return { type: build(scheme.template, types), typeArgs: new TypeArgMap(scheme.typeParams, types) };
 }

@@ -26,8 +26,9 @@ const UNRESOLVED: PathResolution = { kind: 'error' };
 
 /**
  * The resolution of the plain uses of a symbol (its name alone, no type arguments): one per symbol
- * used, so nearly one per symbol. What every such resolution says but its symbol lives on the
- * prototype, which makes each one object of one field rather than four.
+ * used, so nearly one per symbol, kept on the symbol (`MutableSymbol.plainUse`). What every such
+ * resolution says but its symbol lives on the prototype, which makes each one object of one field
+ * rather than four.
  */
 class PlainUse {
   declare readonly kind: 'symbol';
@@ -113,8 +114,6 @@ export class SideTables {
   private readonly intrinsicResolutions = new Batch<IntrinsicResolution>();
   /** For each of `intrinsicResolutions`, its entry in the resolution table (see `zonkIntrinsic`). */
   private readonly intrinsicEntries = new Batch<number>();
-  /** The resolution of a plain use of a non-generic symbol, by symbol id: one object for all its uses. */
-  private readonly plainUses: (PathResolution | undefined)[] = [];
   private readonly plainIntrinsics = new Map<Intrinsic, PathResolution>();
   private readonly bindingInfos = new Batch<MutableBindingInfo>();
   /** The resolution the latest `resolve…` call recorded (an assignment reads its target's without a lookup). */
@@ -173,18 +172,8 @@ export class SideTables {
     return this.tables.resolutions.set(e, r);
   }
 
-  /** Drop the shared resolutions of local symbols from id `fromId` on: no later declaration sees them. */
-  forgetLocalUses(fromId: number): void {
-    for (let id = fromId; id < this.plainUses.length; id++) {
-      const use = this.plainUses[id];
-      if (use !== undefined && use.kind === 'symbol' && use.symbol.kind !== 'topLevel') this.plainUses[id] = undefined;
-    }
-  }
-
   private plainUse(symbol: MutableSymbol): PathResolution {
-    // Filled up to the id so the list stays dense (a list with gaps may turn into a slow dictionary).
-    while (this.plainUses.length <= symbol.id) this.plainUses.push(undefined);
-    return (this.plainUses[symbol.id] ??= new PlainUse(symbol));
+    return (symbol.plainUse ??= new PlainUse(symbol));
   }
 
   /**

@@ -106,17 +106,24 @@ export class NodeTable<K extends { readonly span: Span }, V> {
     if (part >= this.partStarts.length) return;
     const from = this.partStarts.at(part);
     const to = part + 1 < this.partStarts.length ? this.partStarts.at(part + 1) : this.size;
+    // Most tables have no entry in a given declaration: nothing to clear, no index to drop.
+    if (from === to) return;
     // A chunk at a time: the entries of the part in it, then the chunk itself if none is left.
     for (let i = from; i < to; ) {
       const c = i >> CHUNK_BITS;
       const end = Math.min(to, (c + 1) << CHUNK_BITS);
       const gone = (this.releasedIn[c] ?? 0) + (end - i);
       this.releasedIn[c] = gone;
-      if (gone === CHUNK) this.chunks[c] = RELEASED;
-      else this.chunks[c]!.fill(undefined, (i & MASK) << 1, ((end - 1) & MASK) * 2 + 2);
+      if (gone === CHUNK) {
+        this.chunks[c] = RELEASED;
+      } else {
+        // A loop rather than `fill`: a part's entries are few, and `fill` is a call into the runtime.
+        const chunk = this.chunks[c]!;
+        for (let at = (i & MASK) << 1, stop = (((end - 1) & MASK) << 1) + 2; at < stop; at++) chunk[at] = undefined;
+      }
       i = end;
     }
-    this.partIndexes.delete(part);
+    if (this.partIndexes.size > 0) this.partIndexes.delete(part);
     this.wholeIndex = null;
   }
 

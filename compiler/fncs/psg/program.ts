@@ -206,14 +206,6 @@ export function derivedExprType(e: Expr): Type | null {
   }
 }
 
-/**
- * Whether `e` is an operator whose result has its operand's type (`a + b`, `-a`): the checker
- * records its result type only when that is not the operand's (the error type, after FS0001).
- * Its operand's type is that of its (left) operand, recorded or derived in turn.
- */
-export function takesOperandType(e: Expr): boolean {
-  return (e.kind === 'Infix' && infixResult(e.op) === 'operand') || (e.kind === 'Prefix' && prefixResult(e.op) === 'operand');
-}
 
 /**
  * The type of the `Path` expression `e`, resolved as `r`, when it follows from the resolution: a
@@ -244,14 +236,27 @@ export function makeTypedProgram(module: ModuleAst, t: ProgramTables): TypedProg
   const { exprTypes, resolutions, fieldGets, recordExprs, forVars, matches, bindings, paramTypes, paramSymbols, patternTypes, patternSymbols } = t;
   const typeOf = (e: Expr): Type => {
     // Some types follow from the expression, and most paths' from their resolution: neither is recorded.
-    const derived = derivedExprType(e);
-    if (derived !== null) return derived;
-    if (e.kind === 'Path') {
-      const r = resolutions.get(e);
-      const pathType = r === undefined ? null : derivedPathType(e, r);
-      if (pathType !== null) return pathType;
+    switch (e.kind) {
+      case 'Infix': case 'Prefix': {
+        // An operator's result, looked up once, answers all but `|>`: `bool`, or its (left)
+        // operand's type, which the checker records only when the operator did not apply to
+        // that operand (the error type, after FS0001).
+        const result = e.kind === 'Infix' ? infixResult(e.op) : prefixResult(e.op);
+        if (result === 'bool') return tBool;
+        if (result === 'operand') return (t.failedOperators > 0 ? exprTypes.get(e) : undefined) ?? typeOf(e.kind === 'Infix' ? e.left : e.operand);
+        break;
+      }
+      case 'Path': {
+        const r = resolutions.get(e);
+        const pathType = r === undefined ? null : derivedPathType(e, r);
+        if (pathType !== null) return pathType;
+        break;
+      }
+      default: {
+        const derived = derivedExprType(e);
+        if (derived !== null) return derived;
+      }
     }
-    if (takesOperandType(e)) return (t.failedOperators > 0 ? exprTypes.get(e) : undefined) ?? operandTypeOf(e);
     return exprTypes.get(e) ?? missing('type');
   };
   // An operator's operand type is its (left) operand's, bool aside: the checker records none.

@@ -77,13 +77,6 @@ export const INDENT = kindOf(T.Indent);
 export const DEDENT = kindOf(T.Dedent);
 export const SEP = kindOf(T.Sep);
 
-/**
- * `items`, grown by `push`, copied into an array of exactly its length. V8 grows an array by about
- * sixteen elements at a time and never gives the room back; the tree keeps its arrays for the
- * whole compile, so that room would be carried, and copied by the garbage collector, for nothing.
- */
-export const trimmed = <T>(items: T[]): T[] => items.slice();
-
 /** A set of token kinds as a lookup table. */
 export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Array {
   const set = new Uint8Array(256);
@@ -110,6 +103,15 @@ export class TokenCursor {
   private readonly imageIds: Int32Array;
   private readonly startOffsets: Int32Array;
   private readonly endOffsets: Int32Array;
+  /**
+   * The items of the lists being read, innermost list on top (`openList` … `closeList`): a list is
+   * gathered here and copied out at its end into an array of exactly its length. An array of its
+   * own per list, grown by `push`, was garbage once copied, and so was the room for some seventeen
+   * elements V8 gives an array on its first `push`; the copy is needed all the same, since the tree
+   * keeps its arrays, and with them any room they have to spare.
+   */
+  private readonly listItems: unknown[] = [];
+  private listTop = 0;
 
   constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
     const n = tokens.count;
@@ -149,14 +151,37 @@ export class TokenCursor {
     this.pos++;
   }
 
+  /** Start a list on the list stack; its mark, for `closeList`. */
+  protected openList(): number {
+    return this.listTop;
+  }
+
+  /** Add an item to the list on top of the list stack. */
+  protected addToList(item: unknown): void {
+    this.listItems[this.listTop++] = item;
+  }
+
+  /** The items added since `mark`, as an array of their own; the stack lets go of them. */
+  protected closeList<T>(mark: number): T[] {
+    const stack = this.listItems;
+    const top = this.listTop;
+    const items = stack.slice(mark, top) as T[];
+    for (let i = mark; i < top; i++) stack[i] = undefined;
+    this.listTop = mark;
+    return items;
+  }
+
   /** `item (sep item)*`: one item or more, each after the first behind a `sep` token. */
   protected separatedBy<T>(sep: number, item: (this: this) => T): T[] {
-    const items = [item.call(this)];
+    const first = item.call(this);
+    if (this.kinds[this.pos] !== sep) return [first];
+    const mark = this.openList();
+    this.addToList(first);
     while (this.kinds[this.pos] === sep) {
       this.pos++;
-      items.push(item.call(this));
+      this.addToList(item.call(this));
     }
-    return items.length === 1 ? items : trimmed(items);
+    return this.closeList(mark);
   }
 
   /**
@@ -164,12 +189,13 @@ export class TokenCursor {
    * new line may also have no item after it (the grammar's optional item, decided by `startsItem`).
    */
   protected blockItems<T>(first: T, startsItem: Uint8Array, item: (this: this) => T): T[] {
-    const items = [first];
+    const mark = this.openList();
+    this.addToList(first);
     for (let k = this.kinds[this.pos]!; k === SEMI || k === SEP; k = this.kinds[this.pos]!) {
       this.pos++;
-      if (startsItem[this.kinds[this.pos]!] === 1) items.push(item.call(this));
+      if (startsItem[this.kinds[this.pos]!] === 1) this.addToList(item.call(this));
     }
-    return items.length === 1 ? items : trimmed(items);
+    return this.closeList(mark);
   }
 
   /** The next token, not consumed (the first token of the node about to be parsed). */

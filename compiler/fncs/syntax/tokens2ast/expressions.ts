@@ -14,7 +14,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   AND, BAD_NUMBER, BEGIN, CHAR, COLON, COMMA, DEDENT, DOT, END, EQUALS, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INDENT, INT, kindSet, LBRACKET,
-  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, trimmed, TRUE, UNDERSCORE, UNTERMINATED_STRING,
+  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
 } from './cursor.js';
 import { NONE, stringValue, TypeAndPatternReader } from './typesAndPatterns.js';
 
@@ -88,9 +88,9 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     const name = this.name(this.take());
     let params: A.Param[] | typeof NONE = NONE;
     if (startsParam[this.la(1)] === 1) {
-      const list: A.Param[] = [];
-      while (startsParam[this.la(1)] === 1) list.push(this.param());
-      params = trimmed(list);
+      const mark = this.openList();
+      while (startsParam[this.la(1)] === 1) this.addToList(this.param());
+      params = this.closeList(mark);
     }
     let returnType: A.TypeExpr | null = null;
     if (this.la(1) === COLON) {
@@ -200,7 +200,8 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   /** `postfixExpr (-INT | postfixExpr)*`: application by juxtaposition. */
   private app(): A.Expr {
     const fn = this.postfix();
-    let args: A.Expr[] | null = null;
+    const mark = this.openList();
+    let last: A.Expr | null = null;
     for (;;) {
       const k = this.la(1);
       let arg: A.Expr;
@@ -210,10 +211,11 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
         const t = this.take();
         arg = this.literal(this.intValue(this.image(t), true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
       } else break;
-      (args ??= []).push(arg);
+      this.addToList(arg);
+      last = arg;
     }
-    if (args === null) return fn;
-    return { kind: 'App', fn, args: trimmed(args), span: joinSpans(fn.span, args[args.length - 1]!.span) };
+    if (last === null) return fn;
+    return { kind: 'App', fn, args: this.closeList(mark), span: joinSpans(fn.span, last.span) };
   }
 
   /** `atom (. name | .[ expr ] | <types>)*`; a name after a path extends the path. */
@@ -246,14 +248,15 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   private path(): A.Expr {
     const head = this.name(this.take());
     if (this.la(1) !== DOT || this.la(2) !== IDENT) return { kind: 'Path', parts: [head], span: head.span };
-    const parts = [head];
+    const mark = this.openList();
+    this.addToList(head);
     let last = head;
     while (this.la(1) === DOT && this.la(2) === IDENT) {
       this.pos++;
       last = this.name(this.take());
-      parts.push(last);
+      this.addToList(last);
     }
-    return { kind: 'Path', parts: trimmed(parts), span: joinSpans(head.span, last.span) };
+    return { kind: 'Path', parts: this.closeList(mark), span: joinSpans(head.span, last.span) };
   }
 
   private atom(): A.Expr {

@@ -8,7 +8,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   ARROW, BAD_NUMBER, BAR, CHAR, COMMA, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INT, kindSet, LBRACKET, LESS, LPAREN, MINUS, RBRACKET,
-  RPAREN, STRING, TokenCursor, trimmed, TRUE, TYPE_VAR, UNDERSCORE,
+  RPAREN, STRING, TokenCursor, TRUE, TYPE_VAR, UNDERSCORE,
 } from './cursor.js';
 
 /** The arrays of nodes that have no elements share this one (the tree is never mutated). */
@@ -122,12 +122,13 @@ export class TypeAndPatternReader extends TokenCursor {
     const first = this.peekToken();
     const p = this.patAtom();
     if (this.la(1) !== BAR) return p;
-    const alternatives = [p];
+    const mark = this.openList();
+    this.addToList(p);
     while (this.la(1) === BAR) {
       this.pos++;
-      alternatives.push(this.patAtom());
+      this.addToList(this.patAtom());
     }
-    return { kind: 'POr', alternatives: trimmed(alternatives), span: this.spanFrom(first) };
+    return { kind: 'POr', alternatives: this.closeList(mark), span: this.spanFrom(first) };
   }
 
   private patAtom(): A.Pattern {

@@ -199,21 +199,32 @@ export function scanInto(text: string, tokens: TokenSink): boolean {
       }
       kind = INT;
     } else if (c === 34) {
+      // A program repeats its strings too: the words table gives each one image.
+      let hash = c;
       end = i + 1;
       for (;;) {
         if (end >= n) return false;
         const d = text.charCodeAt(end);
+        hash = hashStep(hash, d);
         if (d === 34) break;
         if (d === 10) return false;
         if (d === 92) {
           if (end + 1 >= n || !isKnownEscape(text, end + 1)) return false;
+          hash = hashStep(hash, text.charCodeAt(end + 1));
           end += 2;
         } else {
           end++;
         }
       }
       end++;
-      imageId = tokens.addImage(text.slice(i, end));
+      const slot = words.find(text, i, end, hash);
+      if (slot >= 0) {
+        imageId = words.id(slot);
+      } else {
+        const image = text.slice(i, end);
+        imageId = tokens.addImage(image);
+        words.add(image, hash, STRING, imageId);
+      }
       kind = STRING;
     } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
       const commentEnd = blockCommentEnd(text, i);

@@ -1,5 +1,5 @@
 /**
- * The words of one scan (identifiers, keywords, integer literals), each stored once with its
+ * The words of one scan (identifiers, keywords, integer and string literals), each stored once with its
  * token kind (its type's `tokenTypeIdx`) and image id (in the scan's token buffer), and looked up
  * straight from the source text by a hash of its char codes.
  *

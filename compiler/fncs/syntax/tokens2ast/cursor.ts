@@ -204,6 +204,11 @@ export class TokenCursor {
     return this.pos;
   }
 
+  /** The id of token `t`'s image (tokens with the same image share it, when the scanner made them). */
+  protected imageId(t: number): number {
+    return this.imageIds[t]!;
+  }
+
   /** The image of token `t`. */
   protected image(t: number): string {
     return this.images[this.imageIds[t]!]!;

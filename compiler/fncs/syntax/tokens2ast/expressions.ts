@@ -16,7 +16,7 @@ import {
   AND, BAD_NUMBER, BEGIN, CHAR, COLON, COMMA, DEDENT, DOT, END, EQUALS, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INDENT, INT, kindSet, LBRACKET,
   LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
 } from './cursor.js';
-import { NONE, stringValue, TypeAndPatternReader } from './typesAndPatterns.js';
+import { NONE, TypeAndPatternReader } from './typesAndPatterns.js';
 
 /** FIRST(atom): what can start an atom, and so an application's next argument. */
 const startsAtom = kindSet(
@@ -161,7 +161,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     if (k === MINUS && this.la(1) === INT && this.endsOperandAt(this.pos + 1)) {
       // `-2147483648`: the literal is decoded once, negated, so a value that fits only negated is in range.
       const t = this.take();
-      return this.literal(this.intValue(this.image(t), true), joinSpans(opSpan, this.tokenSpan(t)));
+      return this.literal(this.intValue(t, true), joinSpans(opSpan, this.tokenSpan(t)));
     }
     const operand = this.prefix();
     return { kind: 'Prefix', op: k === MINUS ? '-' : k === TILDES ? '~~~' : 'not', opSpan, operand, span: joinSpans(opSpan, operand.span) };
@@ -209,7 +209,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       else if (k === MINUS && this.negativeArgAhead(this.pos)) {
         const minus = this.take();
         const t = this.take();
-        arg = this.literal(this.intValue(this.image(t), true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
+        arg = this.literal(this.intValue(t, true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
       } else break;
       this.addToList(arg);
       last = arg;
@@ -263,11 +263,11 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     const k = this.la(1);
     if (k === INT) {
       const t = this.take();
-      return this.literal(this.intValue(this.image(t), false), this.tokenSpan(t));
+      return this.literal(this.intValue(t, false), this.tokenSpan(t));
     }
     if (k === STRING || k === UNTERMINATED_STRING) {
       const t = this.take();
-      return this.literal({ type: 'string', value: stringValue(this.image(t)) }, this.tokenSpan(t));
+      return this.literal(this.stringValue(t), this.tokenSpan(t));
     }
     if (k === TRUE || k === FALSE) return this.literal(this.boolValue(k), this.tokenSpan(this.take()));
     // Literals the lexer has already reported.

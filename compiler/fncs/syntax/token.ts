@@ -75,40 +75,45 @@ export interface TokenSink {
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void;
 }
 
+/** Where each field of a token lies among its `TOKEN_FIELDS` entries in `TokenBuffer.fields`. */
+export const KIND = 0;
+export const IMAGE_ID = 1;
+export const START_OFFSET = 2;
+export const END_OFFSET = 3;
+export const START_LINE = 4;
+export const END_LINE = 5;
+export const START_COLUMN = 6;
+export const END_COLUMN = 7;
+/** Entries per token: token `i`'s fields start at `TOKEN_FIELDS * i`. */
+export const TOKEN_FIELDS = 8;
+
 /**
- * A token stream as parallel arrays: token `i` has kind `kinds[i]` (its type's `tokenTypeIdx`),
- * image `images[imageIds[i]]`, and Chevrotain's positions (offsets 0-based and end-inclusive,
- * lines and columns 1-based, columns end-inclusive). Only the first `count` entries are tokens;
- * the kinds past them stay 0, which no token type has.
+ * A token stream as one array of numbers, a token's fields side by side: token `i` has kind
+ * `fields[TOKEN_FIELDS * i + KIND]` (its type's `tokenTypeIdx`), image `images[…IMAGE_ID]`, and
+ * Chevrotain's positions (offsets 0-based and end-inclusive, lines and columns 1-based, columns
+ * end-inclusive). Only the first `count` tokens are tokens; the fields past them stay 0 (no token
+ * type has kind 0).
  *
+ * Why one array: a token is written with one bounds check into one stretch of memory, where eight
+ * arrays, one per field, cost eight (the offside pass writes every token of a file, issue 6).
  * Images are kept once each in `images` and named by id, so that no array holds a string per
  * token: stores of new strings into a large array are what the garbage collector pays most for.
  */
 export class TokenBuffer implements TokenSink {
   count = 0;
-  kinds: Uint8Array;
-  imageIds: Int32Array;
+  fields: Int32Array;
   /** The images tokens name by id: `fixedImages` first, then those added. */
   readonly images: string[];
-  startOffsets: Int32Array;
-  endOffsets: Int32Array;
-  startLines: Int32Array;
-  endLines: Int32Array;
-  startColumns: Int32Array;
-  endColumns: Int32Array;
 
   /** An empty buffer with room for `capacity` tokens (it grows if more come), with a new image list or sharing `images`. */
   constructor(capacity: number, images: string[] = [...fixedImages]) {
-    const n = Math.max(capacity, 16);
     this.images = images;
-    this.kinds = new Uint8Array(n);
-    this.imageIds = new Int32Array(n);
-    this.startOffsets = new Int32Array(n);
-    this.endOffsets = new Int32Array(n);
-    this.startLines = new Int32Array(n);
-    this.endLines = new Int32Array(n);
-    this.startColumns = new Int32Array(n);
-    this.endColumns = new Int32Array(n);
+    this.fields = new Int32Array(TOKEN_FIELDS * Math.max(capacity, 16));
+  }
+
+  /** How many tokens the buffer has room for before it grows. */
+  get capacity(): number {
+    return this.fields.length / TOKEN_FIELDS;
   }
 
   /** Add an image to the list tokens name images from; its id. */
@@ -116,30 +121,43 @@ export class TokenBuffer implements TokenSink {
     return this.images.push(image) - 1;
   }
 
+  /** The kind of token `i` (0 past the tokens, up to the capacity). */
+  kind(i: number): number {
+    return this.fields[TOKEN_FIELDS * i + KIND]!;
+  }
+
   /** The image of token `i`. */
   image(i: number): string {
-    return this.images[this.imageIds[i]!]!;
+    return this.images[this.fields[TOKEN_FIELDS * i + IMAGE_ID]!]!;
+  }
+
+  /** Field `field` (`START_OFFSET` … `END_COLUMN`) of token `i`. */
+  at(i: number, field: number): number {
+    return this.fields[TOKEN_FIELDS * i + field]!;
   }
 
   /** Append a token whose image has id `imageId`. */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
-    const i = this.count;
-    if (i === this.kinds.length) this.grow();
-    this.kinds[i] = kind;
-    this.imageIds[i] = imageId;
-    this.startOffsets[i] = startOffset;
-    this.endOffsets[i] = endOffset;
-    this.startLines[i] = startLine;
-    this.endLines[i] = endLine;
-    this.startColumns[i] = startColumn;
-    this.endColumns[i] = endColumn;
-    this.count = i + 1;
+    const at = TOKEN_FIELDS * this.count;
+    if (at === this.fields.length) this.grow();
+    const f = this.fields;
+    f[at + KIND] = kind;
+    f[at + IMAGE_ID] = imageId;
+    f[at + START_OFFSET] = startOffset;
+    f[at + END_OFFSET] = endOffset;
+    f[at + START_LINE] = startLine;
+    f[at + END_LINE] = endLine;
+    f[at + START_COLUMN] = startColumn;
+    f[at + END_COLUMN] = endColumn;
+    this.count++;
   }
 
   /** Token `i` as a Chevrotain token object. */
   token(i: number): IToken {
-    const type = typeOfKind[this.kinds[i]!]!;
-    return new Token(type, this.image(i), this.startOffsets[i]!, this.endOffsets[i]!, this.startLines[i]!, this.endLines[i]!, this.startColumns[i]!, this.endColumns[i]!);
+    const f = this.fields;
+    const at = TOKEN_FIELDS * i;
+    const type = typeOfKind[f[at + KIND]!]!;
+    return new Token(type, this.image(i), f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
   }
 
   /** Every token as a Chevrotain token object, for the Chevrotain parser, `--emit tokens` and tests. */
@@ -161,19 +179,8 @@ export class TokenBuffer implements TokenSink {
   }
 
   private grow(): void {
-    const n = this.kinds.length * 2;
-    const wider = <A extends Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kinds = wider(this.kinds, (k) => new Uint8Array(k));
-    this.imageIds = wider(this.imageIds, (k) => new Int32Array(k));
-    this.startOffsets = wider(this.startOffsets, (k) => new Int32Array(k));
-    this.endOffsets = wider(this.endOffsets, (k) => new Int32Array(k));
-    this.startLines = wider(this.startLines, (k) => new Int32Array(k));
-    this.endLines = wider(this.endLines, (k) => new Int32Array(k));
-    this.startColumns = wider(this.startColumns, (k) => new Int32Array(k));
-    this.endColumns = wider(this.endColumns, (k) => new Int32Array(k));
+    const wider = new Int32Array(this.fields.length * 2);
+    wider.set(this.fields);
+    this.fields = wider;
   }
 }

@@ -9,7 +9,7 @@
  */
 import type * as A from '../ast.js';
 import { bufferRange, bufferSpan } from '../span.js';
-import { kindOf, type TokenBuffer } from '../token.js';
+import { END_OFFSET, IMAGE_ID, KIND, kindOf, START_OFFSET, TOKEN_FIELDS, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
 /** What the parser throws to give up; caught by `parseFast` alone. */
@@ -100,9 +100,8 @@ export class TokenCursor {
   /** The kind of each token, then `EOF` for as far as lookahead can read. */
   protected readonly kinds: Uint8Array;
   private readonly images: readonly string[];
-  private readonly imageIds: Int32Array;
-  private readonly startOffsets: Int32Array;
-  private readonly endOffsets: Int32Array;
+  /** The token buffer's fields (`TOKEN_FIELDS` per token). */
+  private readonly fields: Int32Array;
   /**
    * The items of the lists being read, innermost list on top (`openList` … `closeList`): a list is
    * gathered here and copied out at its end into an array of exactly its length. An array of its
@@ -116,12 +115,11 @@ export class TokenCursor {
   constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
     const n = tokens.count;
     this.count = n;
+    const fields = tokens.fields;
     this.kinds = new Uint8Array(n + MAX_LOOKAHEAD);
-    this.kinds.set(tokens.kinds.subarray(0, n));
+    for (let i = 0; i < n; i++) this.kinds[i] = fields[TOKEN_FIELDS * i + KIND]!;
     this.images = tokens.images;
-    this.imageIds = tokens.imageIds;
-    this.startOffsets = tokens.startOffsets;
-    this.endOffsets = tokens.endOffsets;
+    this.fields = fields;
   }
 
   /** Whether every token has been consumed. */
@@ -206,17 +204,17 @@ export class TokenCursor {
 
   /** The id of token `t`'s image (tokens with the same image share it, when the scanner made them). */
   protected imageId(t: number): number {
-    return this.imageIds[t]!;
+    return this.fields[TOKEN_FIELDS * t + IMAGE_ID]!;
   }
 
   /** The image of token `t`. */
   protected image(t: number): string {
-    return this.images[this.imageIds[t]!]!;
+    return this.images[this.fields[TOKEN_FIELDS * t + IMAGE_ID]!]!;
   }
 
   /** Chevrotain's `adjacent`: token `b` starts right where token `a` ends (false before the start or past the end). */
   protected adjacent(a: number, b: number): boolean {
-    return a >= 0 && b < this.count && this.endOffsets[a]! + 1 === this.startOffsets[b]!;
+    return a >= 0 && b < this.count && this.fields[TOKEN_FIELDS * a + END_OFFSET]! + 1 === this.fields[TOKEN_FIELDS * b + START_OFFSET]!;
   }
 
   /**
@@ -226,12 +224,12 @@ export class TokenCursor {
    */
   protected spanFrom(first: number): A.Span {
     const end = this.pos;
-    const b = this.tokens;
+    const f = this.fields;
     let i = end - 1;
     while (i > 0 && layout[this.kinds[i]!] === 1) i--;
     let last = i;
-    for (let j = i + 1; j < end; j++) if (b.endOffsets[j]! > b.endOffsets[last]!) last = j;
-    return bufferRange(this.file, b, first, last);
+    for (let j = i + 1; j < end; j++) if (f[TOKEN_FIELDS * j + END_OFFSET]! > f[TOKEN_FIELDS * last + END_OFFSET]!) last = j;
+    return bufferRange(this.file, this.tokens, first, last);
   }
 
   protected tokenSpan(t: number): A.Span {

@@ -11,7 +11,7 @@ import { applyOffside, layOut } from '../../compiler/fncs/syntax/offside.js';
 import { lexTokens, parseSource } from '../../compiler/fncs/syntax/parse.js';
 import { bufferSpan, tokenSpan } from '../../compiler/fncs/syntax/span.js';
 import {
-  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, kindOf, START_COLUMN, START_LINE, START_OFFSET, TokenBuffer,
+  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, kindOf, KINDS_PAST_END, START_COLUMN, START_LINE, START_OFFSET, TokenBuffer,
 } from '../../compiler/fncs/syntax/token.js';
 import { parseFast, parseFastBuffer } from '../../compiler/fncs/syntax/tokens2ast.js';
 import * as T from '../../compiler/fncs/syntax/tokens.js';
@@ -31,12 +31,12 @@ describe('TokenBuffer', () => {
     expect(b.capacity).toBeGreaterThan(n);
     for (const i of [0, 15, 16, 17, 511, 999]) {
       expect(b.image(i)).toBe(`x${i}`);
-      expect([b.kind(i), ...[START_OFFSET, END_OFFSET, START_LINE, END_LINE, START_COLUMN, END_COLUMN].map((f) => b.at(i, f))]).toEqual([
+      expect([b.kinds[i], ...[START_OFFSET, END_OFFSET, START_LINE, END_LINE, START_COLUMN, END_COLUMN].map((f) => b.at(i, f))]).toEqual([
         kindOf(T.Ident), i * 3, i * 3 + 1, i + 1, i + 1, 2, 3,
       ]);
     }
-    // Past the tokens, kinds read as 0, which no token type has.
-    expect(b.kind(n)).toBe(0);
+    // Past the tokens, kinds read as 0, which no token type has, for as far as a parser looks ahead.
+    for (let i = n; i < n + KINDS_PAST_END; i++) expect(b.kinds[i]).toBe(0);
   });
 
   it('keywords, operators and the empty image have the same id in every buffer', () => {

@@ -22,7 +22,7 @@ import type { IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { bufferSpan, positionSpan } from './span.js';
 import {
-  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, KIND, kindOf, START_COLUMN, START_LINE, START_OFFSET, TOKEN_FIELDS, TokenBuffer, type TokenSink,
+  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, kindOf, START_COLUMN, START_LINE, START_OFFSET, TOKEN_FIELDS, TokenBuffer, type TokenSink,
 } from './token.js';
 import * as T from './tokens.js';
 
@@ -388,9 +388,9 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
 /** `applyOffside` on a token buffer, into a new one sized ahead for about one virtual token per five real ones. */
 export function layOut(file: string, src: TokenBuffer): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
   const s = new Layout(file, src.count + (src.count >> 2) + 16, src.images);
-  const f = src.fields;
-  for (let at = 0; at < TOKEN_FIELDS * src.count; at += TOKEN_FIELDS) {
-    s.push(f[at + KIND]!, f[at + IMAGE_ID]!, f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
+  const { kinds, fields: f } = src;
+  for (let i = 0, at = 0; i < src.count; i++, at += TOKEN_FIELDS) {
+    s.push(kinds[i]!, f[at + IMAGE_ID]!, f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
   }
   return s.finish();
 }

@@ -75,55 +75,52 @@ export interface TokenSink {
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void;
 }
 
-/** Where each field of a token lies among its `TOKEN_FIELDS` entries in `TokenBuffer.fields`. */
-export const KIND = 0;
-export const IMAGE_ID = 1;
-export const START_OFFSET = 2;
-export const END_OFFSET = 3;
-export const START_LINE = 4;
-export const END_LINE = 5;
-export const START_COLUMN = 6;
-export const END_COLUMN = 7;
+/** Where each field of a token but its kind lies among its `TOKEN_FIELDS` entries in `TokenBuffer.fields`. */
+export const IMAGE_ID = 0;
+export const START_OFFSET = 1;
+export const END_OFFSET = 2;
+export const START_LINE = 3;
+export const END_LINE = 4;
+export const START_COLUMN = 5;
+export const END_COLUMN = 6;
 /** Entries per token: token `i`'s fields start at `TOKEN_FIELDS * i`. */
-export const TOKEN_FIELDS = 8;
+export const TOKEN_FIELDS = 7;
+/** How many kinds past its last token a buffer always has, all 0: as far as a parser may look ahead without testing for the end. */
+export const KINDS_PAST_END = 32;
 
 /**
- * A token stream as one array of numbers, a token's fields side by side: token `i` has kind
- * `fields[TOKEN_FIELDS * i + KIND]` (its type's `tokenTypeIdx`), image `images[…IMAGE_ID]`, and
+ * A token stream as two arrays: token `i` has kind `kinds[i]` (its type's `tokenTypeIdx`), and its
+ * other fields side by side in `fields`, from `TOKEN_FIELDS * i` on: image `images[…IMAGE_ID]`, and
  * Chevrotain's positions (offsets 0-based and end-inclusive, lines and columns 1-based, columns
- * end-inclusive). Only the first `count` tokens are tokens; the fields past them stay 0 (no token
- * type has kind 0).
+ * end-inclusive). Only the first `count` tokens are tokens; the kinds past them are 0, which no
+ * token type has, for at least `KINDS_PAST_END` entries.
  *
- * Why one array: a token is written with one bounds check into one stretch of memory, where eight
- * arrays, one per field, cost eight (the offside pass writes every token of a file, issue 6).
+ * Why so: a token is written with two bounds checks into two stretches of memory, where an array
+ * per field cost eight (the offside pass writes every token of a file, issue 6); the kinds, which
+ * the parser reads most, are an array of their own that it reads as it is, with no copy.
  * Images are kept once each in `images` and named by id, so that no array holds a string per
  * token: stores of new strings into a large array are what the garbage collector pays most for.
  */
 export class TokenBuffer implements TokenSink {
   count = 0;
+  kinds: Uint8Array;
   fields: Int32Array;
   /** The images tokens name by id: `fixedImages` first, then those added. */
   readonly images: string[];
+  /** How many tokens the buffer has room for before it grows. */
+  capacity: number;
 
   /** An empty buffer with room for `capacity` tokens (it grows if more come), with a new image list or sharing `images`. */
   constructor(capacity: number, images: string[] = [...fixedImages]) {
     this.images = images;
-    this.fields = new Int32Array(TOKEN_FIELDS * Math.max(capacity, 16));
-  }
-
-  /** How many tokens the buffer has room for before it grows. */
-  get capacity(): number {
-    return this.fields.length / TOKEN_FIELDS;
+    this.capacity = Math.max(capacity, 16);
+    this.kinds = new Uint8Array(this.capacity + KINDS_PAST_END);
+    this.fields = new Int32Array(TOKEN_FIELDS * this.capacity);
   }
 
   /** Add an image to the list tokens name images from; its id. */
   addImage(image: string): number {
     return this.images.push(image) - 1;
-  }
-
-  /** The kind of token `i` (0 past the tokens, up to the capacity). */
-  kind(i: number): number {
-    return this.fields[TOKEN_FIELDS * i + KIND]!;
   }
 
   /** The image of token `i`. */
@@ -138,10 +135,11 @@ export class TokenBuffer implements TokenSink {
 
   /** Append a token whose image has id `imageId`. */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
-    const at = TOKEN_FIELDS * this.count;
-    if (at === this.fields.length) this.grow();
+    const i = this.count;
+    if (i === this.capacity) this.grow();
+    this.kinds[i] = kind;
     const f = this.fields;
-    f[at + KIND] = kind;
+    const at = TOKEN_FIELDS * i;
     f[at + IMAGE_ID] = imageId;
     f[at + START_OFFSET] = startOffset;
     f[at + END_OFFSET] = endOffset;
@@ -149,14 +147,14 @@ export class TokenBuffer implements TokenSink {
     f[at + END_LINE] = endLine;
     f[at + START_COLUMN] = startColumn;
     f[at + END_COLUMN] = endColumn;
-    this.count++;
+    this.count = i + 1;
   }
 
   /** Token `i` as a Chevrotain token object. */
   token(i: number): IToken {
     const f = this.fields;
     const at = TOKEN_FIELDS * i;
-    const type = typeOfKind[f[at + KIND]!]!;
+    const type = typeOfKind[this.kinds[i]!]!;
     return new Token(type, this.image(i), f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
   }
 
@@ -179,8 +177,12 @@ export class TokenBuffer implements TokenSink {
   }
 
   private grow(): void {
-    const wider = new Int32Array(this.fields.length * 2);
-    wider.set(this.fields);
-    this.fields = wider;
+    this.capacity *= 2;
+    const kinds = new Uint8Array(this.capacity + KINDS_PAST_END);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const fields = new Int32Array(TOKEN_FIELDS * this.capacity);
+    fields.set(this.fields);
+    this.fields = fields;
   }
 }

@@ -9,7 +9,7 @@
  */
 import type * as A from '../ast.js';
 import { bufferRange, bufferSpan } from '../span.js';
-import { END_OFFSET, IMAGE_ID, KIND, kindOf, START_OFFSET, TOKEN_FIELDS, type TokenBuffer } from '../token.js';
+import { END_OFFSET, IMAGE_ID, kindOf, KINDS_PAST_END, START_OFFSET, TOKEN_FIELDS, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
 /** What the parser throws to give up; caught by `parseFast` alone. */
@@ -85,8 +85,11 @@ export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Ar
 }
 
 const layout = kindSet(T.Indent, T.Dedent, T.Sep);
-/** Lookahead never reads further than this past the cursor: as far as `parser.ts` looks for type arguments. */
-export const MAX_LOOKAHEAD = 32;
+/**
+ * Lookahead never reads further than this past the cursor: as far as `parser.ts` looks for type
+ * arguments, and as far as a token buffer's kinds are 0 (`EOF`) past its last token.
+ */
+export const MAX_LOOKAHEAD = KINDS_PAST_END;
 
 /**
  * The token buffer, a position in it, and the spans of what lies behind the position. A token is
@@ -115,11 +118,9 @@ export class TokenCursor {
   constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
     const n = tokens.count;
     this.count = n;
-    const fields = tokens.fields;
-    this.kinds = new Uint8Array(n + MAX_LOOKAHEAD);
-    for (let i = 0; i < n; i++) this.kinds[i] = fields[TOKEN_FIELDS * i + KIND]!;
+    this.kinds = tokens.kinds;
     this.images = tokens.images;
-    this.fields = fields;
+    this.fields = tokens.fields;
   }
 
   /** Whether every token has been consumed. */

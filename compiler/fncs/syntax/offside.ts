@@ -105,7 +105,9 @@ const actions: readonly (readonly [TokenType, number])[] = [
   [T.While, OPEN_LOOP], [T.For, OPEN_LOOP], [T.Do, DO], [T.Unsupported, MAYBE_FUN],
 ];
 for (const [type, action] of actions) actionOf[type.tokenTypeIdx!] = action;
-
+/** 1 for a token type that opens and closes nothing (no bracket, no action): in the middle of a line, such a token is only put out. */
+const plain = new Uint8Array(tableSize);
+for (let k = 0; k < tableSize; k++) plain[k] = closerOf[k] === 0 && (flagsOf[k]! & CLOSER) === 0 && actionOf[k] === NONE ? 1 : 0;
 
 export interface LayoutResult {
   readonly tokens: IToken[];
@@ -248,14 +250,27 @@ export class Layout implements TokenSink {
     }
   }
 
-  /** Lay out the next real token. */
+  /**
+   * Lay out the next real token. Most tokens are plain ones in the middle of a line, which are only
+   * put out: that case is kept apart from `layOut`, small enough for V8 to inline into the scanner.
+   */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
+    this.atOffset = startOffset;
+    this.atLine = startLine;
+    this.atColumn = startColumn;
+    if (plain[kind] === 1 && startLine <= this.prevLine && !this.blockPending) {
+      this.prevLine = endLine;
+      this.emit(kind, imageId, endOffset, endLine, endColumn);
+    } else {
+      this.layOut(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
+    }
+  }
+
+  /** Lay out a token that starts a line, starts a pending block, or opens or closes a construct (`atOffset` … are set). */
+  private layOut(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
     const line = startLine;
     const col = startColumn;
     const flags = flagsOf[kind] ?? 0;
-    this.atOffset = startOffset;
-    this.atLine = line;
-    this.atColumn = col;
     if (this.lastEndOffset < 0) this.cols[0] = col;
 
     // 1. A token that starts a line closes the blocks and constructs it is left of.

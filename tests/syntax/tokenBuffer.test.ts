@@ -1,8 +1,9 @@
 /**
  * The token buffer the scanner, the offside pass and the fast parser pass along: it grows past the
- * capacity it was made with, keeps each token's image id, turns tokens into Chevrotain token
- * objects and back without losing a field, and the pieces of the front end that read it (the
- * offside pass, the fast parser, the lexer) give on a buffer what they give on token objects.
+ * capacity it was made with, keeps each token's image id (one per text, from the scanner), turns
+ * tokens into Chevrotain token objects and back without losing a field, and the pieces of the front
+ * end that read it (the offside pass, the fast parser, the lexer) give on a buffer what they give
+ * on token objects.
  */
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
@@ -11,8 +12,9 @@ import { applyOffside, layOut } from '../../compiler/fncs/syntax/offside.js';
 import { lexTokens, parseSource } from '../../compiler/fncs/syntax/parse.js';
 import { bufferSpan, tokenSpan } from '../../compiler/fncs/syntax/span.js';
 import {
-  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, kindOf, KINDS_PAST_END, START_COLUMN, START_LINE, START_OFFSET, TokenBuffer,
+  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, kindOf, KINDS_PAST_END, START_COLUMN, START_LINE, START_OFFSET, TokenBuffer,
 } from '../../compiler/fncs/syntax/token.js';
+import { scanToBuffer } from '../../compiler/fncs/syntax/scanner.js';
 import { parseFast, parseFastBuffer } from '../../compiler/fncs/syntax/tokens2ast.js';
 import * as T from '../../compiler/fncs/syntax/tokens.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
@@ -49,6 +51,22 @@ describe('TokenBuffer', () => {
       expect(b.images[id]).toBe(image);
     }
     expect(() => fixedImageId('notAKeyword')).toThrow(/internal error/);
+  });
+
+  it('the scanner gives the tokens of one word, number or string one image id, also once its word table has grown', () => {
+    // Thousands of distinct names grow the table well past the size it starts with.
+    const names = Array.from({ length: 3000 }, (_, i) => `name${i}`);
+    const words = [...names, 'let', '42', '0x2Auy', '"text"', '"te\\nxt"', '``odd name``'];
+    const text = mod(`let f = ${[...words, ...words.slice().reverse()].join(' ')}`);
+    const b = scanToBuffer(text)!;
+    const ids = new Map<string, Set<number>>();
+    for (let i = 0; i < b.count; i++) {
+      const image = b.image(i);
+      ids.set(image, (ids.get(image) ?? new Set()).add(b.at(i, IMAGE_ID)));
+    }
+    for (const w of words) expect(ids.get(w), w).toHaveProperty('size', 1);
+    // No two texts share an id.
+    expect(new Set([...ids.values()].map((s) => [...s][0])).size).toBe(ids.size);
   });
 
   it('a buffer made from token objects gives the same token objects back, field for field', () => {

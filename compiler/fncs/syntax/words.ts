@@ -11,12 +11,15 @@
 /** The hash the scanner computes while reading a word: `hash = (hash * 31 + code) | 0` per char. */
 export const hashStep = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0;
 
-/** The hash of a whole string, as `hashStep` builds it. */
-function hashOf(word: string): number {
+/** The hash of `text[start, end)`, as `hashStep` builds it. */
+export function hashOfRange(text: string, start: number, end: number): number {
   let h = 0;
-  for (let k = 0; k < word.length; k++) h = hashStep(h, word.charCodeAt(k));
+  for (let k = start; k < end; k++) h = hashStep(h, text.charCodeAt(k));
   return h;
 }
+
+/** The hash of a whole string, as `hashStep` builds it. */
+const hashOf = (word: string): number => hashOfRange(word, 0, word.length);
 
 /**
  * An open-addressing table of words; one per scan, so nothing outlives the file it came from. Each

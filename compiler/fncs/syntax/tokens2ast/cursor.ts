@@ -114,6 +114,12 @@ export class TokenCursor {
    */
   private readonly listItems: unknown[] = [];
   private listTop = 0;
+  /**
+   * The text of a name, by image id, once a name with that image has been read: a program names
+   * the same things again and again, and reading an image's characters to look for backticks cost
+   * more than the rest of making a name.
+   */
+  private readonly nameTexts: (string | undefined)[];
 
   constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
     const n = tokens.count;
@@ -121,6 +127,7 @@ export class TokenCursor {
     this.kinds = tokens.kinds;
     this.images = tokens.images;
     this.fields = tokens.fields;
+    this.nameTexts = new Array<string | undefined>(tokens.images.length).fill(undefined);
   }
 
   /** Whether every token has been consumed. */
@@ -164,7 +171,9 @@ export class TokenCursor {
   protected closeList<T>(mark: number): T[] {
     const stack = this.listItems;
     const top = this.listTop;
-    const items = stack.slice(mark, top) as T[];
+    const n = top - mark;
+    // Most lists are short: an array literal of their items costs less than `slice`, a call into a builtin.
+    const items = (n === 1 ? [stack[mark]] : n === 2 ? [stack[mark], stack[mark + 1]] : n === 3 ? [stack[mark], stack[mark + 1], stack[mark + 2]] : stack.slice(mark, top)) as T[];
     for (let i = mark; i < top; i++) stack[i] = undefined;
     this.listTop = mark;
     return items;
@@ -239,8 +248,13 @@ export class TokenCursor {
 
   /** A name together with where it was written; `` ``a b`` `` loses its backticks. */
   protected name(t: number): A.Name {
-    const image = this.image(t);
-    const text = image.charCodeAt(0) === 96 && image.startsWith('``') ? image.slice(2, -2) : image;
+    const id = this.imageId(t);
+    let text = this.nameTexts[id];
+    if (text === undefined) {
+      const image = this.images[id]!;
+      text = image.startsWith('``') ? image.slice(2, -2) : image;
+      this.nameTexts[id] = text;
+    }
     return { text, span: this.tokenSpan(t) };
   }
 }

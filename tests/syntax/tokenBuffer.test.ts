@@ -12,7 +12,7 @@ import { applyOffside, layOut } from '../../compiler/fncs/syntax/offside.js';
 import { lexTokens, parseSource } from '../../compiler/fncs/syntax/parse.js';
 import { bufferSpan, tokenSpan } from '../../compiler/fncs/syntax/span.js';
 import {
-  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, kindOf, KINDS_PAST_END, START_COLUMN, START_LINE, START_OFFSET, TokenBuffer,
+  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, kindOf, KINDS_PAST_END, START_COLUMN, START_LINE, START_OFFSET, TOKEN_FIELDS, TokenBuffer,
 } from '../../compiler/fncs/syntax/token.js';
 import { scanToBuffer } from '../../compiler/fncs/syntax/scanner.js';
 import { parseFast, parseFastBuffer } from '../../compiler/fncs/syntax/tokens2ast.js';
@@ -33,7 +33,7 @@ describe('TokenBuffer', () => {
     expect(b.capacity).toBeGreaterThan(n);
     for (const i of [0, 15, 16, 17, 511, 999]) {
       expect(b.image(i)).toBe(`x${i}`);
-      expect([b.kinds[i], ...[START_OFFSET, END_OFFSET, START_LINE, END_LINE, START_COLUMN, END_COLUMN].map((f) => b.at(i, f))]).toEqual([
+      expect([b.kinds[i], ...[START_OFFSET, END_OFFSET, START_LINE, END_LINE, START_COLUMN, END_COLUMN].map((f) => b.fields[TOKEN_FIELDS * i + f])]).toEqual([
         kindOf(T.Ident), i * 3, i * 3 + 1, i + 1, i + 1, 2, 3,
       ]);
     }
@@ -62,7 +62,7 @@ describe('TokenBuffer', () => {
     const ids = new Map<string, Set<number>>();
     for (let i = 0; i < b.count; i++) {
       const image = b.image(i);
-      ids.set(image, (ids.get(image) ?? new Set()).add(b.at(i, IMAGE_ID)));
+      ids.set(image, (ids.get(image) ?? new Set()).add(b.fields[TOKEN_FIELDS * i + IMAGE_ID]!));
     }
     for (const w of words) expect(ids.get(w), w).toHaveProperty('size', 1);
     // No two texts share an id.

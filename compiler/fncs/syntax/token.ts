@@ -1,6 +1,6 @@
 /**
- * Tokens, two ways: `TokenBuffer`, the stream the offside pass builds and the fast parser reads (one
- * array per field), and `Token`, the Chevrotain `IToken` object the Chevrotain lexer and
+ * Tokens, two ways: `TokenBuffer`, the stream the offside pass builds and the fast parser reads (a
+ * typed array of kinds and one of the other fields), and `Token`, the Chevrotain `IToken` object the Chevrotain lexer and
  * parser work with, made from a buffer only when one of them needs it.
  *
  * Why a buffer: a large file has a hundred thousand tokens, all alive until parsing ends. As
@@ -126,11 +126,6 @@ export class TokenBuffer implements TokenSink {
   /** The image of token `i`. */
   image(i: number): string {
     return this.images[this.fields[TOKEN_FIELDS * i + IMAGE_ID]!]!;
-  }
-
-  /** Field `field` (`START_OFFSET` … `END_COLUMN`) of token `i`. */
-  at(i: number, field: number): number {
-    return this.fields[TOKEN_FIELDS * i + field]!;
   }
 
   /** Append a token whose image has id `imageId`. */

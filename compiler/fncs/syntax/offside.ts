@@ -132,7 +132,10 @@ export class Layout implements TokenSink {
   /** For PAREN: the kind of the closing token that ends it (0 for none), and the index of the opening token (-1 for none). */
   readonly closers: number[] = [];
   readonly openers: number[] = [];
-  /** Where the token being laid out starts: the virtual tokens it causes start there too (errors point there, as F#'s do). */
+  /**
+   * Where the token `layOut` is laying out starts: the virtual tokens it causes start there too
+   * (errors point there, as F#'s do). A plain token `push` puts out itself causes none.
+   */
   atOffset = 0;
   atLine = 1;
   atColumn = 1;
@@ -169,9 +172,9 @@ export class Layout implements TokenSink {
     this.openers[d] = opener;
   }
 
-  /** Put out the real token being laid out. */
-  emit(kind: number, imageId: number, endOffset: number, endLine: number, endColumn: number): void {
-    this.out.push(kind, imageId, this.atOffset, endOffset, this.atLine, endLine, this.atColumn, endColumn);
+  /** Put out a real token. */
+  emit(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
+    this.out.push(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
     this.lastEndOffset = endOffset;
     this.lastEndLine = endLine;
     this.lastEndColumn = endColumn;
@@ -255,22 +258,22 @@ export class Layout implements TokenSink {
    * put out: that case is kept apart from `layOut`, small enough for V8 to inline into the scanner.
    */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
-    this.atOffset = startOffset;
-    this.atLine = startLine;
-    this.atColumn = startColumn;
     if (plain[kind] === 1 && startLine <= this.prevLine && !this.blockPending) {
       this.prevLine = endLine;
-      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      this.emit(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
     } else {
       this.layOut(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
     }
   }
 
-  /** Lay out a token that starts a line, starts a pending block, or opens or closes a construct (`atOffset` … are set). */
+  /** Lay out a token that starts a line, starts a pending block, or opens or closes a construct. */
   private layOut(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
     const line = startLine;
     const col = startColumn;
     const flags = flagsOf[kind] ?? 0;
+    this.atOffset = startOffset;
+    this.atLine = line;
+    this.atColumn = col;
     if (this.lastEndOffset < 0) this.cols[0] = col;
 
     // 1. A token that starts a line closes the blocks and constructs it is left of.
@@ -296,7 +299,7 @@ export class Layout implements TokenSink {
     const closer = closerOf[kind]!;
     if (closer !== 0) {
       const opener = this.out.count;
-      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
       this.enter(PAREN, col, line, closer, opener);
       if (kind === LBRACE) this.opensBlock(line, col);
       return;
@@ -305,7 +308,7 @@ export class Layout implements TokenSink {
       let i = this.depth - 1;
       while (i >= 0 && !(this.kinds[i] === PAREN && this.closers[i] === kind)) i--;
       if (i > 0) { this.popAbove(i); this.depth--; }
-      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
       return;
     }
     const top = this.depth - 1;
@@ -369,7 +372,7 @@ export class Layout implements TokenSink {
       default:
         break;
     }
-    this.emit(kind, imageId, endOffset, endLine, endColumn);
+    this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
   }
 
   /** The token just laid out opens a block, for a construct that starts at `line`:`col`. */
@@ -382,7 +385,7 @@ export class Layout implements TokenSink {
   /** Close what is still open, after the last token; the laid-out stream and the pass's diagnostics. */
   finish(): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
     if (this.lastEndOffset >= 0) {
-      // `atOffset`, `atLine` and `atColumn` are still where the last token starts.
+      // A pending block was opened by the last token, which `layOut` took: `atOffset`, `atLine` and `atColumn` are where it starts.
       if (this.blockPending) { this.virtual(INDENT); this.virtual(DEDENT); }
       // The blocks still open close at the end of the last token.
       this.atOffset = this.lastEndOffset + 1;

@@ -21,9 +21,7 @@
 import type { IToken, TokenType } from 'chevrotain';
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
 import { bufferSpan, positionSpan } from './span.js';
-import {
-  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, kindOf, START_COLUMN, START_LINE, START_OFFSET, TOKEN_FIELDS, TokenBuffer, type TokenSink,
-} from './token.js';
+import { fixedImageId, kindOf, TokenBuffer, type TokenSink } from './token.js';
 import * as T from './tokens.js';
 
 // ---- token kinds the pass puts out or tests by name ------------------------------------------------
@@ -132,10 +130,7 @@ export class Layout implements TokenSink {
   /** For PAREN: the kind of the closing token that ends it (0 for none), and the index of the opening token (-1 for none). */
   readonly closers: number[] = [];
   readonly openers: number[] = [];
-  /**
-   * Where the token `layOut` is laying out starts: the virtual tokens it causes start there too
-   * (errors point there, as F#'s do). A plain token `push` puts out itself causes none.
-   */
+  /** Where the token `layOutToken` lays out starts: the virtual tokens it causes start there too (errors point there, as F#'s do). */
   atOffset = 0;
   atLine = 1;
   atColumn = 1;
@@ -253,21 +248,18 @@ export class Layout implements TokenSink {
     }
   }
 
-  /**
-   * Lay out the next real token. Most tokens are plain ones in the middle of a line, which are only
-   * put out: that case is kept apart from `layOut`, small enough for V8 to inline into the scanner.
-   */
+  /** Lay out the next real token; most are plain ones mid-line, only put out here, in code small enough for V8 to inline into the scanner. */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
     if (plain[kind] === 1 && startLine <= this.prevLine && !this.blockPending) {
       this.prevLine = endLine;
       this.emit(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
     } else {
-      this.layOut(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
+      this.layOutToken(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
     }
   }
 
   /** Lay out a token that starts a line, starts a pending block, or opens or closes a construct. */
-  private layOut(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
+  private layOutToken(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
     const line = startLine;
     const col = startColumn;
     const flags = flagsOf[kind] ?? 0;
@@ -385,7 +377,7 @@ export class Layout implements TokenSink {
   /** Close what is still open, after the last token; the laid-out stream and the pass's diagnostics. */
   finish(): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
     if (this.lastEndOffset >= 0) {
-      // A pending block was opened by the last token, which `layOut` took: `atOffset`, `atLine` and `atColumn` are where it starts.
+      // A pending block was opened by the last token, which `layOutToken` took: `atOffset`, `atLine` and `atColumn` are where it starts.
       if (this.blockPending) { this.virtual(INDENT); this.virtual(DEDENT); }
       // The blocks still open close at the end of the last token.
       this.atOffset = this.lastEndOffset + 1;
@@ -406,9 +398,6 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
 /** `applyOffside` on a token buffer, into a new one sized ahead for about one virtual token per five real ones. */
 export function layOut(file: string, src: TokenBuffer): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
   const s = new Layout(file, src.count + (src.count >> 2) + 16, src.images);
-  const { kinds, fields: f } = src;
-  for (let i = 0, at = 0; i < src.count; i++, at += TOKEN_FIELDS) {
-    s.push(kinds[i]!, f[at + IMAGE_ID]!, f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
-  }
+  src.feed(s);
   return s.finish();
 }

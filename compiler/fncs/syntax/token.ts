@@ -160,6 +160,14 @@ export class TokenBuffer implements TokenSink {
     return tokens;
   }
 
+  /** Hand every token, in order, to `sink`, as the scanner would have. */
+  feed(sink: TokenSink): void {
+    const { kinds, fields: f } = this;
+    for (let i = 0, at = 0; i < this.count; i++, at += TOKEN_FIELDS) {
+      sink.push(kinds[i]!, f[at + IMAGE_ID]!, f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
+    }
+  }
+
   /** A buffer holding `tokens` (from the Chevrotain lexer, or a test); a missing end position is the start's, as `tokenSpan` reads it. */
   static of(tokens: readonly IToken[]): TokenBuffer {
     const b = new TokenBuffer(tokens.length);

@@ -205,6 +205,9 @@ describe('literal decoding, whose common cases take a shortcut', () => {
       '0o37777777777', '0O40000000000', '0b11111111111111111111111111111111', '0B1_0000_0000y', '0b10000000y', '0o200y', '0o377y',
       '0xFFy', '0x80s', '0xFFFFs', '0x7FFFFFFF', '0x80000000', '0xFFFFFFFFFFFFFFFFL', '0x1_0000_0000_0000_0000L', '0xFFFFFFFFFFFFFFFFUL',
       '0x_', '0o_', '0b__', '_1', '0_', '1__000', '00', '0u', '0x', '0b', '0o', '0xg', '0b2', '0o8', '0constructor', '5toString',
+      // Around 2^53, where summing digits as a number stops being exact.
+      '9007199254740991L', '9007199254740992L', '9007199254740993L', '9_007_199_254_740_993UL', '0x1FFFFFFFFFFFFFL', '0x20000000000001L',
+      '0o400000000000000001L', `0b1${'0'.repeat(52)}1L`, '18446744073709551615UL', '18446744073709551616UL', '0xFFFFFFFFFFFFFFFFUL',
     ];
     for (const image of edges) {
       for (const negated of [false, true]) expect(decodeInt(image, negated), `${negated ? '-' : ''}${image}`).toEqual(expected(image, negated));

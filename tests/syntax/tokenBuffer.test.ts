@@ -1,8 +1,9 @@
 /**
  * The token buffer the scanner, the offside pass and the fast parser pass along: it grows past the
- * capacity it was made with, keeps each token's image id, turns tokens into Chevrotain token
- * objects and back without losing a field, and the pieces of the front end that read it (the
- * offside pass, the fast parser, the lexer) give on a buffer what they give on token objects.
+ * capacity it was made with, keeps each token's image id (one per text, from the scanner), turns
+ * tokens into Chevrotain token objects and back without losing a field, and the pieces of the front
+ * end that read it (the offside pass, the fast parser, the lexer) give on a buffer what they give
+ * on token objects.
  */
 import type { IToken } from 'chevrotain';
 import { describe, expect, it } from 'vitest';
@@ -10,7 +11,10 @@ import { lex, lexToBuffer, lexWithChevrotain } from '../../compiler/fncs/syntax/
 import { applyOffside, layOut } from '../../compiler/fncs/syntax/offside.js';
 import { lexTokens, parseSource } from '../../compiler/fncs/syntax/parse.js';
 import { bufferSpan, tokenSpan } from '../../compiler/fncs/syntax/span.js';
-import { fixedImageId, kindOf, TokenBuffer } from '../../compiler/fncs/syntax/token.js';
+import {
+  END_COLUMN, END_LINE, END_OFFSET, fixedImageId, IMAGE_ID, kindOf, KINDS_PAST_END, START_COLUMN, START_LINE, START_OFFSET, TOKEN_FIELDS, TokenBuffer,
+} from '../../compiler/fncs/syntax/token.js';
+import { scanToBuffer } from '../../compiler/fncs/syntax/scanner.js';
 import { parseFast, parseFastBuffer } from '../../compiler/fncs/syntax/tokens2ast.js';
 import * as T from '../../compiler/fncs/syntax/tokens.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
@@ -26,15 +30,15 @@ describe('TokenBuffer', () => {
     const n = 1000;
     for (let i = 0; i < n; i++) b.push(kindOf(T.Ident), b.addImage(`x${i}`), i * 3, i * 3 + 1, i + 1, i + 1, 2, 3);
     expect(b.count).toBe(n);
-    expect(b.kinds.length).toBeGreaterThanOrEqual(n);
+    expect(b.capacity).toBeGreaterThan(n);
     for (const i of [0, 15, 16, 17, 511, 999]) {
       expect(b.image(i)).toBe(`x${i}`);
-      expect([b.kinds[i], b.startOffsets[i], b.endOffsets[i], b.startLines[i], b.endLines[i], b.startColumns[i], b.endColumns[i]]).toEqual([
+      expect([b.kinds[i], ...[START_OFFSET, END_OFFSET, START_LINE, END_LINE, START_COLUMN, END_COLUMN].map((f) => b.fields[TOKEN_FIELDS * i + f])]).toEqual([
         kindOf(T.Ident), i * 3, i * 3 + 1, i + 1, i + 1, 2, 3,
       ]);
     }
-    // Past the tokens, kinds read as 0, which no token type has.
-    expect(b.kinds[n]).toBe(0);
+    // Past the tokens, kinds read as 0, which no token type has, for as far as a parser looks ahead.
+    for (let i = n; i < n + KINDS_PAST_END; i++) expect(b.kinds[i]).toBe(0);
   });
 
   it('keywords, operators and the empty image have the same id in every buffer', () => {
@@ -47,6 +51,22 @@ describe('TokenBuffer', () => {
       expect(b.images[id]).toBe(image);
     }
     expect(() => fixedImageId('notAKeyword')).toThrow(/internal error/);
+  });
+
+  it('the scanner gives the tokens of one word, number or string one image id, also once its word table has grown', () => {
+    // Thousands of distinct names grow the table well past the size it starts with.
+    const names = Array.from({ length: 3000 }, (_, i) => `name${i}`);
+    const words = [...names, 'let', '42', '0x2Auy', '"text"', '"te\\nxt"', '``odd name``'];
+    const text = mod(`let f = ${[...words, ...words.slice().reverse()].join(' ')}`);
+    const b = scanToBuffer(text)!;
+    const ids = new Map<string, Set<number>>();
+    for (let i = 0; i < b.count; i++) {
+      const image = b.image(i);
+      ids.set(image, (ids.get(image) ?? new Set()).add(b.fields[TOKEN_FIELDS * i + IMAGE_ID]!));
+    }
+    for (const w of words) expect(ids.get(w), w).toHaveProperty('size', 1);
+    // No two texts share an id.
+    expect(new Set([...ids.values()].map((s) => [...s][0])).size).toBe(ids.size);
   });
 
   it('a buffer made from token objects gives the same token objects back, field for field', () => {

@@ -44,22 +44,36 @@ export function decodeInt(image: string, negated = false): DecodedInt {
   const start = radix === 10 ? 0 : 2;
   // Only a radix prefix may be followed by `_` straight away.
   if (radix === 10 && digitValue(image.charCodeAt(0)) >= 10) return { intType: 'int', value: 0n, ok: false };
+  // The digits' value is summed up as a number while it is exact, so most literals need no string cut out.
   let end = start;
-  while (end < image.length && (image.charCodeAt(end) === 95 || digitValue(image.charCodeAt(end)) < radix)) end++;
+  let digitCount = 0;
+  let sum = 0;
+  for (; end < image.length; end++) {
+    const c = image.charCodeAt(end);
+    if (c === 95) continue;
+    const d = digitValue(c);
+    if (d >= radix) break;
+    sum = sum * radix + d;
+    digitCount++;
+  }
   if (end === start || !isLetters(image, end)) return { intType: 'int', value: 0n, ok: false };
-  const intType = suffixes.get(image.slice(end));
+  const intType = end === image.length ? 'int' : suffixes.get(image.slice(end));
   if (intType === undefined) return { intType: 'int', value: 0n, ok: false };
-  const digits = image.slice(start, end).replaceAll('_', '');
   // `0x_` has no digit once its underscores are gone.
-  if (digits.length === 0) return { intType, value: 0n, ok: false };
-  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
-  let magnitude = BigInt(prefix + digits);
+  if (digitCount === 0) return { intType, value: 0n, ok: false };
+  let magnitude = sum <= Number.MAX_SAFE_INTEGER ? BigInt(sum) : bigDigits(image.slice(start, end), radix);
   const range = intRanges[intType];
   if (radix !== 10 && range.signed && magnitude > range.max && magnitude < 1n << BigInt(range.bits)) {
     magnitude = BigInt.asIntN(range.bits, magnitude);
   }
   const value = negated ? -magnitude : magnitude;
   return { intType, value, ok: value >= range.min && value <= range.max };
+}
+
+/** The value of `digits` (underscores among them) in `radix`, too large for a number to hold exactly. */
+function bigDigits(digits: string, radix: number): bigint {
+  const prefix = radix === 16 ? '0x' : radix === 8 ? '0o' : radix === 2 ? '0b' : '';
+  return BigInt(prefix + digits.replaceAll('_', ''));
 }
 
 /** 16, 8 or 2 for the letter after a leading `0` (`x`, `o`, `b`, either case); 10 otherwise. */

@@ -103,7 +103,9 @@ const actions: readonly (readonly [TokenType, number])[] = [
   [T.While, OPEN_LOOP], [T.For, OPEN_LOOP], [T.Do, DO], [T.Unsupported, MAYBE_FUN],
 ];
 for (const [type, action] of actions) actionOf[type.tokenTypeIdx!] = action;
-
+/** 1 for a token type that opens and closes nothing (no bracket, no action): in the middle of a line, such a token is only put out. */
+const plain = new Uint8Array(tableSize);
+for (let k = 0; k < tableSize; k++) plain[k] = closerOf[k] === 0 && (flagsOf[k]! & CLOSER) === 0 && actionOf[k] === NONE ? 1 : 0;
 
 export interface LayoutResult {
   readonly tokens: IToken[];
@@ -128,7 +130,7 @@ export class Layout implements TokenSink {
   /** For PAREN: the kind of the closing token that ends it (0 for none), and the index of the opening token (-1 for none). */
   readonly closers: number[] = [];
   readonly openers: number[] = [];
-  /** Where the token being laid out starts: the virtual tokens it causes start there too (errors point there, as F#'s do). */
+  /** Where the token `layOutToken` lays out starts: the virtual tokens it causes start there too (errors point there, as F#'s do). */
   atOffset = 0;
   atLine = 1;
   atColumn = 1;
@@ -165,9 +167,9 @@ export class Layout implements TokenSink {
     this.openers[d] = opener;
   }
 
-  /** Put out the real token being laid out. */
-  emit(kind: number, imageId: number, endOffset: number, endLine: number, endColumn: number): void {
-    this.out.push(kind, imageId, this.atOffset, endOffset, this.atLine, endLine, this.atColumn, endColumn);
+  /** Put out a real token. */
+  emit(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
+    this.out.push(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
     this.lastEndOffset = endOffset;
     this.lastEndLine = endLine;
     this.lastEndColumn = endColumn;
@@ -246,8 +248,18 @@ export class Layout implements TokenSink {
     }
   }
 
-  /** Lay out the next real token. */
+  /** Lay out the next real token; most are plain ones mid-line, only put out here, in code small enough for V8 to inline into the scanner. */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
+    if (plain[kind] === 1 && startLine <= this.prevLine && !this.blockPending) {
+      this.prevLine = endLine;
+      this.emit(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
+    } else {
+      this.layOutToken(kind, imageId, startOffset, endOffset, startLine, endLine, startColumn, endColumn);
+    }
+  }
+
+  /** Lay out a token that starts a line, starts a pending block, or opens or closes a construct. */
+  private layOutToken(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
     const line = startLine;
     const col = startColumn;
     const flags = flagsOf[kind] ?? 0;
@@ -279,7 +291,7 @@ export class Layout implements TokenSink {
     const closer = closerOf[kind]!;
     if (closer !== 0) {
       const opener = this.out.count;
-      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
       this.enter(PAREN, col, line, closer, opener);
       if (kind === LBRACE) this.opensBlock(line, col);
       return;
@@ -288,7 +300,7 @@ export class Layout implements TokenSink {
       let i = this.depth - 1;
       while (i >= 0 && !(this.kinds[i] === PAREN && this.closers[i] === kind)) i--;
       if (i > 0) { this.popAbove(i); this.depth--; }
-      this.emit(kind, imageId, endOffset, endLine, endColumn);
+      this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
       return;
     }
     const top = this.depth - 1;
@@ -352,7 +364,7 @@ export class Layout implements TokenSink {
       default:
         break;
     }
-    this.emit(kind, imageId, endOffset, endLine, endColumn);
+    this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
   }
 
   /** The token just laid out opens a block, for a construct that starts at `line`:`col`. */
@@ -365,7 +377,7 @@ export class Layout implements TokenSink {
   /** Close what is still open, after the last token; the laid-out stream and the pass's diagnostics. */
   finish(): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
     if (this.lastEndOffset >= 0) {
-      // `atOffset`, `atLine` and `atColumn` are still where the last token starts.
+      // A pending block was opened by the last token, which `layOutToken` took: `atOffset`, `atLine` and `atColumn` are where it starts.
       if (this.blockPending) { this.virtual(INDENT); this.virtual(DEDENT); }
       // The blocks still open close at the end of the last token.
       this.atOffset = this.lastEndOffset + 1;
@@ -386,9 +398,6 @@ export function applyOffside(file: string, tokens: readonly IToken[]): LayoutRes
 /** `applyOffside` on a token buffer, into a new one sized ahead for about one virtual token per five real ones. */
 export function layOut(file: string, src: TokenBuffer): { readonly tokens: TokenBuffer; readonly diagnostics: Diagnostic[] } {
   const s = new Layout(file, src.count + (src.count >> 2) + 16, src.images);
-  const { kinds, imageIds, startOffsets, endOffsets, startLines, endLines, startColumns, endColumns } = src;
-  for (let n = 0; n < src.count; n++) {
-    s.push(kinds[n]!, imageIds[n]!, startOffsets[n]!, endOffsets[n]!, startLines[n]!, endLines[n]!, startColumns[n]!, endColumns[n]!);
-  }
+  src.feed(s);
   return s.finish();
 }

@@ -15,7 +15,7 @@ import type { IToken } from 'chevrotain';
 import { decodeInt } from './literals.js';
 import { fixedImageId, kindOf, TokenBuffer, type TokenSink } from './token.js';
 import * as T from './tokens.js';
-import { hashStep, WordTable } from './words.js';
+import { hashOfRange, hashStep, WordTable } from './words.js';
 
 // ---- character classes (ASCII only: any other character outside a string or comment gives up) ----
 const IDENT_START = 1;
@@ -118,6 +118,16 @@ function blockCommentEnd(text: string, start: number): number {
   return -1;
 }
 
+/** The image id of the word `text[start, end)` (whose hash is `hash`), added to `words` and `tokens` as a word of kind `kind` if new. */
+function imageOf(words: WordTable, tokens: TokenSink, text: string, start: number, end: number, hash: number, kind: number): number {
+  const slot = words.find(text, start, end, hash);
+  if (slot >= 0) return words.id(slot);
+  const image = text.slice(start, end);
+  const id = tokens.addImage(image);
+  words.add(image, hash, kind, id);
+  return id;
+}
+
 /** `scanToBuffer`, as Chevrotain token objects (for tests that compare the two lexers). */
 export function scan(text: string): IToken[] | null {
   return scanToBuffer(text)?.toTokens() ?? null;
@@ -199,21 +209,25 @@ export function scanInto(text: string, tokens: TokenSink): boolean {
       }
       kind = INT;
     } else if (c === 34) {
+      // A program repeats its strings too: the word table gives each one image.
+      let hash = c;
       end = i + 1;
       for (;;) {
         if (end >= n) return false;
         const d = text.charCodeAt(end);
+        hash = hashStep(hash, d);
         if (d === 34) break;
         if (d === 10) return false;
         if (d === 92) {
           if (end + 1 >= n || !isKnownEscape(text, end + 1)) return false;
+          hash = hashStep(hash, text.charCodeAt(end + 1));
           end += 2;
         } else {
           end++;
         }
       }
       end++;
-      imageId = tokens.addImage(text.slice(i, end));
+      imageId = imageOf(words, tokens, text, i, end, hash, STRING);
       kind = STRING;
     } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
       const commentEnd = blockCommentEnd(text, i);
@@ -229,8 +243,9 @@ export function scanInto(text: string, tokens: TokenSink): boolean {
       i = commentEnd;
       continue;
     } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      i += 2;
-      while (i < n && text.charCodeAt(i) !== 10) i++;
+      // A line comment runs to the next `\n`: `indexOf` finds it faster than a loop over the characters.
+      const lineEnd = text.indexOf('\n', i + 2);
+      i = lineEnd < 0 ? n : lineEnd;
       continue;
     } else if (c === 39) {
       // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
@@ -246,7 +261,7 @@ export function scanInto(text: string, tokens: TokenSink): boolean {
       while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
       if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return false;
       end += 2;
-      imageId = tokens.addImage(text.slice(i, end));
+      imageId = imageOf(words, tokens, text, i, end, hashOfRange(text, i, end), IDENT);
       kind = IDENT;
     } else {
       const candidates = operatorsByFirstChar[c];

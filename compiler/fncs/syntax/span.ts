@@ -1,7 +1,7 @@
 /** Source spans from tokens: the one place that turns Chevrotain positions, of token objects or token buffers, into `Span`s. */
 import type { IToken } from 'chevrotain';
 import type { Span } from './ast.js';
-import type { TokenBuffer } from './token.js';
+import { END_COLUMN, END_LINE, END_OFFSET, START_COLUMN, START_LINE, START_OFFSET, TOKEN_FIELDS, type TokenBuffer } from './token.js';
 
 /** The span of one token (Chevrotain columns are 1-based and end-inclusive). */
 export function tokenSpan(file: string, t: IToken): Span {
@@ -24,14 +24,17 @@ export function bufferSpan(file: string, b: TokenBuffer, i: number): Span {
 
 /** The span from the start of token `first` of a buffer to the end of token `last`. */
 export function bufferRange(file: string, b: TokenBuffer, first: number, last: number): Span {
+  const f = b.fields;
+  const s = TOKEN_FIELDS * first;
+  const e = TOKEN_FIELDS * last;
   return {
     file,
-    startLine: b.startLines[first]!,
-    startCol: b.startColumns[first]!,
-    endLine: b.endLines[last]!,
-    endCol: b.endColumns[last]! + 1,
-    startOffset: b.startOffsets[first]!,
-    endOffset: b.endOffsets[last]! + 1,
+    startLine: f[s + START_LINE]!,
+    startCol: f[s + START_COLUMN]!,
+    endLine: f[e + END_LINE]!,
+    endCol: f[e + END_COLUMN]! + 1,
+    startOffset: f[s + START_OFFSET]!,
+    endOffset: f[e + END_OFFSET]! + 1,
   };
 }
 

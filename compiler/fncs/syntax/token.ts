@@ -1,6 +1,6 @@
 /**
- * Tokens, two ways: `TokenBuffer`, the stream the offside pass builds and the fast parser reads (one
- * array per field), and `Token`, the Chevrotain `IToken` object the Chevrotain lexer and
+ * Tokens, two ways: `TokenBuffer`, the stream the offside pass builds and the fast parser reads (a
+ * typed array of kinds and one of the other fields), and `Token`, the Chevrotain `IToken` object the Chevrotain lexer and
  * parser work with, made from a buffer only when one of them needs it.
  *
  * Why a buffer: a large file has a hundred thousand tokens, all alive until parsing ends. As
@@ -75,40 +75,47 @@ export interface TokenSink {
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void;
 }
 
+/** Where each field of a token but its kind lies among its `TOKEN_FIELDS` entries in `TokenBuffer.fields`. */
+export const IMAGE_ID = 0;
+export const START_OFFSET = 1;
+export const END_OFFSET = 2;
+export const START_LINE = 3;
+export const END_LINE = 4;
+export const START_COLUMN = 5;
+export const END_COLUMN = 6;
+/** Entries per token: token `i`'s fields start at `TOKEN_FIELDS * i`. */
+export const TOKEN_FIELDS = 7;
+/** How many kinds past its last token a buffer always has, all 0: as far as a parser may look ahead without testing for the end. */
+export const KINDS_PAST_END = 32;
+
 /**
- * A token stream as parallel arrays: token `i` has kind `kinds[i]` (its type's `tokenTypeIdx`),
- * image `images[imageIds[i]]`, and Chevrotain's positions (offsets 0-based and end-inclusive,
- * lines and columns 1-based, columns end-inclusive). Only the first `count` entries are tokens;
- * the kinds past them stay 0, which no token type has.
+ * A token stream as two arrays: token `i` has kind `kinds[i]` (its type's `tokenTypeIdx`), and its
+ * other fields side by side in `fields`, from `TOKEN_FIELDS * i` on: image `images[…IMAGE_ID]`, and
+ * Chevrotain's positions (offsets 0-based and end-inclusive, lines and columns 1-based, columns
+ * end-inclusive). Only the first `count` tokens are tokens; the kinds past them are 0, which no
+ * token type has, for at least `KINDS_PAST_END` entries.
  *
+ * Why so: a token is written with two bounds checks into two stretches of memory, where an array
+ * per field cost eight (the offside pass writes every token of a file, issue 6); the kinds, which
+ * the parser reads most, are an array of their own that it reads as it is, with no copy.
  * Images are kept once each in `images` and named by id, so that no array holds a string per
  * token: stores of new strings into a large array are what the garbage collector pays most for.
  */
 export class TokenBuffer implements TokenSink {
   count = 0;
   kinds: Uint8Array;
-  imageIds: Int32Array;
+  fields: Int32Array;
   /** The images tokens name by id: `fixedImages` first, then those added. */
   readonly images: string[];
-  startOffsets: Int32Array;
-  endOffsets: Int32Array;
-  startLines: Int32Array;
-  endLines: Int32Array;
-  startColumns: Int32Array;
-  endColumns: Int32Array;
+  /** How many tokens the buffer has room for before it grows. */
+  capacity: number;
 
   /** An empty buffer with room for `capacity` tokens (it grows if more come), with a new image list or sharing `images`. */
   constructor(capacity: number, images: string[] = [...fixedImages]) {
-    const n = Math.max(capacity, 16);
     this.images = images;
-    this.kinds = new Uint8Array(n);
-    this.imageIds = new Int32Array(n);
-    this.startOffsets = new Int32Array(n);
-    this.endOffsets = new Int32Array(n);
-    this.startLines = new Int32Array(n);
-    this.endLines = new Int32Array(n);
-    this.startColumns = new Int32Array(n);
-    this.endColumns = new Int32Array(n);
+    this.capacity = Math.max(capacity, 16);
+    this.kinds = new Uint8Array(this.capacity + KINDS_PAST_END);
+    this.fields = new Int32Array(TOKEN_FIELDS * this.capacity);
   }
 
   /** Add an image to the list tokens name images from; its id. */
@@ -118,28 +125,32 @@ export class TokenBuffer implements TokenSink {
 
   /** The image of token `i`. */
   image(i: number): string {
-    return this.images[this.imageIds[i]!]!;
+    return this.images[this.fields[TOKEN_FIELDS * i + IMAGE_ID]!]!;
   }
 
   /** Append a token whose image has id `imageId`. */
   push(kind: number, imageId: number, startOffset: number, endOffset: number, startLine: number, endLine: number, startColumn: number, endColumn: number): void {
     const i = this.count;
-    if (i === this.kinds.length) this.grow();
+    if (i === this.capacity) this.grow();
     this.kinds[i] = kind;
-    this.imageIds[i] = imageId;
-    this.startOffsets[i] = startOffset;
-    this.endOffsets[i] = endOffset;
-    this.startLines[i] = startLine;
-    this.endLines[i] = endLine;
-    this.startColumns[i] = startColumn;
-    this.endColumns[i] = endColumn;
+    const f = this.fields;
+    const at = TOKEN_FIELDS * i;
+    f[at + IMAGE_ID] = imageId;
+    f[at + START_OFFSET] = startOffset;
+    f[at + END_OFFSET] = endOffset;
+    f[at + START_LINE] = startLine;
+    f[at + END_LINE] = endLine;
+    f[at + START_COLUMN] = startColumn;
+    f[at + END_COLUMN] = endColumn;
     this.count = i + 1;
   }
 
   /** Token `i` as a Chevrotain token object. */
   token(i: number): IToken {
+    const f = this.fields;
+    const at = TOKEN_FIELDS * i;
     const type = typeOfKind[this.kinds[i]!]!;
-    return new Token(type, this.image(i), this.startOffsets[i]!, this.endOffsets[i]!, this.startLines[i]!, this.endLines[i]!, this.startColumns[i]!, this.endColumns[i]!);
+    return new Token(type, this.image(i), f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
   }
 
   /** Every token as a Chevrotain token object, for the Chevrotain parser, `--emit tokens` and tests. */
@@ -147,6 +158,14 @@ export class TokenBuffer implements TokenSink {
     const tokens: IToken[] = [];
     for (let i = 0; i < this.count; i++) tokens.push(this.token(i));
     return tokens;
+  }
+
+  /** Hand every token, in order, to `sink`, as the scanner would have. */
+  feed(sink: TokenSink): void {
+    const { kinds, fields: f } = this;
+    for (let i = 0, at = 0; i < this.count; i++, at += TOKEN_FIELDS) {
+      sink.push(kinds[i]!, f[at + IMAGE_ID]!, f[at + START_OFFSET]!, f[at + END_OFFSET]!, f[at + START_LINE]!, f[at + END_LINE]!, f[at + START_COLUMN]!, f[at + END_COLUMN]!);
+    }
   }
 
   /** A buffer holding `tokens` (from the Chevrotain lexer, or a test); a missing end position is the start's, as `tokenSpan` reads it. */
@@ -161,19 +180,12 @@ export class TokenBuffer implements TokenSink {
   }
 
   private grow(): void {
-    const n = this.kinds.length * 2;
-    const wider = <A extends Uint8Array | Int32Array>(a: A, make: (n: number) => A): A => {
-      const b = make(n);
-      b.set(a);
-      return b;
-    };
-    this.kinds = wider(this.kinds, (k) => new Uint8Array(k));
-    this.imageIds = wider(this.imageIds, (k) => new Int32Array(k));
-    this.startOffsets = wider(this.startOffsets, (k) => new Int32Array(k));
-    this.endOffsets = wider(this.endOffsets, (k) => new Int32Array(k));
-    this.startLines = wider(this.startLines, (k) => new Int32Array(k));
-    this.endLines = wider(this.endLines, (k) => new Int32Array(k));
-    this.startColumns = wider(this.startColumns, (k) => new Int32Array(k));
-    this.endColumns = wider(this.endColumns, (k) => new Int32Array(k));
+    this.capacity *= 2;
+    const kinds = new Uint8Array(this.capacity + KINDS_PAST_END);
+    kinds.set(this.kinds);
+    this.kinds = kinds;
+    const fields = new Int32Array(TOKEN_FIELDS * this.capacity);
+    fields.set(this.fields);
+    this.fields = fields;
   }
 }

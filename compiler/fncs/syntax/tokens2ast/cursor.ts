@@ -9,7 +9,7 @@
  */
 import type * as A from '../ast.js';
 import { bufferRange, bufferSpan } from '../span.js';
-import { kindOf, type TokenBuffer } from '../token.js';
+import { END_OFFSET, IMAGE_ID, kindOf, KINDS_PAST_END, START_OFFSET, TOKEN_FIELDS, type TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 
 /** What the parser throws to give up; caught by `parseFast` alone. */
@@ -77,13 +77,6 @@ export const INDENT = kindOf(T.Indent);
 export const DEDENT = kindOf(T.Dedent);
 export const SEP = kindOf(T.Sep);
 
-/**
- * `items`, grown by `push`, copied into an array of exactly its length. V8 grows an array by about
- * sixteen elements at a time and never gives the room back; the tree keeps its arrays for the
- * whole compile, so that room would be carried, and copied by the garbage collector, for nothing.
- */
-export const trimmed = <T>(items: T[]): T[] => items.slice();
-
 /** A set of token kinds as a lookup table. */
 export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Array {
   const set = new Uint8Array(256);
@@ -92,8 +85,11 @@ export function kindSet(...types: readonly { tokenTypeIdx?: number }[]): Uint8Ar
 }
 
 const layout = kindSet(T.Indent, T.Dedent, T.Sep);
-/** Lookahead never reads further than this past the cursor: as far as `parser.ts` looks for type arguments. */
-export const MAX_LOOKAHEAD = 32;
+/**
+ * Lookahead never reads further than this past the cursor: as far as `parser.ts` looks for type
+ * arguments, and as far as a token buffer's kinds are 0 (`EOF`) past its last token.
+ */
+export const MAX_LOOKAHEAD = KINDS_PAST_END;
 
 /**
  * The token buffer, a position in it, and the spans of what lies behind the position. A token is
@@ -107,19 +103,31 @@ export class TokenCursor {
   /** The kind of each token, then `EOF` for as far as lookahead can read. */
   protected readonly kinds: Uint8Array;
   private readonly images: readonly string[];
-  private readonly imageIds: Int32Array;
-  private readonly startOffsets: Int32Array;
-  private readonly endOffsets: Int32Array;
+  /** The token buffer's fields (`TOKEN_FIELDS` per token). */
+  private readonly fields: Int32Array;
+  /**
+   * The items of the lists being read, innermost list on top (`openList` … `closeList`): a list is
+   * gathered here and copied out at its end into an array of exactly its length. An array of its
+   * own per list, grown by `push`, was garbage once copied, and so was the room for some seventeen
+   * elements V8 gives an array on its first `push`; the copy is needed all the same, since the tree
+   * keeps its arrays, and with them any room they have to spare.
+   */
+  private readonly listItems: unknown[] = [];
+  private listTop = 0;
+  /**
+   * The text of a name, by image id, once a name with that image has been read: a program names
+   * the same things again and again, and reading an image's characters to look for backticks cost
+   * more than the rest of making a name.
+   */
+  private readonly nameTexts: (string | undefined)[];
 
   constructor(protected readonly file: string, protected readonly tokens: TokenBuffer) {
     const n = tokens.count;
     this.count = n;
-    this.kinds = new Uint8Array(n + MAX_LOOKAHEAD);
-    this.kinds.set(tokens.kinds.subarray(0, n));
+    this.kinds = tokens.kinds;
     this.images = tokens.images;
-    this.imageIds = tokens.imageIds;
-    this.startOffsets = tokens.startOffsets;
-    this.endOffsets = tokens.endOffsets;
+    this.fields = tokens.fields;
+    this.nameTexts = new Array<string | undefined>(tokens.images.length).fill(undefined);
   }
 
   /** Whether every token has been consumed. */
@@ -149,14 +157,39 @@ export class TokenCursor {
     this.pos++;
   }
 
+  /** Start a list on the list stack; its mark, for `closeList`. */
+  protected openList(): number {
+    return this.listTop;
+  }
+
+  /** Add an item to the list on top of the list stack. */
+  protected addToList(item: unknown): void {
+    this.listItems[this.listTop++] = item;
+  }
+
+  /** The items added since `mark`, as an array of their own; the stack lets go of them. */
+  protected closeList<T>(mark: number): T[] {
+    const stack = this.listItems;
+    const top = this.listTop;
+    const n = top - mark;
+    // Most lists are short: an array literal of their items costs less than `slice`, a call into a builtin.
+    const items = (n === 1 ? [stack[mark]] : n === 2 ? [stack[mark], stack[mark + 1]] : n === 3 ? [stack[mark], stack[mark + 1], stack[mark + 2]] : stack.slice(mark, top)) as T[];
+    for (let i = mark; i < top; i++) stack[i] = undefined;
+    this.listTop = mark;
+    return items;
+  }
+
   /** `item (sep item)*`: one item or more, each after the first behind a `sep` token. */
   protected separatedBy<T>(sep: number, item: (this: this) => T): T[] {
-    const items = [item.call(this)];
+    const first = item.call(this);
+    if (this.kinds[this.pos] !== sep) return [first];
+    const mark = this.openList();
+    this.addToList(first);
     while (this.kinds[this.pos] === sep) {
       this.pos++;
-      items.push(item.call(this));
+      this.addToList(item.call(this));
     }
-    return items.length === 1 ? items : trimmed(items);
+    return this.closeList(mark);
   }
 
   /**
@@ -164,12 +197,13 @@ export class TokenCursor {
    * new line may also have no item after it (the grammar's optional item, decided by `startsItem`).
    */
   protected blockItems<T>(first: T, startsItem: Uint8Array, item: (this: this) => T): T[] {
-    const items = [first];
+    const mark = this.openList();
+    this.addToList(first);
     for (let k = this.kinds[this.pos]!; k === SEMI || k === SEP; k = this.kinds[this.pos]!) {
       this.pos++;
-      if (startsItem[this.kinds[this.pos]!] === 1) items.push(item.call(this));
+      if (startsItem[this.kinds[this.pos]!] === 1) this.addToList(item.call(this));
     }
-    return items.length === 1 ? items : trimmed(items);
+    return this.closeList(mark);
   }
 
   /** The next token, not consumed (the first token of the node about to be parsed). */
@@ -178,14 +212,19 @@ export class TokenCursor {
     return this.pos;
   }
 
+  /** The id of token `t`'s image (tokens with the same image share it, when the scanner made them). */
+  protected imageId(t: number): number {
+    return this.fields[TOKEN_FIELDS * t + IMAGE_ID]!;
+  }
+
   /** The image of token `t`. */
   protected image(t: number): string {
-    return this.images[this.imageIds[t]!]!;
+    return this.images[this.fields[TOKEN_FIELDS * t + IMAGE_ID]!]!;
   }
 
   /** Chevrotain's `adjacent`: token `b` starts right where token `a` ends (false before the start or past the end). */
   protected adjacent(a: number, b: number): boolean {
-    return a >= 0 && b < this.count && this.endOffsets[a]! + 1 === this.startOffsets[b]!;
+    return a >= 0 && b < this.count && this.fields[TOKEN_FIELDS * a + END_OFFSET]! + 1 === this.fields[TOKEN_FIELDS * b + START_OFFSET]!;
   }
 
   /**
@@ -195,12 +234,12 @@ export class TokenCursor {
    */
   protected spanFrom(first: number): A.Span {
     const end = this.pos;
-    const b = this.tokens;
+    const f = this.fields;
     let i = end - 1;
     while (i > 0 && layout[this.kinds[i]!] === 1) i--;
     let last = i;
-    for (let j = i + 1; j < end; j++) if (b.endOffsets[j]! > b.endOffsets[last]!) last = j;
-    return bufferRange(this.file, b, first, last);
+    for (let j = i + 1; j < end; j++) if (f[TOKEN_FIELDS * j + END_OFFSET]! > f[TOKEN_FIELDS * last + END_OFFSET]!) last = j;
+    return bufferRange(this.file, this.tokens, first, last);
   }
 
   protected tokenSpan(t: number): A.Span {
@@ -209,8 +248,13 @@ export class TokenCursor {
 
   /** A name together with where it was written; `` ``a b`` `` loses its backticks. */
   protected name(t: number): A.Name {
-    const image = this.image(t);
-    const text = image.charCodeAt(0) === 96 && image.startsWith('``') ? image.slice(2, -2) : image;
+    const id = this.imageId(t);
+    let text = this.nameTexts[id];
+    if (text === undefined) {
+      const image = this.images[id]!;
+      text = image.startsWith('``') ? image.slice(2, -2) : image;
+      this.nameTexts[id] = text;
+    }
     return { text, span: this.tokenSpan(t) };
   }
 }

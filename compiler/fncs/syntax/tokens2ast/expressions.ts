@@ -14,9 +14,9 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   AND, BAD_NUMBER, BEGIN, CHAR, COLON, COMMA, DEDENT, DOT, END, EQUALS, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INDENT, INT, kindSet, LBRACKET,
-  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, trimmed, TRUE, UNDERSCORE, UNTERMINATED_STRING,
+  LEFT_ARROW, LESS, LET, LPAREN, MAX_LOOKAHEAD, MINUS, MUTABLE, NOT, RBRACKET, REC, RPAREN, SEMI, SEP, STRING, TILDES, TRUE, UNDERSCORE, UNTERMINATED_STRING,
 } from './cursor.js';
-import { NONE, stringValue, TypeAndPatternReader } from './typesAndPatterns.js';
+import { NONE, TypeAndPatternReader } from './typesAndPatterns.js';
 
 /** FIRST(atom): what can start an atom, and so an application's next argument. */
 const startsAtom = kindSet(
@@ -88,9 +88,9 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     const name = this.name(this.take());
     let params: A.Param[] | typeof NONE = NONE;
     if (startsParam[this.la(1)] === 1) {
-      const list: A.Param[] = [];
-      while (startsParam[this.la(1)] === 1) list.push(this.param());
-      params = trimmed(list);
+      const mark = this.openList();
+      while (startsParam[this.la(1)] === 1) this.addToList(this.param());
+      params = this.closeList(mark);
     }
     let returnType: A.TypeExpr | null = null;
     if (this.la(1) === COLON) {
@@ -161,7 +161,7 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
     if (k === MINUS && this.la(1) === INT && this.endsOperandAt(this.pos + 1)) {
       // `-2147483648`: the literal is decoded once, negated, so a value that fits only negated is in range.
       const t = this.take();
-      return this.literal(this.intValue(this.image(t), true), joinSpans(opSpan, this.tokenSpan(t)));
+      return this.literal(this.intValue(t, true), joinSpans(opSpan, this.tokenSpan(t)));
     }
     const operand = this.prefix();
     return { kind: 'Prefix', op: k === MINUS ? '-' : k === TILDES ? '~~~' : 'not', opSpan, operand, span: joinSpans(opSpan, operand.span) };
@@ -200,7 +200,8 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   /** `postfixExpr (-INT | postfixExpr)*`: application by juxtaposition. */
   private app(): A.Expr {
     const fn = this.postfix();
-    let args: A.Expr[] | null = null;
+    const mark = this.openList();
+    let last: A.Expr | null = null;
     for (;;) {
       const k = this.la(1);
       let arg: A.Expr;
@@ -208,12 +209,13 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
       else if (k === MINUS && this.negativeArgAhead(this.pos)) {
         const minus = this.take();
         const t = this.take();
-        arg = this.literal(this.intValue(this.image(t), true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
+        arg = this.literal(this.intValue(t, true), joinSpans(this.tokenSpan(minus), this.tokenSpan(t)));
       } else break;
-      (args ??= []).push(arg);
+      this.addToList(arg);
+      last = arg;
     }
-    if (args === null) return fn;
-    return { kind: 'App', fn, args: trimmed(args), span: joinSpans(fn.span, args[args.length - 1]!.span) };
+    if (last === null) return fn;
+    return { kind: 'App', fn, args: this.closeList(mark), span: joinSpans(fn.span, last.span) };
   }
 
   /** `atom (. name | .[ expr ] | <types>)*`; a name after a path extends the path. */
@@ -246,25 +248,26 @@ export abstract class ExpressionReader extends TypeAndPatternReader {
   private path(): A.Expr {
     const head = this.name(this.take());
     if (this.la(1) !== DOT || this.la(2) !== IDENT) return { kind: 'Path', parts: [head], span: head.span };
-    const parts = [head];
+    const mark = this.openList();
+    this.addToList(head);
     let last = head;
     while (this.la(1) === DOT && this.la(2) === IDENT) {
       this.pos++;
       last = this.name(this.take());
-      parts.push(last);
+      this.addToList(last);
     }
-    return { kind: 'Path', parts: trimmed(parts), span: joinSpans(head.span, last.span) };
+    return { kind: 'Path', parts: this.closeList(mark), span: joinSpans(head.span, last.span) };
   }
 
   private atom(): A.Expr {
     const k = this.la(1);
     if (k === INT) {
       const t = this.take();
-      return this.literal(this.intValue(this.image(t), false), this.tokenSpan(t));
+      return this.literal(this.intValue(t, false), this.tokenSpan(t));
     }
     if (k === STRING || k === UNTERMINATED_STRING) {
       const t = this.take();
-      return this.literal({ type: 'string', value: stringValue(this.image(t)) }, this.tokenSpan(t));
+      return this.literal(this.stringValue(t), this.tokenSpan(t));
     }
     if (k === TRUE || k === FALSE) return this.literal(this.boolValue(k), this.tokenSpan(this.take()));
     // Literals the lexer has already reported.

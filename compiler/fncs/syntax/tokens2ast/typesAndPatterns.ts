@@ -5,10 +5,11 @@
 import type * as A from '../ast.js';
 import { decodeInt, decodeString } from '../literals.js';
 import { joinSpans } from '../span.js';
+import type { TokenBuffer } from '../token.js';
 import * as T from '../tokens.js';
 import {
   ARROW, BAD_NUMBER, BAR, CHAR, COMMA, FALSE, FLOAT, GIVE_UP, GREATER, IDENT, INT, kindSet, LBRACKET, LESS, LPAREN, MINUS, RBRACKET,
-  RPAREN, STRING, TokenCursor, trimmed, TRUE, TYPE_VAR, UNDERSCORE,
+  RPAREN, STRING, TokenCursor, TRUE, TYPE_VAR, UNDERSCORE,
 } from './cursor.js';
 
 /** The arrays of nodes that have no elements share this one (the tree is never mutated). */
@@ -22,26 +23,45 @@ const TRUE_VALUE: A.LiteralValue = { type: 'bool', value: true };
 const FALSE_VALUE: A.LiteralValue = { type: 'bool', value: false };
 const UNIT_VALUE: A.LiteralValue = { type: 'unit' };
 
-/** A string literal's value. */
-export const stringValue = (image: string): string => decodeString(image).value;
-
 export class TypeAndPatternReader extends TokenCursor {
   // ---- literals -----------------------------------------------------------------------------------
-  /** Integer literal values by image (negated ones by `-image`): a program repeats its literals, and values are immutable. */
-  private readonly intValues = new Map<string, A.LiteralValue>();
+  /**
+   * Literal values by image id, a negated integer's at the id's odd index: a program repeats its
+   * literals, their tokens share an image id, and values are immutable. An array indexed by id
+   * costs no string hashing, and no `-` string for a negated literal.
+   */
+  private readonly literalValues: (A.LiteralValue | undefined)[];
+
+  constructor(file: string, tokens: TokenBuffer) {
+    super(file, tokens);
+    this.literalValues = new Array<A.LiteralValue | undefined>(2 * tokens.images.length).fill(undefined);
+  }
 
   /**
-   * An integer literal's value, negated after a unary minus. Gives up where `cst2ast.ts` reports it
-   * (a literal in range only the other way round); one out of range both ways the lexer has reported.
+   * The value of the integer literal token `t`, negated after a unary minus. Gives up where
+   * `cst2ast.ts` reports it (a literal in range only the other way round); one out of range both
+   * ways the lexer has reported.
    */
-  protected intValue(image: string, negated: boolean): A.LiteralValue {
-    const text = negated ? `-${image}` : image;
-    let value = this.intValues.get(text);
+  protected intValue(t: number, negated: boolean): A.LiteralValue {
+    const slot = 2 * this.imageId(t) + (negated ? 1 : 0);
+    let value = this.literalValues[slot];
     if (value === undefined) {
+      const image = this.image(t);
       const d = decodeInt(image, negated);
       if (!d.ok && decodeInt(image, !negated).ok) throw GIVE_UP;
-      value = { type: 'int', intType: d.intType, value: d.value, text };
-      this.intValues.set(text, value);
+      value = { type: 'int', intType: d.intType, value: d.value, text: negated ? `-${image}` : image };
+      this.literalValues[slot] = value;
+    }
+    return value;
+  }
+
+  /** The value of the string literal token `t`. */
+  protected stringValue(t: number): A.LiteralValue {
+    const slot = 2 * this.imageId(t);
+    let value = this.literalValues[slot];
+    if (value === undefined) {
+      value = { type: 'string', value: decodeString(this.image(t)).value };
+      this.literalValues[slot] = value;
     }
     return value;
   }
@@ -122,12 +142,13 @@ export class TypeAndPatternReader extends TokenCursor {
     const first = this.peekToken();
     const p = this.patAtom();
     if (this.la(1) !== BAR) return p;
-    const alternatives = [p];
+    const mark = this.openList();
+    this.addToList(p);
     while (this.la(1) === BAR) {
       this.pos++;
-      alternatives.push(this.patAtom());
+      this.addToList(this.patAtom());
     }
-    return { kind: 'POr', alternatives: trimmed(alternatives), span: this.spanFrom(first) };
+    return { kind: 'POr', alternatives: this.closeList(mark), span: this.spanFrom(first) };
   }
 
   private patAtom(): A.Pattern {
@@ -139,17 +160,17 @@ export class TypeAndPatternReader extends TokenCursor {
     }
     if (k === INT) {
       const t = this.take();
-      return { kind: 'PConst', value: this.intValue(this.image(t), false), span: this.tokenSpan(t) };
+      return { kind: 'PConst', value: this.intValue(t, false), span: this.tokenSpan(t) };
     }
     if (k === UNDERSCORE || k === FLOAT || k === CHAR || k === BAD_NUMBER) return { kind: 'PWild', span: this.tokenSpan(this.take()) };
     if (k === MINUS) {
       const minus = this.take();
       const t = this.expect(INT);
-      return { kind: 'PConst', value: this.intValue(this.image(t), true), span: this.spanFrom(minus) };
+      return { kind: 'PConst', value: this.intValue(t, true), span: this.spanFrom(minus) };
     }
     if (k === STRING) {
       const t = this.take();
-      return { kind: 'PConst', value: { type: 'string', value: stringValue(this.image(t)) }, span: this.tokenSpan(t) };
+      return { kind: 'PConst', value: this.stringValue(t), span: this.tokenSpan(t) };
     }
     if (k === TRUE || k === FALSE) return { kind: 'PConst', value: this.boolValue(k), span: this.tokenSpan(this.take()) };
     if (k === LPAREN) {

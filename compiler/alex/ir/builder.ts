@@ -383,11 +383,15 @@ export class FunctionBuilder extends OpBuilder {
     const prologue = this.prologue;
     if (prologue === undefined) return;
     // In place: the body's ops move up by the prologue's length (no copy of the block is made).
+    // Moved by a loop, not `copyWithin`, which takes a generic path (a property get and set per
+    // element) and cost more than the rest of the prologue's handling.
     const ops = this.entry.ops;
+    const at = this.prologueAt;
+    const n = prologue.length;
     const end = ops.length;
-    for (const op of prologue) ops.push(op);
-    ops.copyWithin(this.prologueAt + prologue.length, this.prologueAt, end);
-    for (let i = 0; i < prologue.length; i++) ops[this.prologueAt + i] = prologue[i]!;
+    for (let i = 0; i < n; i++) ops.push(prologue[i]!);
+    for (let i = end - 1; i >= at; i--) ops[i + n] = ops[i]!;
+    for (let i = 0; i < n; i++) ops[at + i] = prologue[i]!;
     this.prologue = undefined;
   }
 }

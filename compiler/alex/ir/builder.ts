@@ -19,7 +19,7 @@
  */
 import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
 import type { ModuleBuilder, StringGlobal } from './moduleBuilder.js';
-import { blockArgs, closeBlock, internalError, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type MBlock, type MRegion } from './opParts.js';
+import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type MBlock, type MRegion } from './opParts.js';
 import { opsByName, typeAtPosition } from './ops.js';
 import { i1, isInt, printType, ptr, type MlirType } from './types.js';
 
@@ -47,6 +47,13 @@ const arithNames: Readonly<Record<BinaryOp | CastOp, string>> = {
 
 /** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
 const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
+
+/** `[first, ...rest]` at its final size; most lists here have no or one more value (a `concat` costs more). */
+function withFirst(first: Value, rest: readonly Value[]): readonly Value[] {
+  if (rest.length === 0) return [first];
+  if (rest.length === 1) return [first, rest[0]!];
+  return [first].concat(rest);
+}
 
 /** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
 const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
@@ -239,7 +246,7 @@ export class OpBuilder {
    */
   scfIf(cond: Value, resultTypes: readonly MlirType[], buildThen: (b: OpBuilder) => readonly Value[], buildElse: ((b: OpBuilder) => readonly Value[]) | undefined, loc: Loc): readonly Value[] {
     const thenRegion = this.branch(buildThen, loc);
-    const elseRegion: Region = buildElse === undefined ? { blocks: [] } : this.branch(buildElse, loc);
+    const elseRegion = buildElse === undefined ? emptyRegion : this.branch(buildElse, loc);
     return this.append(makeOp('scf.if', [cond], resultsOf(resultTypes), noAttributes, loc, [thenRegion, elseRegion])).results;
   }
 
@@ -247,7 +254,7 @@ export class OpBuilder {
   private branch(build: (b: OpBuilder) => readonly Value[], loc: Loc): Region {
     const block: MBlock = { args: noValues, ops: [] };
     const region: MRegion = { blocks: [block] };
-    // `within` inlined: an `scf.if` is among the commonest ops, and this spares a closure per branch.
+    // The insertion point moved by hand, not by a callback: an `scf.if` is among the commonest ops, and this spares a closure per branch.
     const outerBlock = this.block;
     const outerRegion = this.region;
     this.block = block;
@@ -279,29 +286,26 @@ export class OpBuilder {
     const carried = resultTypes ?? initTypes;
     const beforeBlock: MBlock = { args: blockArgs(initTypes), ops: [] };
     const beforeRegion: MRegion = { blocks: [beforeBlock] };
-    this.within(beforeRegion, beforeBlock, () => {
-      const { cond, values } = before(this, beforeBlock.args);
-      this.append(makeOp('scf.condition', [cond].concat(values), noValues, noAttributes, loc));
-    });
     const afterBlock: MBlock = { args: blockArgs(carried), ops: [] };
     const afterRegion: MRegion = { blocks: [afterBlock] };
-    this.within(afterRegion, afterBlock, () => this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc)));
-    return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
-  }
-
-  /** Run `fill` with the insertion point at the end of `block`, in `region`. */
-  private within(region: MRegion, block: MBlock, fill: () => void): void {
+    // The insertion point moved by hand, as in `branch`: a loop is common, and this spares two closures per loop.
     const outerBlock = this.block;
     const outerRegion = this.region;
-    this.block = block;
-    this.region = region;
     try {
-      fill();
+      this.block = beforeBlock;
+      this.region = beforeRegion;
+      const { cond, values } = before(this, beforeBlock.args);
+      this.append(makeOp('scf.condition', withFirst(cond, values), noValues, noAttributes, loc));
+      closeBlock(beforeBlock);
+      this.block = afterBlock;
+      this.region = afterRegion;
+      this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc));
+      closeBlock(afterBlock);
     } finally {
       this.block = outerBlock;
       this.region = outerRegion;
     }
-    closeBlock(block);
+    return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
   }
 
   /** Run `fill` with the insertion point at the end of `block` (in the current region). */

@@ -10,7 +10,7 @@
  */
 import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
 import { FunctionBuilder } from './builder.js';
-import { blockArgs, closeBlock, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
+import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i8, printType, type ArrayType, type FuncType, type MlirType } from './types.js';
 
@@ -92,7 +92,7 @@ export class ModuleBuilder {
       }
       return existing;
     }
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [{ blocks: [] }]);
+    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [emptyRegion]);
     this.addSymbol(name, op, this.declarations);
     return op;
   }

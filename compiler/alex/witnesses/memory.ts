@@ -22,9 +22,13 @@ function elementType(L: Lowerer, r: IntrinsicResolution, span: Span): MlirType {
   return L.mlirType(t, span) ?? i8;
 }
 
+/** The literal GEP indices kept constant: those above i32's minimum (MLIR's marker of an SSA index) and within i32. */
+const minConstantIndex = -(2n ** 31n) + 1n;
+const constantIndexLimit = 2n ** 31n;
+
 /** A GEP index: a constant when the F# index is an integer literal, else the i32 value. */
 function gepIndex(L: Lowerer, e: Expr): number | Value {
-  if (e.kind === 'Literal' && e.value.type === 'int' && e.value.value >= -(2n ** 31n) + 1n && e.value.value < 2n ** 31n) return Number(e.value.value);
+  if (e.kind === 'Literal' && e.value.type === 'int' && e.value.value >= minConstantIndex && e.value.value < constantIndexLimit) return Number(e.value.value);
   return L.lowerValue(e);
 }
 

@@ -135,16 +135,20 @@ export class OpBuilder {
 
   /** `llvm.call @callee(args)` to a declared `llvm.func`; undefined for a void callee. */
   llvmCall(callee: string, args: readonly Value[], loc: Loc): Value | undefined {
-    const decl = this.module.lookup(callee);
-    const t = decl?.attributes['function_type'];
-    if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
-    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
+    return this.callOf(this.module.lookup(callee), callee, args, loc);
   }
 
   /** Declare `@callee` if needed (see `declareLlvmFunc`) and call it. */
   callExternal(callee: string, params: readonly MlirType[], result: MlirType | undefined, args: readonly Value[], loc: Loc): Value | undefined {
-    this.module.declareLlvmFunc(callee, params, result, loc);
-    return this.llvmCall(callee, args, loc);
+    // The declaration is at hand: no second lookup of the symbol.
+    return this.callOf(this.module.declareLlvmFunc(callee, params, result, loc), callee, args, loc);
+  }
+
+  /** `llvm.call` of `decl`, the symbol `callee` names. */
+  private callOf(decl: Operation | undefined, callee: string, args: readonly Value[], loc: Loc): Value | undefined {
+    const t = decl?.attributes['function_type'];
+    if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
+    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
   }
 
   /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */

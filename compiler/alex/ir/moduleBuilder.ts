@@ -48,8 +48,11 @@ export class ModuleBuilder {
   private readonly globals: Operation[] = [];
   /** The definitions the module keeps (none with a sink). */
   private readonly definitions: Operation[] = [];
-  /** The bodies of the definitions not yet complete, whose blocks `complete` or `finish` closes. */
-  private readonly bodies = new Map<Operation, MRegion>();
+  /**
+   * The definitions not yet complete, whose blocks `complete` or `finish` closes: a list, not a map,
+   * since it holds one definition at a time (the one being built) when functions are emitted in turn.
+   */
+  private readonly building: Operation[] = [];
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
   /** Names promised to definitions not made yet (`reserve`), which a string global must not take. */
@@ -138,7 +141,7 @@ export class ModuleBuilder {
     const region: MRegion = { blocks: [entry] };
     const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
     this.addSymbol(name, op, this.sink === undefined ? this.definitions : undefined);
-    this.bodies.set(op, region);
+    this.building.push(op);
     return new FunctionBuilder(this, op, entry, region);
   }
 
@@ -154,9 +157,12 @@ export class ModuleBuilder {
    * with a sink it goes there (sealed, in the checking mode), its symbol kept as a stub.
    */
   complete(func: Operation): void {
-    const body = this.bodies.get(func) ?? internalError('complete() of an op that is not a definition being built');
-    this.bodies.delete(func);
-    closeBlocks(body);
+    const building = this.building;
+    const i = building.lastIndexOf(func);
+    if (i < 0) internalError('complete() of an op that is not a definition being built');
+    building[i] = building[building.length - 1]!;
+    building.pop();
+    closeBlocks(func);
     if (this.sink === undefined) return;
     const stub = symbolStub(func);
     const name = func.attributes['sym_name'];
@@ -187,15 +193,16 @@ export class ModuleBuilder {
   finish(): Module {
     if (this.finished) internalError('finish() called twice');
     this.finished = true;
-    if (this.sink !== undefined && this.bodies.size > 0) internalError('finish() before every definition is complete');
-    for (const body of this.bodies.values()) closeBlocks(body);
+    if (this.sink !== undefined && this.building.length > 0) internalError('finish() before every definition is complete');
+    for (const func of this.building) closeBlocks(func);
     return sealModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
   }
 }
 
-function closeBlocks(body: MRegion): void {
+/** Close the blocks of definition `func`, whose body is the region `define` made (so a region being built). */
+function closeBlocks(func: Operation): void {
   // An index loop: a for-of would allocate per step.
-  const blocks = body.blocks;
+  const blocks = (func.regions[0] as MRegion).blocks;
   for (let j = 0; j < blocks.length; j++) closeBlock(blocks[j]!);
 }
 

@@ -114,8 +114,16 @@ export class Lowerer {
   constructor(
     readonly program: TypedProgram,
     readonly module: ModuleBuilder,
-    private readonly witnesses: WitnessTable,
-  ) {}
+    witnesses: WitnessTable,
+  ) {
+    this.witnesses = new Map(Object.entries(witnesses) as [Expr['kind'], Witness][]);
+  }
+
+  /**
+   * The witness table as a map: `lower` looks a witness up at every expression, and a map finds a
+   * string key by its hash, where a property load with ever-changing names goes megamorphic.
+   */
+  private readonly witnesses: ReadonlyMap<Expr['kind'], Witness>;
 
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
@@ -138,7 +146,7 @@ export class Lowerer {
   /** Lower an expression by its witness. */
   lower(e: Expr, want: Want = KEEP): LValue {
     if (e === this.aheadExpr) return this.aheadValue;
-    const w = this.witnesses[e.kind] as Witness;
+    const w = this.witnesses.get(e.kind)!;
     return w(this, e, want);
   }
 

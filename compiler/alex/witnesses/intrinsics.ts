@@ -67,8 +67,9 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
         const t = abi.params[i]!;
         return t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a);
       });
-      for (const extra of (lowering.kind === 'libc' ? lowering.implicit : undefined) ?? []) {
-        values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
+      const implicit = lowering.kind === 'libc' ? lowering.implicit : undefined;
+      if (implicit !== undefined) {
+        for (const extra of implicit) values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
       }
       const result = L.b.callExternal(lowering.symbol, abi.params, abi.result, values, loc);
       if (result === undefined || want.discard === true) return result ?? null;

@@ -37,13 +37,14 @@ export interface OpExtras {
 /**
  * Op names by helper argument. Written out as literals, not joined from `arith.` and the argument:
  * literal strings are interned, so the op tables the verifier and the printer look each op up in
- * compare them by identity, where a joined string is compared character by character.
+ * compare them by identity, where a joined string is compared character by character. Kept in a
+ * map: a property load with changing names is megamorphic.
  */
-const arithNames: Readonly<Record<BinaryOp | CastOp, string>> = {
+const arithNames: ReadonlyMap<BinaryOp | CastOp, string> = new Map(Object.entries({
   addi: 'arith.addi', subi: 'arith.subi', muli: 'arith.muli', divsi: 'arith.divsi', divui: 'arith.divui',
   remsi: 'arith.remsi', remui: 'arith.remui', andi: 'arith.andi', ori: 'arith.ori', xori: 'arith.xori',
   shli: 'arith.shli', shrsi: 'arith.shrsi', shrui: 'arith.shrui', extsi: 'arith.extsi', extui: 'arith.extui', trunci: 'arith.trunci',
-};
+} satisfies Record<BinaryOp | CastOp, string>) as [BinaryOp | CastOp, string][]);
 
 /** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
 const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
@@ -113,7 +114,7 @@ export class OpBuilder {
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
   binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(arithNames[op], [a, b], a.type, noAttributes, loc);
+    return this.append1(arithNames.get(op)!, [a, b], a.type, noAttributes, loc);
   }
 
   /** `arith.cmpi pred, a, b : T` → i1 */
@@ -123,7 +124,7 @@ export class OpBuilder {
 
   /** `arith.extsi|extui|trunci v : From to To` */
   cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
-    return this.append1(arithNames[op], [v], to, noAttributes, loc);
+    return this.append1(arithNames.get(op)!, [v], to, noAttributes, loc);
   }
 
   /** `arith.select c, a, b : T` */

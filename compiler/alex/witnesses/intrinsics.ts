@@ -45,7 +45,8 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
   not: (L, _r, args, span) => L.b.binary('xori', L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
 };
 
-const inlineWitnesses: Readonly<Record<string, InlineWitness>> = { ...valueWitnesses, ...memoryWitnesses };
+/** By name, in a map: a property load with changing names is megamorphic. */
+const inlineWitnesses: ReadonlyMap<string, InlineWitness> = new Map(Object.entries({ ...valueWitnesses, ...memoryWitnesses }));
 
 /** Lower a saturated call of an intrinsic. */
 export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], call: Expr, want: Want): LValue {
@@ -56,7 +57,7 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
     case 'constant':
       return L.constant(i32, lowering.value, loc);
     case 'inline': {
-      const w = inlineWitnesses[lowering.witness];
+      const w = inlineWitnesses.get(lowering.witness);
       if (w === undefined) throw new Error(`internal error: no inline witness '${lowering.witness}' for ${r.intrinsic.name}`);
       return w(L, r, args, span, call, want);
     }

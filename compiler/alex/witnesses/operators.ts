@@ -25,8 +25,8 @@ const arith = (signed: BinaryOp, unsigned: BinaryOp = signed): IntOperator => ({
 const shift = (signed: BinaryOp, unsigned: BinaryOp): IntOperator => ({ family: 'shift', signed, unsigned });
 const compare = (signed: CmpPredicate, unsigned: CmpPredicate = signed): IntOperator => ({ family: 'compare', signed, unsigned });
 
-/** One table, so an operator is found by one lookup. */
-const intOperators: Partial<Record<InfixOp, IntOperator>> = {
+/** One table, so an operator is found by one lookup (in a map: a property load with changing keys is megamorphic). */
+const intOperators = new Map(Object.entries({
   '+': arith('addi'),
   '-': arith('subi'),
   '*': arith('muli'),
@@ -43,7 +43,7 @@ const intOperators: Partial<Record<InfixOp, IntOperator>> = {
   '>=': compare('sge', 'uge'),
   '<<<': shift('shli', 'shli'),
   '>>>': shift('shrsi', 'shrui'),
-};
+} satisfies Partial<Record<InfixOp, IntOperator>>) as [InfixOp, IntOperator][]);
 
 /** The result types of a logical operator's `scf.if` (the builder copies them into results, so one list serves all). */
 const boolResult: readonly MlirType[] = Object.freeze([i1]);
@@ -89,7 +89,7 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   }
   const info = intInfo(operand);
   if (info === null) return L.fail(e.opSpan, 'loweringUnsupported', [`The operator '${e.op}' on values of this type`]);
-  const op = intOperators[e.op];
+  const op = intOperators.get(e.op);
   if (op?.family === 'shift') {
     const value = L.lowerValue(e.left);
     const count = L.b.binary('andi', L.lowerValue(e.right), L.constant(i32, info.width - 1, loc), loc);

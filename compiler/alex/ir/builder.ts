@@ -13,9 +13,12 @@
  * arrays once and hand them over (`append`) rather than copying what a caller passed; the generic
  * `op` copies, since its caller may keep and reuse its arrays. The arrays an op keeps are made at
  * their final size (`map`, literals), not grown by `push`, whose spare capacity the module would
- * keep: a grown array holds 16 slots for one op's two operands. Ops without results, attributes,
- * regions or successors share one empty array or record, and equal attribute records are shared
- * within a module (`sharedAttributes.ts`): the tree is immutable, so sharing cannot be observed.
+ * keep: a grown array holds 16 slots for one op's two operands. A block's ops, which grow as they
+ * are appended, are copied to their final size as it closes, if the module keeps its definitions
+ * (`keepsDefinitions`: a definition handed on as it is complete is dropped at once, copies and
+ * all). Ops without results, attributes, regions or successors share one empty array or record,
+ * and equal attribute records are shared within a module (`sharedAttributes.ts`): the tree is
+ * immutable, so sharing cannot be observed.
  */
 import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
 import type { ModuleBuilder, StringGlobal } from './moduleBuilder.js';
@@ -60,6 +63,16 @@ function withFirst(first: Value, rest: readonly Value[]): readonly Value[] {
 const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
 
 /**
+ * What a builder's client is told as the insertion point enters a nested block (a branch of an
+ * `scf.if`, a region of an `scf.while`) and leaves it: state kept per block (the lowering's visible
+ * constants, see `witnesses/constants.ts`) is marked as the block opens and released as it closes.
+ */
+export interface BlockScopes {
+  mark(): number;
+  release(mark: number): void;
+}
+
+/**
  * Appends ops at an insertion point: the end of a block.
  *
  * The typed helpers keep the value lists they are given (call arguments, yielded and returned
@@ -68,6 +81,8 @@ const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) =
 export class OpBuilder {
   private block: MBlock;
   private region: MRegion;
+  /** Told of the nested blocks the structured ops open, if anyone asks (see `BlockScopes`). */
+  scopes: BlockScopes | undefined = undefined;
 
   constructor(
     /** The module being built, for symbols and string globals. */
@@ -262,15 +277,18 @@ export class OpBuilder {
     // The insertion point moved by hand, not by a callback: an `scf.if` is among the commonest ops, and this spares a closure per branch.
     const outerBlock = this.block;
     const outerRegion = this.region;
+    const scopes = this.scopes;
+    const mark = scopes === undefined ? 0 : scopes.mark();
     this.block = block;
     this.region = region;
     try {
       this.append(makeOp('scf.yield', orNoValues(build(this)), noValues, noAttributes, loc));
     } finally {
+      scopes?.release(mark);
       this.block = outerBlock;
       this.region = outerRegion;
     }
-    closeBlock(block);
+    if (this.module.keepsDefinitions) closeBlock(block);
     return region;
   }
 
@@ -296,17 +314,22 @@ export class OpBuilder {
     // The insertion point moved by hand, as in `branch`: a loop is common, and this spares two closures per loop.
     const outerBlock = this.block;
     const outerRegion = this.region;
+    const scopes = this.scopes;
+    const mark = scopes === undefined ? 0 : scopes.mark();
     try {
       this.block = beforeBlock;
       this.region = beforeRegion;
       const { cond, values } = before(this, beforeBlock.args);
       this.append(makeOp('scf.condition', withFirst(cond, values), noValues, noAttributes, loc));
-      closeBlock(beforeBlock);
+      if (this.module.keepsDefinitions) closeBlock(beforeBlock);
+      // The regions are siblings: what the first made is not visible in the second.
+      scopes?.release(mark);
       this.block = afterBlock;
       this.region = afterRegion;
       this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc));
-      closeBlock(afterBlock);
+      if (this.module.keepsDefinitions) closeBlock(afterBlock);
     } finally {
+      scopes?.release(mark);
       this.block = outerBlock;
       this.region = outerRegion;
     }

@@ -153,7 +153,16 @@ export class ModuleBuilder {
   }
 
   /**
-   * Definition `func` is complete: nothing more will be added to it. Its blocks are closed, and
+   * Whether closed blocks are copied to their final size (`closeBlock`): only when the module keeps
+   * its definitions. With a sink, each definition is handed on and dropped as soon as it is
+   * complete, so the copies would be garbage at once.
+   */
+  get keepsDefinitions(): boolean {
+    return this.sink === undefined;
+  }
+
+  /**
+   * Definition `func` is complete: nothing more will be added to it. Its blocks are closed, or
    * with a sink it goes there (sealed, in the checking mode), its symbol kept as a stub.
    */
   complete(func: Operation): void {
@@ -162,8 +171,10 @@ export class ModuleBuilder {
     if (i < 0) internalError('complete() of an op that is not a definition being built');
     building[i] = building[building.length - 1]!;
     building.pop();
-    closeBlocks(func);
-    if (this.sink === undefined) return;
+    if (this.sink === undefined) {
+      closeBlocks(func);
+      return;
+    }
     const stub = symbolStub(func);
     const name = func.attributes['sym_name'];
     if (name?.kind === 'string') this.symbols.set(name.value, stub);

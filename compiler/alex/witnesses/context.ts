@@ -66,7 +66,11 @@ export interface FunctionRequests {
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
 export type WitnessTable = { readonly [K in Expr['kind']]: Witness<Extract<Expr, { kind: K }>> };
 
-/** Per function: where ops go, what names mean, and which constants already exist. */
+/**
+ * Per function: where ops go and what names mean. Its builder tells the lowering's constant table
+ * as nested blocks open and close (`OpBuilder.scopes`), so witnesses build branches and loop bodies
+ * with no wrapper of their own.
+ */
 export class FunctionScope {
   constructor(
     public b: OpBuilder,
@@ -76,22 +80,7 @@ export class FunctionScope {
     readonly subst: Subst,
     /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (see `slots.ts`). */
     public slots: MutableSlots,
-    /** The lowering's constant table, begun for this function. */
-    private readonly constants: ConstantTable,
   ) {}
-
-  /** Run `fill` with the insertion point in a nested block (a branch or loop body). */
-  nested<T>(b: OpBuilder, fill: () => T): T {
-    const outer = this.b;
-    const mark = this.constants.mark();
-    this.b = b;
-    try {
-      return fill();
-    } finally {
-      this.constants.release(mark);
-      this.b = outer;
-    }
-  }
 }
 
 /** The error a witness raises for a construct it cannot lower; caught per function, reported as FS4000. */

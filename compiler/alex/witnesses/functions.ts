@@ -194,7 +194,7 @@ export class FunctionEmitter implements FunctionRequests {
     env.begin(r.functions);
     // Types are computed under the specialisation's substitution.
     L.constants.beginFunction();
-    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, undefined as never, L.constants);
+    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, undefined as never);
     // Per parameter of the MLIR function: its type, and the symbol its value binds (null: none).
     const types: MlirType[] = [];
     const binds: (number | null)[] = [];
@@ -221,6 +221,7 @@ export class FunctionEmitter implements FunctionRequests {
     }
     const result = info.isEntryPoint ? i32 : L.mlirType(info.returnType, b.span);
     const fb = L.module.defineFunc(r.name, types, result === null ? [] : [result], loc);
+    fb.scopes = L.constants;
     L.fn.b = fb;
     const args = fb.insertionBlock.args;
     for (let i = 0; i < binds.length; i++) {

@@ -107,11 +107,11 @@ export const memoryWitnesses: Readonly<Record<string, InlineWitness>> = {
     const count = convertInt(L, L.lowerValue(n), true, i32, loc);
     L.b.scfWhile(
       [L.constant(i32, 0, loc)],
-      (b, ks) => L.fn.nested(b, () => ({ cond: L.b.cmpi('slt', ks[0]!, count, loc), values: [ks[0]!] })),
-      (b, ks) => L.fn.nested(b, () => {
-        L.b.store(value, L.b.gep(d, [ks[0]!], elem, loc), loc);
-        return [L.b.binary('addi', ks[0]!, L.constant(i32, 1, loc), loc)];
-      }),
+      (b, ks) => ({ cond: b.cmpi('slt', ks[0]!, count, loc), values: [ks[0]!] }),
+      (b, ks) => {
+        b.store(value, b.gep(d, [ks[0]!], elem, loc), loc);
+        return [b.binary('addi', ks[0]!, L.constant(i32, 1, loc), loc)];
+      },
       loc,
     );
     return null;

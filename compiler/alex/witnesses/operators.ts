@@ -7,7 +7,7 @@
 import type { Expr, InfixOp } from '../../fncs/syntax/ast.js';
 import { prune } from '../../fncs/checking/types.js';
 import { SUPPORT } from '../../intrinsics/table.js';
-import type { BinaryOp, OpBuilder } from '../ir/builder.js';
+import type { BinaryOp } from '../ir/builder.js';
 import type { CmpPredicate, Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
 import { lowerCall } from './applications.js';
@@ -75,8 +75,8 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   if (e.op === '&&' || e.op === '||') {
     const left = L.lowerValue(e.left);
     // `a && b` is `if a then b else false`, `a || b` is `if a then true else b`.
-    const rhs = (b: OpBuilder): Value[] => L.fn.nested(b, () => [L.lowerValue(e.right)]);
-    const known = (b: OpBuilder): Value[] => L.fn.nested(b, () => [L.constant(i1, e.op === '||', loc)]);
+    const rhs = (): Value[] => [L.lowerValue(e.right)];
+    const known = (): Value[] => [L.constant(i1, e.op === '||', loc)];
     return L.b.scfIf(left, boolResult, e.op === '&&' ? rhs : known, e.op === '&&' ? known : rhs, loc)[0]!;
   }
   // The operator's operand type, recorded on the operator itself: one lookup, where the type of a path operand is derived from its resolution.

@@ -1,7 +1,7 @@
 /**
  * The builder Alex's witnesses emit MLIR with: an `OpBuilder` appends operations at an insertion
  * point, with one typed helper per op; the `ModuleBuilder` (`moduleBuilder.ts`) owns the module's
- * symbols and gives a `FunctionBuilder` for each function it defines.
+ * symbols and gives a `FunctionBuilder` (`functionBuilder.ts`) for each function it defines.
  *
  * Structured ops take callbacks: `scfIf(cond, types, then, else, loc)` runs each callback with the
  * insertion point inside the branch and appends the `scf.yield` of the values it returns.
@@ -370,60 +370,5 @@ export class OpBuilder {
   /** `cf.cond_br cond, ^ifTrue(trueArgs), ^ifFalse(falseArgs)` */
   condBr(cond: Value, ifTrue: Block, trueArgs: readonly Value[], ifFalse: Block, falseArgs: readonly Value[], loc: Loc): void {
     this.append(makeOp('cf.cond_br', [cond], noValues, noAttributes, loc, noRegions, [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }]));
-  }
-}
-
-/** An `OpBuilder` positioned in a new function's entry block. */
-export class FunctionBuilder extends OpBuilder {
-  /** The entry block's arguments: the function's parameters. */
-  readonly args: readonly Value[];
-  private readonly entry: MBlock;
-  /** The prologue's ops while the body is built, and where they go (see `inPrologue`). */
-  private prologue: Operation[] | undefined = undefined;
-  private prologueAt = 0;
-
-  constructor(
-    module: ModuleBuilder,
-    /** The `func.func` / `llvm.func` op being built. */
-    readonly func: Operation,
-    entry: MBlock,
-    region: MRegion,
-  ) {
-    super(module, entry, region);
-    this.args = entry.args;
-    this.entry = entry;
-  }
-
-  /** Mark the entry block's end as where the prologue goes: ops added with `inPrologue` go there, before the ops appended since. */
-  startPrologue(): void {
-    this.prologueAt = this.entry.ops.length;
-  }
-
-  /**
-   * Run `fill` with the ops it appends going to the prologue (the insertion point is restored
-   * after). For a prologue that grows while the body is built (stack slots found on the way); the
-   * ops are kept aside and put in place once, by `closePrologue`.
-   */
-  inPrologue(fill: (b: OpBuilder) => void): void {
-    const block: MBlock = { args: noValues, ops: this.prologue ?? [] };
-    this.withBlock(block, fill);
-    this.prologue = block.ops;
-  }
-
-  /** Put the prologue's ops in the entry block, where `startPrologue` marked: once the body is complete. */
-  closePrologue(): void {
-    const prologue = this.prologue;
-    if (prologue === undefined) return;
-    // In place: the body's ops move up by the prologue's length (no copy of the block is made).
-    // Moved by a loop, not `copyWithin`, which takes a generic path (a property get and set per
-    // element) and cost more than the rest of the prologue's handling.
-    const ops = this.entry.ops;
-    const at = this.prologueAt;
-    const n = prologue.length;
-    const end = ops.length;
-    for (let i = 0; i < n; i++) ops.push(prologue[i]!);
-    for (let i = end - 1; i >= at; i--) ops[i + n] = ops[i]!;
-    for (let i = 0; i < n; i++) ops[at + i] = prologue[i]!;
-    this.prologue = undefined;
   }
 }

@@ -9,7 +9,7 @@
  * held whole, and `finish()` gives the declarations and globals, the ops the module prints first.
  */
 import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
-import { FunctionBuilder } from './builder.js';
+import { FunctionBuilder } from './functionBuilder.js';
 import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i8, printType, type ArrayType, type FuncType, type MlirType } from './types.js';

@@ -2,7 +2,8 @@
  * The parts the IR builders make new ops and blocks from: a block or region under construction,
  * the shared empty arrays and attribute record, an op's results and a block's arguments (made at
  * their final size), and closing a block (its ops copied to their final size). Used by
- * `moduleBuilder.ts` and `builder.ts`; see the latter's header for why sizes and sharing matter.
+ * `moduleBuilder.ts`, `builder.ts` and `functionBuilder.ts`; see `builder.ts`'s header for why sizes
+ * and sharing matter.
  */
 import type { Attributes, Loc, Operation, Region, Successor, Value } from './ir.js';
 import type { MlirType } from './types.js';

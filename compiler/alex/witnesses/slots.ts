@@ -18,7 +18,7 @@
  * - failing with a diagnostic: the prologue's, if a slot type fails, is the one reported.
  */
 import type { Binding, BlockItem, Expr } from '../../fncs/syntax/ast.js';
-import type { FunctionBuilder } from '../ir/builder.js';
+import type { FunctionBuilder } from '../ir/functionBuilder.js';
 import type { Value } from '../ir/ir.js';
 import { i64, type MlirType } from '../ir/types.js';
 import type { Lowerer } from './context.js';

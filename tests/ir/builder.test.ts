@@ -212,6 +212,23 @@ describe('structured ops', () => {
     expect(text).toContain('      scf.condition(%2) %arg1, %arg2 : i32, i32\n    } do {\n    ^bb0(%arg3: i32, %arg4: i32):\n');
     expect(text).toContain('= arith.addi %1#0, %1#1 : i32\n');
   });
+
+  it('tells its scopes as each branch and loop region opens and closes, and releases them when a callback throws', () => {
+    const mb = new ModuleBuilder(at(1));
+    const fn = mb.defineFunc('f', [i1], [], at(1));
+    const log: string[] = [];
+    let depth = 0;
+    fn.scopes = { mark: () => (log.push(`mark ${depth}`), depth++), release: (mark) => { log.push(`release ${mark}`); depth = mark; } };
+    fn.scfIf(fn.args[0]!, [], () => (fn.scfIf(fn.args[0]!, [], () => [], undefined, at(3)), []), () => [], at(2));
+    expect(log).toEqual(['mark 0', 'mark 1', 'release 1', 'release 0', 'mark 0', 'release 0']);
+    log.length = 0;
+    fn.scfWhile([], (b) => ({ cond: b.constant(i1, 1, at(4)), values: [] }), () => [], at(4));
+    // The before and after regions are siblings: the first is released before the second opens.
+    expect(log).toEqual(['mark 0', 'release 0', 'release 0']);
+    log.length = 0;
+    expect(() => fn.scfIf(fn.args[0]!, [], () => { throw new Error('boom'); }, undefined, at(5))).toThrow('boom');
+    expect(log).toEqual(['mark 0', 'release 0']);
+  });
 });
 
 describe('the built module', () => {

@@ -1,7 +1,7 @@
 /**
  * The builder Alex's witnesses emit MLIR with: an `OpBuilder` appends operations at an insertion
  * point, with one typed helper per op; the `ModuleBuilder` (`moduleBuilder.ts`) owns the module's
- * symbols and gives a `FunctionBuilder` for each function it defines.
+ * symbols and gives a `FunctionBuilder` (`functionBuilder.ts`) for each function it defines.
  *
  * Structured ops take callbacks: `scfIf(cond, types, then, else, loc)` runs each callback with the
  * insertion point inside the branch and appends the `scf.yield` of the values it returns.
@@ -13,13 +13,16 @@
  * arrays once and hand them over (`append`) rather than copying what a caller passed; the generic
  * `op` copies, since its caller may keep and reuse its arrays. The arrays an op keeps are made at
  * their final size (`map`, literals), not grown by `push`, whose spare capacity the module would
- * keep: a grown array holds 16 slots for one op's two operands. Ops without results, attributes,
- * regions or successors share one empty array or record, and equal attribute records are shared
- * within a module (`sharedAttributes.ts`): the tree is immutable, so sharing cannot be observed.
+ * keep: a grown array holds 16 slots for one op's two operands. A block's ops, which grow as they
+ * are appended, are copied to their final size as it closes, if the module keeps its definitions
+ * (`keepsDefinitions`: a definition handed on as it is complete is dropped at once, copies and
+ * all). Ops without results, attributes, regions or successors share one empty array or record,
+ * and equal attribute records are shared within a module (`sharedAttributes.ts`): the tree is
+ * immutable, so sharing cannot be observed.
  */
 import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
 import type { ModuleBuilder, StringGlobal } from './moduleBuilder.js';
-import { blockArgs, closeBlock, internalError, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type MBlock, type MRegion } from './opParts.js';
+import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type MBlock, type MRegion } from './opParts.js';
 import { opsByName, typeAtPosition } from './ops.js';
 import { i1, isInt, printType, ptr, type MlirType } from './types.js';
 
@@ -37,19 +40,37 @@ export interface OpExtras {
 /**
  * Op names by helper argument. Written out as literals, not joined from `arith.` and the argument:
  * literal strings are interned, so the op tables the verifier and the printer look each op up in
- * compare them by identity, where a joined string is compared character by character.
+ * compare them by identity, where a joined string is compared character by character. Kept in a
+ * map: a property load with changing names is megamorphic.
  */
-const arithNames: Readonly<Record<BinaryOp | CastOp, string>> = {
+const arithNames: ReadonlyMap<BinaryOp | CastOp, string> = new Map(Object.entries({
   addi: 'arith.addi', subi: 'arith.subi', muli: 'arith.muli', divsi: 'arith.divsi', divui: 'arith.divui',
   remsi: 'arith.remsi', remui: 'arith.remui', andi: 'arith.andi', ori: 'arith.ori', xori: 'arith.xori',
   shli: 'arith.shli', shrsi: 'arith.shrsi', shrui: 'arith.shrui', extsi: 'arith.extsi', extui: 'arith.extui', trunci: 'arith.trunci',
-};
+} satisfies Record<BinaryOp | CastOp, string>) as [BinaryOp | CastOp, string][]);
 
 /** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
 const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
 
+/** `[first, ...rest]` at its final size; most lists here have no or one more value (a `concat` costs more). */
+function withFirst(first: Value, rest: readonly Value[]): readonly Value[] {
+  if (rest.length === 0) return [first];
+  if (rest.length === 1) return [first, rest[0]!];
+  return [first].concat(rest);
+}
+
 /** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
 const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
+
+/**
+ * What a builder's client is told as the insertion point enters a nested block (a branch of an
+ * `scf.if`, a region of an `scf.while`) and leaves it: state kept per block (the lowering's visible
+ * constants, see `witnesses/constants.ts`) is marked as the block opens and released as it closes.
+ */
+export interface BlockScopes {
+  mark(): number;
+  release(mark: number): void;
+}
 
 /**
  * Appends ops at an insertion point: the end of a block.
@@ -60,6 +81,8 @@ const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) =
 export class OpBuilder {
   private block: MBlock;
   private region: MRegion;
+  /** Told of the nested blocks the structured ops open, if anyone asks (see `BlockScopes`). */
+  scopes: BlockScopes | undefined = undefined;
 
   constructor(
     /** The module being built, for symbols and string globals. */
@@ -106,7 +129,7 @@ export class OpBuilder {
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
   binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(arithNames[op], [a, b], a.type, noAttributes, loc);
+    return this.append1(arithNames.get(op)!, [a, b], a.type, noAttributes, loc);
   }
 
   /** `arith.cmpi pred, a, b : T` → i1 */
@@ -116,7 +139,7 @@ export class OpBuilder {
 
   /** `arith.extsi|extui|trunci v : From to To` */
   cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
-    return this.append1(arithNames[op], [v], to, noAttributes, loc);
+    return this.append1(arithNames.get(op)!, [v], to, noAttributes, loc);
   }
 
   /** `arith.select c, a, b : T` */
@@ -128,16 +151,20 @@ export class OpBuilder {
 
   /** `llvm.call @callee(args)` to a declared `llvm.func`; undefined for a void callee. */
   llvmCall(callee: string, args: readonly Value[], loc: Loc): Value | undefined {
-    const decl = this.module.lookup(callee);
-    const t = decl?.attributes['function_type'];
-    if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
-    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
+    return this.callOf(this.module.lookup(callee), callee, args, loc);
   }
 
   /** Declare `@callee` if needed (see `declareLlvmFunc`) and call it. */
   callExternal(callee: string, params: readonly MlirType[], result: MlirType | undefined, args: readonly Value[], loc: Loc): Value | undefined {
-    this.module.declareLlvmFunc(callee, params, result, loc);
-    return this.llvmCall(callee, args, loc);
+    // The declaration is at hand: no second lookup of the symbol.
+    return this.callOf(this.module.declareLlvmFunc(callee, params, result, loc), callee, args, loc);
+  }
+
+  /** `llvm.call` of `decl`, the symbol `callee` names. */
+  private callOf(decl: Operation | undefined, callee: string, args: readonly Value[], loc: Loc): Value | undefined {
+    const t = decl?.attributes['function_type'];
+    if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
+    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
   }
 
   /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */
@@ -239,7 +266,7 @@ export class OpBuilder {
    */
   scfIf(cond: Value, resultTypes: readonly MlirType[], buildThen: (b: OpBuilder) => readonly Value[], buildElse: ((b: OpBuilder) => readonly Value[]) | undefined, loc: Loc): readonly Value[] {
     const thenRegion = this.branch(buildThen, loc);
-    const elseRegion: Region = buildElse === undefined ? { blocks: [] } : this.branch(buildElse, loc);
+    const elseRegion = buildElse === undefined ? emptyRegion : this.branch(buildElse, loc);
     return this.append(makeOp('scf.if', [cond], resultsOf(resultTypes), noAttributes, loc, [thenRegion, elseRegion])).results;
   }
 
@@ -247,18 +274,21 @@ export class OpBuilder {
   private branch(build: (b: OpBuilder) => readonly Value[], loc: Loc): Region {
     const block: MBlock = { args: noValues, ops: [] };
     const region: MRegion = { blocks: [block] };
-    // `within` inlined: an `scf.if` is among the commonest ops, and this spares a closure per branch.
+    // The insertion point moved by hand, not by a callback: an `scf.if` is among the commonest ops, and this spares a closure per branch.
     const outerBlock = this.block;
     const outerRegion = this.region;
+    const scopes = this.scopes;
+    const mark = scopes === undefined ? 0 : scopes.mark();
     this.block = block;
     this.region = region;
     try {
       this.append(makeOp('scf.yield', orNoValues(build(this)), noValues, noAttributes, loc));
     } finally {
+      scopes?.release(mark);
       this.block = outerBlock;
       this.region = outerRegion;
     }
-    closeBlock(block);
+    if (this.module.keepsDefinitions) closeBlock(block);
     return region;
   }
 
@@ -279,29 +309,31 @@ export class OpBuilder {
     const carried = resultTypes ?? initTypes;
     const beforeBlock: MBlock = { args: blockArgs(initTypes), ops: [] };
     const beforeRegion: MRegion = { blocks: [beforeBlock] };
-    this.within(beforeRegion, beforeBlock, () => {
-      const { cond, values } = before(this, beforeBlock.args);
-      this.append(makeOp('scf.condition', [cond].concat(values), noValues, noAttributes, loc));
-    });
     const afterBlock: MBlock = { args: blockArgs(carried), ops: [] };
     const afterRegion: MRegion = { blocks: [afterBlock] };
-    this.within(afterRegion, afterBlock, () => this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc)));
-    return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
-  }
-
-  /** Run `fill` with the insertion point at the end of `block`, in `region`. */
-  private within(region: MRegion, block: MBlock, fill: () => void): void {
+    // The insertion point moved by hand, as in `branch`: a loop is common, and this spares two closures per loop.
     const outerBlock = this.block;
     const outerRegion = this.region;
-    this.block = block;
-    this.region = region;
+    const scopes = this.scopes;
+    const mark = scopes === undefined ? 0 : scopes.mark();
     try {
-      fill();
+      this.block = beforeBlock;
+      this.region = beforeRegion;
+      const { cond, values } = before(this, beforeBlock.args);
+      this.append(makeOp('scf.condition', withFirst(cond, values), noValues, noAttributes, loc));
+      if (this.module.keepsDefinitions) closeBlock(beforeBlock);
+      // The regions are siblings: what the first made is not visible in the second.
+      scopes?.release(mark);
+      this.block = afterBlock;
+      this.region = afterRegion;
+      this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc));
+      if (this.module.keepsDefinitions) closeBlock(afterBlock);
     } finally {
+      scopes?.release(mark);
       this.block = outerBlock;
       this.region = outerRegion;
     }
-    closeBlock(block);
+    return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
   }
 
   /** Run `fill` with the insertion point at the end of `block` (in the current region). */
@@ -338,56 +370,5 @@ export class OpBuilder {
   /** `cf.cond_br cond, ^ifTrue(trueArgs), ^ifFalse(falseArgs)` */
   condBr(cond: Value, ifTrue: Block, trueArgs: readonly Value[], ifFalse: Block, falseArgs: readonly Value[], loc: Loc): void {
     this.append(makeOp('cf.cond_br', [cond], noValues, noAttributes, loc, noRegions, [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }]));
-  }
-}
-
-/** An `OpBuilder` positioned in a new function's entry block. */
-export class FunctionBuilder extends OpBuilder {
-  /** The entry block's arguments: the function's parameters. */
-  readonly args: readonly Value[];
-  private readonly entry: MBlock;
-  /** The prologue's ops while the body is built, and where they go (see `inPrologue`). */
-  private prologue: Operation[] | undefined = undefined;
-  private prologueAt = 0;
-
-  constructor(
-    module: ModuleBuilder,
-    /** The `func.func` / `llvm.func` op being built. */
-    readonly func: Operation,
-    entry: MBlock,
-    region: MRegion,
-  ) {
-    super(module, entry, region);
-    this.args = entry.args;
-    this.entry = entry;
-  }
-
-  /** Mark the entry block's end as where the prologue goes: ops added with `inPrologue` go there, before the ops appended since. */
-  startPrologue(): void {
-    this.prologueAt = this.entry.ops.length;
-  }
-
-  /**
-   * Run `fill` with the ops it appends going to the prologue (the insertion point is restored
-   * after). For a prologue that grows while the body is built (stack slots found on the way); the
-   * ops are kept aside and put in place once, by `closePrologue`.
-   */
-  inPrologue(fill: (b: OpBuilder) => void): void {
-    const block: MBlock = { args: noValues, ops: this.prologue ?? [] };
-    this.withBlock(block, fill);
-    this.prologue = block.ops;
-  }
-
-  /** Put the prologue's ops in the entry block, where `startPrologue` marked: once the body is complete. */
-  closePrologue(): void {
-    const prologue = this.prologue;
-    if (prologue === undefined) return;
-    // In place: the body's ops move up by the prologue's length (no copy of the block is made).
-    const ops = this.entry.ops;
-    const end = ops.length;
-    for (const op of prologue) ops.push(op);
-    ops.copyWithin(this.prologueAt + prologue.length, this.prologueAt, end);
-    for (let i = 0; i < prologue.length; i++) ops[this.prologueAt + i] = prologue[i]!;
-    this.prologue = undefined;
   }
 }

@@ -9,8 +9,8 @@
  * held whole, and `finish()` gives the declarations and globals, the ops the module prints first.
  */
 import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
-import { FunctionBuilder } from './builder.js';
-import { blockArgs, closeBlock, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
+import { FunctionBuilder } from './functionBuilder.js';
+import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i8, printType, type ArrayType, type FuncType, type MlirType } from './types.js';
 
@@ -48,8 +48,11 @@ export class ModuleBuilder {
   private readonly globals: Operation[] = [];
   /** The definitions the module keeps (none with a sink). */
   private readonly definitions: Operation[] = [];
-  /** The bodies of the definitions not yet complete, whose blocks `complete` or `finish` closes. */
-  private readonly bodies = new Map<Operation, MRegion>();
+  /**
+   * The definitions not yet complete, whose blocks `complete` or `finish` closes: a list, not a map,
+   * since it holds one definition at a time (the one being built) when functions are emitted in turn.
+   */
+  private readonly building: Operation[] = [];
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
   /** Names promised to definitions not made yet (`reserve`), which a string global must not take. */
@@ -92,7 +95,7 @@ export class ModuleBuilder {
       }
       return existing;
     }
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [{ blocks: [] }]);
+    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [emptyRegion]);
     this.addSymbol(name, op, this.declarations);
     return op;
   }
@@ -138,7 +141,7 @@ export class ModuleBuilder {
     const region: MRegion = { blocks: [entry] };
     const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
     this.addSymbol(name, op, this.sink === undefined ? this.definitions : undefined);
-    this.bodies.set(op, region);
+    this.building.push(op);
     return new FunctionBuilder(this, op, entry, region);
   }
 
@@ -150,14 +153,28 @@ export class ModuleBuilder {
   }
 
   /**
-   * Definition `func` is complete: nothing more will be added to it. Its blocks are closed, and
+   * Whether closed blocks are copied to their final size (`closeBlock`): only when the module keeps
+   * its definitions. With a sink, each definition is handed on and dropped as soon as it is
+   * complete, so the copies would be garbage at once.
+   */
+  get keepsDefinitions(): boolean {
+    return this.sink === undefined;
+  }
+
+  /**
+   * Definition `func` is complete: nothing more will be added to it. Its blocks are closed, or
    * with a sink it goes there (sealed, in the checking mode), its symbol kept as a stub.
    */
   complete(func: Operation): void {
-    const body = this.bodies.get(func) ?? internalError('complete() of an op that is not a definition being built');
-    this.bodies.delete(func);
-    closeBlocks(body);
-    if (this.sink === undefined) return;
+    const building = this.building;
+    const i = building.lastIndexOf(func);
+    if (i < 0) internalError('complete() of an op that is not a definition being built');
+    building[i] = building[building.length - 1]!;
+    building.pop();
+    if (this.sink === undefined) {
+      closeBlocks(func);
+      return;
+    }
     const stub = symbolStub(func);
     const name = func.attributes['sym_name'];
     if (name?.kind === 'string') this.symbols.set(name.value, stub);
@@ -187,15 +204,16 @@ export class ModuleBuilder {
   finish(): Module {
     if (this.finished) internalError('finish() called twice');
     this.finished = true;
-    if (this.sink !== undefined && this.bodies.size > 0) internalError('finish() before every definition is complete');
-    for (const body of this.bodies.values()) closeBlocks(body);
+    if (this.sink !== undefined && this.building.length > 0) internalError('finish() before every definition is complete');
+    for (const func of this.building) closeBlocks(func);
     return sealModule({ ops: [...this.declarations, ...this.globals, ...this.definitions], loc: this.loc });
   }
 }
 
-function closeBlocks(body: MRegion): void {
+/** Close the blocks of definition `func`, whose body is the region `define` made (so a region being built). */
+function closeBlocks(func: Operation): void {
   // An index loop: a for-of would allocate per step.
-  const blocks = body.blocks;
+  const blocks = (func.regions[0] as MRegion).blocks;
   for (let j = 0; j < blocks.length; j++) closeBlock(blocks[j]!);
 }
 

@@ -2,7 +2,8 @@
  * The parts the IR builders make new ops and blocks from: a block or region under construction,
  * the shared empty arrays and attribute record, an op's results and a block's arguments (made at
  * their final size), and closing a block (its ops copied to their final size). Used by
- * `moduleBuilder.ts` and `builder.ts`; see the latter's header for why sizes and sharing matter.
+ * `moduleBuilder.ts`, `builder.ts` and `functionBuilder.ts`; see `builder.ts`'s header for why sizes
+ * and sharing matter.
  */
 import type { Attributes, Loc, Operation, Region, Successor, Value } from './ir.js';
 import type { MlirType } from './types.js';
@@ -29,15 +30,20 @@ export function internalError(message: string): never {
   throw new Error(`internal error in the MLIR builder: ${message}`);
 }
 
-/** The results of a new op, one per type. */
+/** The region of an op that has none built (an external function's body, an `scf.if` without `else`). */
+export const emptyRegion: Region = Object.freeze({ blocks: Object.freeze([]) });
+
+/** The results of a new op, one per type (one, the common case, made without a `map` and its callback). */
 export function resultsOf(types: readonly MlirType[]): readonly Value[] {
   if (types.length === 0) return noValues;
+  if (types.length === 1) return [{ def: 'result', index: 0, type: types[0]! }];
   return types.map((type, index): Value => ({ def: 'result', index, type }));
 }
 
 /** The arguments of a new block, one per type. */
 export function blockArgs(types: readonly MlirType[]): readonly Value[] {
   if (types.length === 0) return noValues;
+  if (types.length === 1) return [{ def: 'arg', index: 0, type: types[0]! }];
   return types.map((type, index): Value => ({ def: 'arg', index, type }));
 }
 

@@ -4,21 +4,21 @@
  * calls and field accesses but only a few thousand distinct attribute records among them, and every
  * record made is kept alive by the module (memory the collector has to copy and promote).
  *
- * One instance per `ModuleBuilder`, so nothing outlives the module it was made for. `memo`, the
- * get-or-make over a map these records are kept in, serves the constant table (`constants.ts`) too.
+ * One instance per `ModuleBuilder`, so nothing outlives the module it was made for. `integerKey`,
+ * the map key of a constant's value, serves the constant table (`constants.ts`) too.
  */
 import { attr, type Attributes } from './ir.js';
 import { fitsWidth } from './opForms.js';
 import { printType, type IntType, type MlirType } from './types.js';
 
-const minSafe = BigInt(Number.MIN_SAFE_INTEGER);
-const maxSafe = BigInt(Number.MAX_SAFE_INTEGER);
-
 /** The key of an integer value: a number when it is one exactly (cheap to hash), else the bigint. */
 export function integerKey(value: number | bigint | boolean): number | bigint {
   if (typeof value === 'boolean') return value ? 1 : 0;
   if (typeof value === 'number') return value;
-  return value >= minSafe && value <= maxSafe ? Number(value) : value;
+  // Converted once and checked as a number (two bigint comparisons cost more): a bigint outside
+  // the safe range never converts to a safe integer, one inside converts exactly.
+  const n = Number(value);
+  return Number.isSafeInteger(n) ? n : value;
 }
 
 /** The value of `key` in `map`, made by `make` (and kept) the first time it is asked for. */
@@ -32,7 +32,6 @@ export function memo<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
 }
 
 // The makers `memo` is given: module-level functions, so a lookup that finds its record allocates nothing.
-const newValueMap = (): Map<number | bigint, Attributes> => new Map();
 const calleeRecord = (name: string): Attributes => ({ callee: attr.symbol(name) });
 const globalNameRecord = (symbol: string): Attributes => ({ global_name: attr.symbol(symbol) });
 const elemTypeRecord = (type: MlirType): Attributes => ({ elem_type: attr.type(type) });
@@ -41,7 +40,8 @@ const positionRecord = (index: number): Attributes => ({ position: attr.dense(64
 
 /** The shared records of one module, made on first use. */
 export class SharedAttributes {
-  private readonly constants = new Map<IntType, Map<number | bigint, Attributes>>();
+  /** By width: the integer types are the one interned type per width, and an array index costs less than a map lookup. */
+  private readonly constants: (Map<number | bigint, Attributes> | undefined)[] = [];
   private readonly callees = new Map<string, Attributes>();
   private readonly globalNames = new Map<string, Attributes>();
   private readonly elemTypes = new Map<MlirType, Attributes>();
@@ -50,7 +50,8 @@ export class SharedAttributes {
 
   /** `{ value }` of `arith.constant value : type`; throws when the value does not fit the type (a bug in the caller). */
   constant(type: IntType, value: number | bigint | boolean): Attributes {
-    const byValue = memo(this.constants, type, newValueMap);
+    let byValue = this.constants[type.width];
+    if (byValue === undefined) this.constants[type.width] = byValue = new Map();
     const key = integerKey(value);
     let a = byValue.get(key);
     if (a === undefined) {

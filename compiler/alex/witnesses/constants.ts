@@ -6,12 +6,12 @@
  * One table serves a whole lowering. Entries are keyed by type and value and stamped with the
  * function they were made in; the entries a nested block adds are voided as it closes (an undo
  * log). So no map is made, grown or shrunk per function or per block: the maps hold one entry per
- * distinct constant of the program; finding a constant is two `Map.get`s, and making one that was
- * not found takes no further lookup.
+ * distinct constant of the program; finding a constant is an index (by width) and a `Map.get`, and
+ * making one that was not found takes no further lookup.
  */
 import type { Value } from '../ir/ir.js';
-import { integerKey, memo } from '../ir/sharedAttributes.js';
-import type { MlirType } from '../ir/types.js';
+import { integerKey } from '../ir/sharedAttributes.js';
+import { printType, type MlirType } from '../ir/types.js';
 
 export interface ConstantEntry {
   /** The constant, or undefined once the block that made it has closed. */
@@ -20,11 +20,10 @@ export interface ConstantEntry {
   fn: number;
 }
 
-const newEntryMap = (): Map<number | bigint, ConstantEntry> => new Map();
-
 /** The constants visible at the insertion point of the function being lowered. */
 export class ConstantTable {
-  private readonly byType = new Map<MlirType, Map<number | bigint, ConstantEntry>>();
+  /** By width: constants are integers, and their types the one interned type per width (an index costs less than a map lookup). */
+  private readonly byWidth: (Map<number | bigint, ConstantEntry> | undefined)[] = [];
   /**
    * The entries made in the current function, in order: the first `count` of `made`. Cutting back
    * moves `count` rather than the array's length, which would shrink its storage only to grow it
@@ -47,7 +46,9 @@ export class ConstantTable {
    * in their block.
    */
   entry(type: MlirType, value: number | bigint | boolean): ConstantEntry {
-    const byValue = memo(this.byType, type, newEntryMap);
+    if (type.kind !== 'int') throw new Error(`internal error: a constant of the non-integer type ${printType(type)}`);
+    let byValue = this.byWidth[type.width];
+    if (byValue === undefined) this.byWidth[type.width] = byValue = new Map();
     const key = integerKey(value);
     let e = byValue.get(key);
     if (e === undefined) {

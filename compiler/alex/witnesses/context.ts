@@ -66,7 +66,11 @@ export interface FunctionRequests {
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
 export type WitnessTable = { readonly [K in Expr['kind']]: Witness<Extract<Expr, { kind: K }>> };
 
-/** Per function: where ops go, what names mean, and which constants already exist. */
+/**
+ * Per function: where ops go and what names mean. Its builder tells the lowering's constant table
+ * as nested blocks open and close (`OpBuilder.scopes`), so witnesses build branches and loop bodies
+ * with no wrapper of their own.
+ */
 export class FunctionScope {
   constructor(
     public b: OpBuilder,
@@ -76,22 +80,7 @@ export class FunctionScope {
     readonly subst: Subst,
     /** Stack slots of the function's `let mutable` bindings, allocated in its entry block (see `slots.ts`). */
     public slots: MutableSlots,
-    /** The lowering's constant table, begun for this function. */
-    private readonly constants: ConstantTable,
   ) {}
-
-  /** Run `fill` with the insertion point in a nested block (a branch or loop body). */
-  nested<T>(b: OpBuilder, fill: () => T): T {
-    const outer = this.b;
-    const mark = this.constants.mark();
-    this.b = b;
-    try {
-      return fill();
-    } finally {
-      this.constants.release(mark);
-      this.b = outer;
-    }
-  }
 }
 
 /** The error a witness raises for a construct it cannot lower; caught per function, reported as FS4000. */
@@ -114,8 +103,16 @@ export class Lowerer {
   constructor(
     readonly program: TypedProgram,
     readonly module: ModuleBuilder,
-    private readonly witnesses: WitnessTable,
-  ) {}
+    witnesses: WitnessTable,
+  ) {
+    this.witnesses = new Map(Object.entries(witnesses) as [Expr['kind'], Witness][]);
+  }
+
+  /**
+   * The witness table as a map: `lower` looks a witness up at every expression, and a map finds a
+   * string key by its hash, where a property load with ever-changing names goes megamorphic.
+   */
+  private readonly witnesses: ReadonlyMap<Expr['kind'], Witness>;
 
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
@@ -138,7 +135,7 @@ export class Lowerer {
   /** Lower an expression by its witness. */
   lower(e: Expr, want: Want = KEEP): LValue {
     if (e === this.aheadExpr) return this.aheadValue;
-    const w = this.witnesses[e.kind] as Witness;
+    const w = this.witnesses.get(e.kind)!;
     return w(this, e, want);
   }
 

@@ -4,7 +4,6 @@
  * inclusive, as F# does).
  */
 import type { Expr } from '../../fncs/syntax/ast.js';
-import type { OpBuilder } from '../ir/builder.js';
 import type { Value } from '../ir/ir.js';
 import { DISCARD, type LValue, type Witness } from './context.js';
 
@@ -12,12 +11,11 @@ export const ifThenElse: Witness<Extract<Expr, { kind: 'If' }>> = (L, e, want): 
   const loc = L.loc(e.span);
   const cond = L.lowerValue(e.cond);
   const type = e.otherwise === null ? null : L.mlirType(L.typeOf(e), e.span);
-  const branch = (x: Expr | null) => (b: OpBuilder): Value[] =>
-    L.fn.nested(b, () => {
-      if (x === null) return [];
-      const v = L.lower(x, type === null ? DISCARD : want);
-      return type === null || v === null ? [] : [v];
-    });
+  const branch = (x: Expr | null) => (): Value[] => {
+    if (x === null) return [];
+    const v = L.lower(x, type === null ? DISCARD : want);
+    return type === null || v === null ? [] : [v];
+  };
   const results = L.b.scfIf(cond, type === null ? [] : [type], branch(e.then), e.otherwise === null ? undefined : branch(e.otherwise), loc);
   return results[0] ?? null;
 };
@@ -26,8 +24,11 @@ export const whileLoop: Witness<Extract<Expr, { kind: 'While' }>> = (L, e): LVal
   const loc = L.loc(e.span);
   L.b.scfWhile(
     [],
-    (b) => L.fn.nested(b, () => ({ cond: L.lowerValue(e.cond), values: [] })),
-    (b) => L.fn.nested(b, () => { L.lower(e.body, DISCARD); return []; }),
+    () => ({ cond: L.lowerValue(e.cond), values: [] }),
+    () => {
+      L.lower(e.body, DISCARD);
+      return [];
+    },
     loc,
   );
   return null;
@@ -40,13 +41,13 @@ export const forLoop: Witness<Extract<Expr, { kind: 'For' }>> = (L, e): LValue =
   const variable = L.program.forVariableOf(e);
   L.b.scfWhile(
     [from],
-    (b, is) => L.fn.nested(b, () => ({ cond: L.b.cmpi(e.down ? 'sge' : 'sle', is[0]!, to, loc), values: [is[0]!] })),
-    (b, is) => L.fn.nested(b, () => {
+    (b, is) => ({ cond: b.cmpi(e.down ? 'sge' : 'sle', is[0]!, to, loc), values: [is[0]!] }),
+    (b, is) => {
       const i = is[0]!;
       L.fn.env.set(variable.id, { kind: 'value', value: i });
       L.lower(e.body, DISCARD);
-      return [L.b.binary(e.down ? 'subi' : 'addi', i, L.constant(i.type, 1, loc), loc)];
-    }),
+      return [b.binary(e.down ? 'subi' : 'addi', i, L.constant(i.type, 1, loc), loc)];
+    },
     loc,
   );
   return null;

@@ -14,7 +14,7 @@ export class Environment {
   private readonly stamps: number[] = [];
   private fn = 0;
   /** The ids bound to local functions in the current function, in binding order. */
-  private functionIds: number[] = [];
+  private readonly functionIds: number[] = [];
   /** The ids bound in the current function: the first `boundCount` (the list is reused). */
   private readonly bound: number[] = [];
   private boundCount = 0;
@@ -24,7 +24,7 @@ export class Environment {
     for (let i = 0; i < this.boundCount; i++) this.entries[this.bound[i]!] = undefined;
     this.boundCount = 0;
     this.fn++;
-    this.functionIds = [];
+    this.functionIds.length = 0;
     // Most functions see no local function: no iterator is made for an empty map.
     if (visible.size > 0) for (const [id, entry] of visible) this.set(id, entry);
   }

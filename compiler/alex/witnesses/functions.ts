@@ -37,6 +37,8 @@ interface Request {
 const typeNamePart = (t: Type): string => printType(t).replace(/[^A-Za-z0-9_]+/g, '_');
 
 const noSubst: Subst = new Map();
+const noTypes: readonly Type[] = Object.freeze([]);
+const noCaptures: readonly Symbol[] = Object.freeze([]);
 const noFunctions: ReadonlyMap<number, EnvEntry> = new Map();
 /** What a unit-typed parameter or capture is bound to (entries are immutable, so one serves all). */
 const unitEntry: EnvEntry = Object.freeze({ kind: 'value', value: null });
@@ -65,7 +67,9 @@ export class FunctionEmitter implements FunctionRequests {
 
   constructor(private readonly L: Lowerer) {}
 
-  private baseName(name: string): string {
+  /** The name of a top-level function in the module, before any suffix that makes it unique. */
+  private baseName(info: BindingInfo): string {
+    const name = info.isEntryPoint ? 'main' : info.symbol.name;
     return reservedNames.has(name) ? `${name}_fs` : name;
   }
 
@@ -79,8 +83,9 @@ export class FunctionEmitter implements FunctionRequests {
     if (this.names.has(info.symbol.id)) return true;
     // Named before anything is emitted, a function never meets a name the module has taken (an
     // external's, a string's); named after, it would get another name than that: refuse.
-    if (this.L.module.lookup(this.baseName(info.isEntryPoint ? 'main' : info.symbol.name)) !== undefined) return false;
-    this.name(info, [], info.symbol.id, this.declared);
+    const base = this.baseName(info);
+    if (this.L.module.lookup(base) !== undefined) return false;
+    this.name(info, noTypes, info.symbol.id, this.declared, base);
     return true;
   }
 
@@ -100,11 +105,10 @@ export class FunctionEmitter implements FunctionRequests {
    */
   liftedCount = 0;
 
-  private name(info: BindingInfo, typeArgs: readonly Type[], key: number | string, queue: (Request | undefined)[]): string {
-    const base = this.baseName(info.isEntryPoint ? 'main' : info.symbol.name);
+  private name(info: BindingInfo, typeArgs: readonly Type[], key: number | string, queue: (Request | undefined)[], base = this.baseName(info)): string {
     const name = this.L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
     this.names.set(key, name);
-    queue.push({ name, info, subst: specialisation(info, typeArgs, noSubst), captures: [], functions: noFunctions });
+    queue.push({ name, info, subst: specialisation(info, typeArgs, noSubst), captures: noCaptures, functions: noFunctions });
     return name;
   }
 
@@ -194,7 +198,7 @@ export class FunctionEmitter implements FunctionRequests {
     env.begin(r.functions);
     // Types are computed under the specialisation's substitution.
     L.constants.beginFunction();
-    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, undefined as never, L.constants);
+    L.fn = new FunctionScope(undefined as never, r.name, env, r.subst, undefined as never);
     // Per parameter of the MLIR function: its type, and the symbol its value binds (null: none).
     const types: MlirType[] = [];
     const binds: (number | null)[] = [];
@@ -221,6 +225,7 @@ export class FunctionEmitter implements FunctionRequests {
     }
     const result = info.isEntryPoint ? i32 : L.mlirType(info.returnType, b.span);
     const fb = L.module.defineFunc(r.name, types, result === null ? [] : [result], loc);
+    fb.scopes = L.constants;
     L.fn.b = fb;
     const args = fb.insertionBlock.args;
     for (let i = 0; i < binds.length; i++) {

@@ -45,7 +45,8 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
   not: (L, _r, args, span) => L.b.binary('xori', L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
 };
 
-const inlineWitnesses: Readonly<Record<string, InlineWitness>> = { ...valueWitnesses, ...memoryWitnesses };
+/** By name, in a map: a property load with changing names is megamorphic. */
+const inlineWitnesses: ReadonlyMap<string, InlineWitness> = new Map(Object.entries({ ...valueWitnesses, ...memoryWitnesses }));
 
 /** Lower a saturated call of an intrinsic. */
 export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], call: Expr, want: Want): LValue {
@@ -56,7 +57,7 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
     case 'constant':
       return L.constant(i32, lowering.value, loc);
     case 'inline': {
-      const w = inlineWitnesses[lowering.witness];
+      const w = inlineWitnesses.get(lowering.witness);
       if (w === undefined) throw new Error(`internal error: no inline witness '${lowering.witness}' for ${r.intrinsic.name}`);
       return w(L, r, args, span, call, want);
     }
@@ -67,8 +68,9 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
         const t = abi.params[i]!;
         return t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a);
       });
-      for (const extra of (lowering.kind === 'libc' ? lowering.implicit : undefined) ?? []) {
-        values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
+      const implicit = lowering.kind === 'libc' ? lowering.implicit : undefined;
+      if (implicit !== undefined) {
+        for (const extra of implicit) values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
       }
       const result = L.b.callExternal(lowering.symbol, abi.params, abi.result, values, loc);
       if (result === undefined || want.discard === true) return result ?? null;

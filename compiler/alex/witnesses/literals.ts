@@ -4,7 +4,7 @@
  */
 import type { Expr } from '../../fncs/syntax/ast.js';
 import type { Loc, Value } from '../ir/ir.js';
-import { i1, i64 } from '../ir/types.js';
+import { i1, i64, type IntType, type IntWidth } from '../ir/types.js';
 import type { LValue, Lowerer, Witness } from './context.js';
 import { fatPointer, primMlirType } from './types2mlir.js';
 
@@ -30,10 +30,20 @@ export const literal: Witness<Extract<Expr, { kind: 'Literal' }>> = (L, e): LVal
  * Lower `e` directly as an integer of `type` when it is an integer literal (so `Sys.write fd p 2`
  * passes `arith.constant 2 : i64`, not a widened i32); null when `e` is not a literal.
  */
-export function literalAs(L: Lowerer, e: Expr, type: Extract<import('../ir/types.js').MlirType, { kind: 'int' }>): Value | null {
+export function literalAs(L: Lowerer, e: Expr, type: IntType): Value | null {
   if (e.kind !== 'Literal' || e.value.type !== 'int') return null;
   const v = e.value.value;
-  const bits = BigInt(type.width);
-  if (v < -(1n << (bits - 1n)) || v >= 1n << bits) return null;
+  const range = literalRanges[type.width];
+  if (v < range.min || v >= range.limit) return null;
   return L.constantAt(type, v, e.span);
+}
+
+/** The literals an integer type holds, written signed or unsigned: from -2^(w-1) to below 2^w (made once, not per literal). */
+const literalRanges: Readonly<Record<IntWidth, { readonly min: bigint; readonly limit: bigint }>> = {
+  1: range(1), 8: range(8), 16: range(16), 32: range(32), 64: range(64),
+};
+
+function range(width: IntWidth): { readonly min: bigint; readonly limit: bigint } {
+  const bits = BigInt(width);
+  return { min: -(1n << (bits - 1n)), limit: 1n << bits };
 }

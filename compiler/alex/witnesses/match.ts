@@ -6,7 +6,6 @@
  */
 import type { Expr, LiteralValue, Pattern } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
-import type { OpBuilder } from '../ir/builder.js';
 import type { Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
 import { DISCARD, type LValue, type Lowerer, type Want, type Witness } from './context.js';
@@ -62,20 +61,16 @@ function arms(L: Lowerer, e: MatchExpr, s: LValue, i: number, type: MlirType | n
     const guard = arm.guard;
     cond = cond === 'always'
       ? L.lowerValue(guard)
-      : L.b.scfIf(cond, [i1], (b) => L.fn.nested(b, () => [L.lowerValue(guard)]), (b) => L.fn.nested(b, () => [L.constant(i1, false, loc)]), loc)[0]!;
+      : L.b.scfIf(cond, [i1], () => [L.lowerValue(guard)], () => [L.constant(i1, false, loc)], loc)[0]!;
   }
   const bodyWant = type === null ? DISCARD : want;
   if (cond === 'always') return L.lower(arm.body, bodyWant);
-  const branch = (build: () => LValue) => (b: OpBuilder): Value[] =>
-    L.fn.nested(b, () => {
-      const v = build();
-      return type === null || v === null ? [] : [v];
-    });
+  const yielded = (v: LValue): Value[] => (type === null || v === null ? [] : [v]);
   const results = L.b.scfIf(
     cond,
     type === null ? [] : [type],
-    branch(() => L.lower(arm.body, bodyWant)),
-    branch(() => arms(L, e, s, i + 1, type, exhaustive, want)),
+    () => yielded(L.lower(arm.body, bodyWant)),
+    () => yielded(arms(L, e, s, i + 1, type, exhaustive, want)),
     loc,
   );
   return results[0] ?? null;

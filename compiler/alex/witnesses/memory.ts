@@ -22,9 +22,13 @@ function elementType(L: Lowerer, r: IntrinsicResolution, span: Span): MlirType {
   return L.mlirType(t, span) ?? i8;
 }
 
+/** The literal GEP indices kept constant: those above i32's minimum (MLIR's marker of an SSA index) and within i32. */
+const minConstantIndex = -(2n ** 31n) + 1n;
+const constantIndexLimit = 2n ** 31n;
+
 /** A GEP index: a constant when the F# index is an integer literal, else the i32 value. */
 function gepIndex(L: Lowerer, e: Expr): number | Value {
-  if (e.kind === 'Literal' && e.value.type === 'int' && e.value.value >= -(2n ** 31n) + 1n && e.value.value < 2n ** 31n) return Number(e.value.value);
+  if (e.kind === 'Literal' && e.value.type === 'int' && e.value.value >= minConstantIndex && e.value.value < constantIndexLimit) return Number(e.value.value);
   return L.lowerValue(e);
 }
 
@@ -103,11 +107,11 @@ export const memoryWitnesses: Readonly<Record<string, InlineWitness>> = {
     const count = convertInt(L, L.lowerValue(n), true, i32, loc);
     L.b.scfWhile(
       [L.constant(i32, 0, loc)],
-      (b, ks) => L.fn.nested(b, () => ({ cond: L.b.cmpi('slt', ks[0]!, count, loc), values: [ks[0]!] })),
-      (b, ks) => L.fn.nested(b, () => {
-        L.b.store(value, L.b.gep(d, [ks[0]!], elem, loc), loc);
-        return [L.b.binary('addi', ks[0]!, L.constant(i32, 1, loc), loc)];
-      }),
+      (b, ks) => ({ cond: b.cmpi('slt', ks[0]!, count, loc), values: [ks[0]!] }),
+      (b, ks) => {
+        b.store(value, b.gep(d, [ks[0]!], elem, loc), loc);
+        return [b.binary('addi', ks[0]!, L.constant(i32, 1, loc), loc)];
+      },
       loc,
     );
     return null;

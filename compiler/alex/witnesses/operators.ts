@@ -1,46 +1,52 @@
 /**
- * Witnesses for operators, from two tables: integer arithmetic/bitwise ops (signed and unsigned
- * forms) and comparisons (signed and unsigned predicates). Strings add and compare through the
- * runtime; `&&` and `||` short-circuit with `scf.if`; `|>` is application. Shifts mask their count
- * as F# does (`x <<< n` shifts by `n &&& (bits-1)`).
+ * Witnesses for operators, from one table of the integer operators: arithmetic/bitwise ops and
+ * shifts (signed and unsigned forms) and comparisons (signed and unsigned predicates). Strings add
+ * and compare through the runtime; `&&` and `||` short-circuit with `scf.if`; `|>` is application.
+ * Shifts mask their count as F# does (`x <<< n` shifts by `n &&& (bits-1)`).
  */
 import type { Expr, InfixOp } from '../../fncs/syntax/ast.js';
 import { prune } from '../../fncs/checking/types.js';
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { BinaryOp } from '../ir/builder.js';
 import type { CmpPredicate, Loc, Value } from '../ir/ir.js';
-import { i1, i32 } from '../ir/types.js';
+import { i1, i32, type MlirType } from '../ir/types.js';
 import { lowerCall } from './applications.js';
 import { DISCARD, type LValue, type Lowerer, type Witness } from './context.js';
 import { convertInt } from './conversions.js';
 import { callSupport } from './support.js';
 import { intInfo } from './types2mlir.js';
 
-const arithmetic: Partial<Record<InfixOp, { readonly signed: BinaryOp; readonly unsigned: BinaryOp }>> = {
-  '+': { signed: 'addi', unsigned: 'addi' },
-  '-': { signed: 'subi', unsigned: 'subi' },
-  '*': { signed: 'muli', unsigned: 'muli' },
-  '/': { signed: 'divsi', unsigned: 'divui' },
-  '%': { signed: 'remsi', unsigned: 'remui' },
-  '&&&': { signed: 'andi', unsigned: 'andi' },
-  '|||': { signed: 'ori', unsigned: 'ori' },
-  '^^^': { signed: 'xori', unsigned: 'xori' },
-};
+/** What an integer operator lowers to, by the signedness of its operands: an arith op, a shift, or a compare. */
+type IntOperator =
+  | { readonly family: 'arith' | 'shift'; readonly signed: BinaryOp; readonly unsigned: BinaryOp }
+  | { readonly family: 'compare'; readonly signed: CmpPredicate; readonly unsigned: CmpPredicate };
 
-const comparisons: Partial<Record<InfixOp, { readonly signed: CmpPredicate; readonly unsigned: CmpPredicate }>> = {
-  '=': { signed: 'eq', unsigned: 'eq' },
-  '<>': { signed: 'ne', unsigned: 'ne' },
-  '<': { signed: 'slt', unsigned: 'ult' },
-  '<=': { signed: 'sle', unsigned: 'ule' },
-  '>': { signed: 'sgt', unsigned: 'ugt' },
-  '>=': { signed: 'sge', unsigned: 'uge' },
-};
+const arith = (signed: BinaryOp, unsigned: BinaryOp = signed): IntOperator => ({ family: 'arith', signed, unsigned });
+const shift = (signed: BinaryOp, unsigned: BinaryOp): IntOperator => ({ family: 'shift', signed, unsigned });
+const compare = (signed: CmpPredicate, unsigned: CmpPredicate = signed): IntOperator => ({ family: 'compare', signed, unsigned });
 
-const shifts: Partial<Record<InfixOp, { readonly signed: BinaryOp; readonly unsigned: BinaryOp }>> = {
-  '<<<': { signed: 'shli', unsigned: 'shli' },
-  '>>>': { signed: 'shrsi', unsigned: 'shrui' },
-};
+/** One table, so an operator is found by one lookup (in a map: a property load with changing keys is megamorphic). */
+const intOperators = new Map(Object.entries({
+  '+': arith('addi'),
+  '-': arith('subi'),
+  '*': arith('muli'),
+  '/': arith('divsi', 'divui'),
+  '%': arith('remsi', 'remui'),
+  '&&&': arith('andi'),
+  '|||': arith('ori'),
+  '^^^': arith('xori'),
+  '=': compare('eq'),
+  '<>': compare('ne'),
+  '<': compare('slt', 'ult'),
+  '<=': compare('sle', 'ule'),
+  '>': compare('sgt', 'ugt'),
+  '>=': compare('sge', 'uge'),
+  '<<<': shift('shli', 'shli'),
+  '>>>': shift('shrsi', 'shrui'),
+} satisfies Partial<Record<InfixOp, IntOperator>>) as [InfixOp, IntOperator][]);
 
+/** The result types of a logical operator's `scf.if` (the builder copies them into results, so one list serves all). */
+const boolResult: readonly MlirType[] = Object.freeze([i1]);
 
 type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
 
@@ -68,9 +74,10 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   }
   if (e.op === '&&' || e.op === '||') {
     const left = L.lowerValue(e.left);
-    const rhs = (b: import('../ir/builder.js').OpBuilder): Value[] => L.fn.nested(b, () => [L.lowerValue(e.right)]);
-    const constant = (value: boolean) => (b: import('../ir/builder.js').OpBuilder): Value[] => L.fn.nested(b, () => [L.constant(i1, value, loc)]);
-    return L.b.scfIf(left, [i1], e.op === '&&' ? rhs : constant(true), e.op === '&&' ? constant(false) : rhs, loc)[0]!;
+    // `a && b` is `if a then b else false`, `a || b` is `if a then true else b`.
+    const rhs = (): Value[] => [L.lowerValue(e.right)];
+    const known = (): Value[] => [L.constant(i1, e.op === '||', loc)];
+    return L.b.scfIf(left, boolResult, e.op === '&&' ? rhs : known, e.op === '&&' ? known : rhs, loc)[0]!;
   }
   // The operator's operand type, recorded on the operator itself: one lookup, where the type of a path operand is derived from its resolution.
   const operand = prune(L.operandTypeOf(e));
@@ -82,18 +89,16 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   }
   const info = intInfo(operand);
   if (info === null) return L.fail(e.opSpan, 'loweringUnsupported', [`The operator '${e.op}' on values of this type`]);
-  const shift = shifts[e.op];
-  if (shift !== undefined) {
+  const op = intOperators.get(e.op);
+  if (op?.family === 'shift') {
     const value = L.lowerValue(e.left);
     const count = L.b.binary('andi', L.lowerValue(e.right), L.constant(i32, info.width - 1, loc), loc);
-    return L.b.binary(info.signed ? shift.signed : shift.unsigned, value, convertInt(L, count, false, value.type, loc), loc);
+    return L.b.binary(info.signed ? op.signed : op.unsigned, value, convertInt(L, count, false, value.type, loc), loc);
   }
   const a = L.lowerValue(e.left);
   const b = L.lowerValue(e.right);
-  const cmp = comparisons[e.op];
-  if (cmp !== undefined) return L.b.cmpi(info.signed ? cmp.signed : cmp.unsigned, a, b, loc);
-  const op = arithmetic[e.op];
   if (op === undefined) return L.fail(e.opSpan, 'loweringUnsupported', [`The operator '${e.op}'`]);
+  if (op.family === 'compare') return L.b.cmpi(info.signed ? op.signed : op.unsigned, a, b, loc);
   return L.b.binary(info.signed ? op.signed : op.unsigned, a, b, loc);
 };
 

@@ -18,7 +18,7 @@
  * - failing with a diagnostic: the prologue's, if a slot type fails, is the one reported.
  */
 import type { Binding, BlockItem, Expr } from '../../fncs/syntax/ast.js';
-import type { FunctionBuilder } from '../ir/builder.js';
+import type { FunctionBuilder } from '../ir/functionBuilder.js';
 import type { Value } from '../ir/ir.js';
 import { i64, type MlirType } from '../ir/types.js';
 import type { Lowerer } from './context.js';
@@ -33,38 +33,44 @@ export interface Slot {
 /** The `let mutable` bindings of a function body in pre-order, not looking into nested functions. */
 function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] {
   if (e === null) return out;
+  // Index loops, not for-of: this walk reads every node of a body, and is most of what settling costs.
   switch (e.kind) {
     // Leaves first: names and literals are over half of all expressions, and a switch tests its cases in order.
     case 'Path':
     case 'Literal':
       break;
     case 'LocalLet':
-      for (const b of e.bindings) {
+      for (let i = 0; i < e.bindings.length; i++) {
+        const b = e.bindings[i]!;
         if (b.params.length > 0) continue;
         if (b.mutable) out.push(b);
         mutableBindings(b.body, out);
       }
       break;
-    case 'Block': for (const item of e.items) mutableBindings(item, out); break;
+    case 'Block': eachOf(e.items, out); break;
     case 'If': mutableBindings(e.cond, out); mutableBindings(e.then, out); mutableBindings(e.otherwise, out); break;
     case 'While': mutableBindings(e.cond, out); mutableBindings(e.body, out); break;
     case 'For': mutableBindings(e.from, out); mutableBindings(e.to, out); mutableBindings(e.body, out); break;
     case 'Match':
       mutableBindings(e.scrutinee, out);
-      for (const a of e.arms) { mutableBindings(a.guard, out); mutableBindings(a.body, out); }
+      for (let i = 0; i < e.arms.length; i++) { mutableBindings(e.arms[i]!.guard, out); mutableBindings(e.arms[i]!.body, out); }
       break;
-    case 'App': mutableBindings(e.fn, out); for (const a of e.args) mutableBindings(a, out); break;
+    case 'App': mutableBindings(e.fn, out); eachOf(e.args, out); break;
     case 'Infix': mutableBindings(e.left, out); mutableBindings(e.right, out); break;
     case 'Prefix': mutableBindings(e.operand, out); break;
     case 'Assign': mutableBindings(e.value, out); break;
-    case 'Record': for (const f of e.fields) mutableBindings(f.value, out); break;
-    case 'RecordUpdate': mutableBindings(e.source, out); for (const f of e.fields) mutableBindings(f.value, out); break;
+    case 'Record': for (let i = 0; i < e.fields.length; i++) mutableBindings(e.fields[i]!.value, out); break;
+    case 'RecordUpdate': mutableBindings(e.source, out); for (let i = 0; i < e.fields.length; i++) mutableBindings(e.fields[i]!.value, out); break;
     case 'FieldGet': mutableBindings(e.target, out); break;
     case 'Index': mutableBindings(e.target, out); mutableBindings(e.index, out); break;
     case 'TypeApp': mutableBindings(e.target, out); break;
     default: break;
   }
   return out;
+}
+
+function eachOf(items: readonly (Expr | BlockItem)[], out: Binding[]): void {
+  for (let i = 0; i < items.length; i++) mutableBindings(items[i]!, out);
 }
 
 /** The slots of the function being lowered. */

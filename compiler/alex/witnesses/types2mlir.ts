@@ -17,8 +17,16 @@ const prims: Readonly<Record<PrimName, MlirType | null>> = {
   bool: i1, string: structType([ptr, i64]), unit: null, Region: ptr, SockAddr: ptr,
 };
 
+/**
+ * The tables by primitive name, as maps: lowering asks at almost every expression, with names that
+ * change from one ask to the next, and a map finds a string key by its hash where such a property
+ * load is megamorphic.
+ */
+const tableMap = <V>(table: Partial<Record<PrimName, V>>): ReadonlyMap<PrimName, V> => new Map(Object.entries(table) as [PrimName, V][]);
+const primTypes = tableMap(prims);
+
 /** The MLIR type of a primitive F# type (null for unit). */
-export const primMlirType = (name: PrimName): MlirType | null => prims[name];
+export const primMlirType = (name: PrimName): MlirType | null => primTypes.get(name)!;
 
 /** The string (and array) representation: bytes and their count. */
 export const fatPointer = structType([ptr, i64]);
@@ -50,7 +58,7 @@ export type MlirTypeResult = { readonly ok: true; readonly type: MlirType | null
 
 const ok = (type: MlirType | null): MlirTypeResult => Object.freeze({ ok: true, type });
 /** The results that do not depend on the program, made once: lowering asks for a type at almost every expression. */
-const primResults = Object.fromEntries(Object.entries(prims).map(([name, type]) => [name, ok(type)])) as Readonly<Record<PrimName, MlirTypeResult>>;
+const primResults = tableMap(Object.fromEntries(Object.entries(prims).map(([name, type]) => [name, ok(type)])) as Record<PrimName, MlirTypeResult>);
 const ptrResult = ok(ptr);
 const fatPointerResult = ok(fatPointer);
 const funResult: MlirTypeResult = Object.freeze({ ok: false, why: 'a function used as a value (closures)' });
@@ -63,7 +71,7 @@ const recordResults = new WeakMap<RecordInfo, MlirTypeResult>();
 export function toMlirType(program: TypedProgram, t: Type): MlirTypeResult {
   const p = prune(t);
   switch (p.kind) {
-    case 'Prim': return primResults[p.name];
+    case 'Prim': return primResults.get(p.name)!;
     case 'Ptr': return ptrResult;
     case 'Array': return fatPointerResult;
     case 'Record': {
@@ -93,16 +101,16 @@ function recordType(program: TypedProgram, info: RecordInfo): MlirTypeResult {
   return ok(structType(fields));
 }
 
-const intInfos: Partial<Record<PrimName, { readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean }>> = {
+const intInfos = tableMap<{ readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean }>({
   sbyte: { width: 8, signed: true }, byte: { width: 8, signed: false }, int16: { width: 16, signed: true },
   uint16: { width: 16, signed: false }, int: { width: 32, signed: true }, uint32: { width: 32, signed: false },
   int64: { width: 64, signed: true }, uint64: { width: 64, signed: false }, bool: { width: 1, signed: false },
-};
+});
 
 /** Integer facts of an F# type: bit width and signedness (bool counts as unsigned 1-bit). */
 export function intInfo(t: Type): { readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean } | null {
   const p = prune(t);
-  return p.kind === 'Prim' ? intInfos[p.name] ?? null : null;
+  return p.kind === 'Prim' ? intInfos.get(p.name) ?? null : null;
 }
 
 const abiTypes: Readonly<Record<AbiType, MlirType | undefined>> = {

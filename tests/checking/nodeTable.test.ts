@@ -2,8 +2,9 @@
  * The node tables of the typed program (compiler/fncs/psg/nodeTable.ts): append-only logs cut by
  * top-level declaration, read by scanning the part whose source range holds the node. Each test
  * pins a case the layout could get wrong: parts of several declarations, long parts (indexed),
- * logs longer than a chunk, a node written twice, a node whose span points outside its part, and a
- * node never written, and a declaration released.
+ * logs longer than a chunk, a node written twice, a node whose span points outside its part, a
+ * node never written, a declaration released, a short part across chunks, and a node looked up
+ * twice in a row (the table remembers the last one found).
  */
 import { describe, expect, test } from 'vitest';
 import type { Span } from '../../compiler/fncs/syntax/ast.js';
@@ -122,6 +123,27 @@ describe('NodeTable', () => {
     table.set(later, 'later');
     expect(table.get(later)).toBe('later');
     expect(table.get(nodes[3]![0]!)).toBe(nodes[3]![0]!.name);
+  });
+
+  test('a short part that crosses chunks is scanned across them', () => {
+    // Entries 250 to 289 hold the second declaration: the first chunk ends at 256.
+    const { table, nodes } = build([250, 40]);
+    for (const n of nodes[1]!) expect(table.get(n)).toBe(n.name);
+  });
+
+  test('a node looked up again at once gets the current answer after a rewrite, a write or a release', () => {
+    const { table, ranges } = openTable<string>(100);
+    const n = node('n', 1);
+    const entry = table.set(n, 'first');
+    expect(table.get(n)).toBe('first');
+    table.rewrite(entry, 'rewritten');
+    expect(table.get(n)).toBe('rewritten');
+    table.set(n, 'again');
+    expect(table.get(n)).toBe('again');
+    ranges.open(span(200, 300));
+    table.set(node('m', 201), 'm');
+    table.release(1);
+    expect(table.get(n)).toBeUndefined();
   });
 
   test('writes before any declaration opens are kept too', () => {

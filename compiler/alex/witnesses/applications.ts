@@ -32,6 +32,14 @@ function partial(L: Lowerer, span: Span, name: string, expected: number, given: 
 }
 
 /**
+ * Lower `e` with the lowerer `this`, for `map`: a callback capturing the lowerer would make
+ * `lowerCall` allocate its context at every call.
+ */
+function lowerWith(this: Lowerer, e: Expr): LValue {
+  return this.lower(e);
+}
+
+/**
  * Lower `fn args…`, the call expression `call` (whose F# type is the call's result type; it is
  * looked up only where the lowering needs it).
  */
@@ -76,7 +84,7 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Exp
     }
   }
   // Made at their final size (`map`, `concat`): the call keeps its operands (see the builder's header).
-  const lowered = args.map((a) => L.lower(a));
+  const lowered = args.map(lowerWith, L);
   const argValues = lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
   const t = L.mlirType(resultType ?? L.typeOf(call), span);
   const results = L.b.call(callee, captured === undefined || captured.length === 0 ? argValues : captured.concat(argValues), t === null ? [] : [t], L.loc(span));

@@ -52,10 +52,14 @@ function isPure(L: Lowerer, e: Expr, visiting: Set<Binding>): boolean {
   }
 }
 
-/** Whether top-level value `b` is inlined at its uses: its initialiser is pure. Values are used often, so this is answered once per lowering. */
-function isPureValue(L: Lowerer, b: Binding, visiting: Set<Binding> = new Set()): boolean {
+/**
+ * Whether top-level value `b` is inlined at its uses: its initialiser is pure. Values are used
+ * often, so this is answered once per lowering (and the set of values being examined made only then).
+ */
+function isPureValue(L: Lowerer, b: Binding, outer?: Set<Binding>): boolean {
   let pure = L.pureValues.get(b);
   if (pure === undefined) {
+    const visiting = outer ?? new Set<Binding>();
     if (visiting.has(b)) return false;
     visiting.add(b);
     pure = isPure(L, b.body, visiting);

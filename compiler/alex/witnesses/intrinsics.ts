@@ -50,35 +50,44 @@ const inlineWitnesses: ReadonlyMap<string, InlineWitness> = new Map(Object.entri
 
 /** Lower a saturated call of an intrinsic. */
 export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonly Expr[], call: Expr, want: Want): LValue {
-  const span = call.span;
   const lowering = r.intrinsic.lowering;
-  const loc = L.loc(span);
   switch (lowering.kind) {
     case 'constant':
-      return L.constant(i32, lowering.value, loc);
+      return L.constant(i32, lowering.value, L.loc(call.span));
     case 'inline': {
       const w = inlineWitnesses.get(lowering.witness);
       if (w === undefined) throw new Error(`internal error: no inline witness '${lowering.witness}' for ${r.intrinsic.name}`);
-      return w(L, r, args, span, call, want);
+      return w(L, r, args, call.span, call, want);
     }
     case 'libc':
-    case 'runtime': {
-      const abi = abiSignature(lowering);
-      const values: Value[] = args.map((a, i) => {
-        const t = abi.params[i]!;
-        return t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a);
-      });
-      const implicit = lowering.kind === 'libc' ? lowering.implicit : undefined;
-      if (implicit !== undefined) {
-        for (const extra of implicit) values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
-      }
-      const result = L.b.callExternal(lowering.symbol, abi.params, abi.result, values, loc);
-      if (result === undefined || want.discard === true) return result ?? null;
-      const resultType = L.typeOf(call);
-      const fs = L.mlirType(resultType, span);
-      if (fs === null) return null;
-      const p = prune(resultType);
-      return result.type === i64 && fs !== i64 ? convertInt(L, result, p.kind === 'Prim' && p.name !== 'uint32', fs, loc) : result;
-    }
+    case 'runtime':
+      return lowerExternalCall(L, lowering, args, call, want);
   }
+}
+
+type ExternalLowering = Extract<IntrinsicResolution['intrinsic']['lowering'], { kind: 'libc' | 'runtime' }>;
+
+/**
+ * A call of a C or runtime function. Its own function: the argument callback's context is then
+ * made for these calls only, not at every intrinsic call.
+ */
+function lowerExternalCall(L: Lowerer, lowering: ExternalLowering, args: readonly Expr[], call: Expr, want: Want): LValue {
+  const span = call.span;
+  const loc = L.loc(span);
+  const abi = abiSignature(lowering);
+  const values: Value[] = args.map((a, i) => {
+    const t = abi.params[i]!;
+    return t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a);
+  });
+  const implicit = lowering.kind === 'libc' ? lowering.implicit : undefined;
+  if (implicit !== undefined) {
+    for (const extra of implicit) values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));
+  }
+  const result = L.b.callExternal(lowering.symbol, abi.params, abi.result, values, loc);
+  if (result === undefined || want.discard === true) return result ?? null;
+  const resultType = L.typeOf(call);
+  const fs = L.mlirType(resultType, span);
+  if (fs === null) return null;
+  const p = prune(resultType);
+  return result.type === i64 && fs !== i64 ? convertInt(L, result, p.kind === 'Prim' && p.name !== 'uint32', fs, loc) : result;
 }

@@ -11,7 +11,7 @@ import type { BinaryOp } from '../ir/builder.js';
 import type { CmpPredicate, Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
 import { lowerCall } from './applications.js';
-import { DISCARD, type LValue, type Lowerer, type Witness } from './context.js';
+import { DISCARD, type LValue, type Lowerer, type Want, type Witness } from './context.js';
 import { convertInt } from './conversions.js';
 import { callSupport } from './support.js';
 import { intInfo } from './types2mlir.js';
@@ -61,24 +61,34 @@ function stringOp(L: Lowerer, e: InfixExpr, loc: Loc): Value {
   return L.fail(e.opSpan, 'loweringUnsupported', [`The operator '${e.op}' on strings`]);
 }
 
-export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
+/**
+ * `x |> f a` is the full application `f a x`, with `x` evaluated first, as in F# (a literal has no
+ * effects, so it stays where the callee lowers it, typed as the callee wants).
+ */
+function pipe(L: Lowerer, e: InfixExpr, want: Want): LValue {
+  const right = e.right;
+  if (right.kind !== 'App') return lowerCall(L, right, [e.left], e, want);
+  const args = [...right.args, e.left];
+  if (e.left.kind === 'Literal') return lowerCall(L, right.fn, args, e, want);
+  return L.lowerAhead(e.left, () => lowerCall(L, right.fn, args, e, want));
+}
+
+/** `a && b` is `if a then b else false`, `a || b` is `if a then true else b`. */
+function logical(L: Lowerer, e: InfixExpr): Value {
   const loc = L.loc(e.span);
-  // `x |> f a` is the full application `f a x`, with `x` evaluated first, as in F# (a literal
-  // has no effects, so it stays where the callee lowers it, typed as the callee wants).
-  if (e.op === '|>') {
-    const right = e.right;
-    if (right.kind !== 'App') return lowerCall(L, right, [e.left], e, want);
-    const args = [...right.args, e.left];
-    if (e.left.kind === 'Literal') return lowerCall(L, right.fn, args, e, want);
-    return L.lowerAhead(e.left, () => lowerCall(L, right.fn, args, e, want));
-  }
-  if (e.op === '&&' || e.op === '||') {
-    const left = L.lowerValue(e.left);
-    // `a && b` is `if a then b else false`, `a || b` is `if a then true else b`.
-    const rhs = (): Value[] => [L.lowerValue(e.right)];
-    const known = (): Value[] => [L.constant(i1, e.op === '||', loc)];
-    return L.b.scfIf(left, boolResult, e.op === '&&' ? rhs : known, e.op === '&&' ? known : rhs, loc)[0]!;
-  }
+  const left = L.lowerValue(e.left);
+  const rhs = (): Value[] => [L.lowerValue(e.right)];
+  const known = (): Value[] => [L.constant(i1, e.op === '||', loc)];
+  return L.b.scfIf(left, boolResult, e.op === '&&' ? rhs : known, e.op === '&&' ? known : rhs, loc)[0]!;
+}
+
+// The closures of pipes and logical operators are made in functions of their own: a function
+// whose variables a closure captures allocates their context at every call, and most operators
+// are neither.
+export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
+  if (e.op === '|>') return pipe(L, e, want);
+  if (e.op === '&&' || e.op === '||') return logical(L, e);
+  const loc = L.loc(e.span);
   // The operator's operand type, recorded on the operator itself: one lookup, where the type of a path operand is derived from its resolution.
   const operand = prune(L.operandTypeOf(e));
   if (operand.kind === 'Prim' && operand.name === 'string') return stringOp(L, e, loc);

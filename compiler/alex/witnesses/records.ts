@@ -4,15 +4,21 @@
  * field access (`llvm.extractvalue`).
  */
 import type { Expr, FieldInit } from '../../fncs/syntax/ast.js';
-import type { RecordInfo } from '../../fncs/psg/program.js';
+import type { RecordField, RecordInfo } from '../../fncs/psg/program.js';
 import type { Value } from '../ir/ir.js';
 import { i1 } from '../ir/types.js';
 import type { LValue, Lowerer, Witness } from './context.js';
 
+/** The field of `info` called `name` (a loop: a `find` callback would be a new closure per field). */
+function fieldNamed(info: RecordInfo, name: string): RecordField | undefined {
+  for (const field of info.fields) if (field.name === name) return field;
+  return undefined;
+}
+
 function insertFields(L: Lowerer, start: Value, info: RecordInfo, fields: readonly FieldInit[]): Value {
   let v = start;
   for (const f of fields) {
-    const field = info.fields.find((x) => x.name === f.name.text);
+    const field = fieldNamed(info, f.name.text);
     if (field === undefined) throw new Error(`internal error: record ${info.name} has no field ${f.name.text}`);
     const loc = L.loc(f.span);
     const value = L.lower(f.value) ?? L.constant(i1, false, loc);

@@ -75,6 +75,13 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   private wholeIndex: Map<K, number> | null = null;
   /** Per chunk, how many of its entries `release` has cleared. */
   private readonly releasedIn: number[] = [];
+  /**
+   * The node the last successful `get` asked for and its entry: a node is often looked up twice in
+   * a row (an operator's operand path, for its type and then for its value). Forgotten on `set` (a
+   * later write for a node wins) and `release`; `rewrite` changes the entry's value in place.
+   */
+  private lastKey: K | null = null;
+  private lastEntry = 0;
 
   constructor(private readonly ranges: DeclRanges) {}
 
@@ -88,6 +95,7 @@ export class NodeTable<K extends { readonly span: Span }, V> {
     const chunk = this.chunks[i >> CHUNK_BITS]!;
     chunk[at] = k;
     chunk[at + 1] = v;
+    this.lastKey = null;
     // Within a part a later entry for the same node wins: scans go from the end, indexes are kept
     // current. A node set again from another declaration's part is still found in the part its span
     // falls in first; the checker writes each node only while checking the declaration holding it.
@@ -96,7 +104,6 @@ export class NodeTable<K extends { readonly span: Span }, V> {
     return i;
   }
 
-  /** Replace the value of entry `i` (as returned by `set`). */
   /**
    * Forget the entries of declaration part `part` (see `ProgramTables.release`): their nodes and
    * values may then be collected, and a chunk with no entry left is dropped. Lookups of its nodes
@@ -125,30 +132,43 @@ export class NodeTable<K extends { readonly span: Span }, V> {
     }
     if (this.partIndexes.size > 0) this.partIndexes.delete(part);
     this.wholeIndex = null;
+    this.lastKey = null;
   }
 
+  /** Replace the value of entry `i` (as returned by `set`). */
   rewrite(i: number, v: V): void {
     this.chunks[i >> CHUNK_BITS]![((i & MASK) << 1) + 1] = v;
   }
 
   get(k: K): V | undefined {
+    if (k === this.lastKey) return this.valueAt(this.lastEntry);
+    const i = this.find(k);
+    if (i < 0) return undefined;
+    this.lastKey = k;
+    this.lastEntry = i;
+    return this.valueAt(i);
+  }
+
+  /** The latest entry for `k`, or -1. */
+  private find(k: K): number {
     const part = this.ranges.locate(k.span.startOffset);
     if (part >= 0 && part < this.partStarts.length) {
       const from = this.partStarts.at(part);
       const to = part + 1 < this.partStarts.length ? this.partStarts.at(part + 1) : this.size;
-      if (to - from <= SCAN_LIMIT) {
-        for (let i = to - 1; i >= from; i--) {
-          const chunk = this.chunks[i >> CHUNK_BITS]!;
-          const at = (i & MASK) << 1;
-          if (chunk[at] === k) return chunk[at + 1] as V;
-        }
-      } else {
-        const i = this.partIndex(part, from, to).get(k);
-        if (i !== undefined) return this.valueAt(i);
-      }
+      const i = to - from <= SCAN_LIMIT ? this.scan(k, from, to) : (this.partIndex(part, from, to).get(k) ?? -1);
+      if (i >= 0) return i;
     }
-    const i = this.index().get(k);
-    return i === undefined ? undefined : this.valueAt(i);
+    return this.index().get(k) ?? -1;
+  }
+
+  /** The last entry for `k` among entries `from` to below `to`, or -1: a chunk at a time, which a part seldom crosses. */
+  private scan(k: K, from: number, to: number): number {
+    for (let i = to - 1; i >= from; ) {
+      const chunk = this.chunks[i >> CHUNK_BITS]!;
+      const base = i & ~MASK;
+      for (const stop = Math.max(from, base); i >= stop; i--) if (chunk[(i - base) << 1] === k) return i;
+    }
+    return -1;
   }
 
   private keyAt(i: number): K {

@@ -62,8 +62,10 @@ const SMALL_BLOCK = 16;
  * a scavenge and promoted by the next.
  */
 export const symbolStub = (op: Operation): Operation => ({
-  name: op.name, operands: noValues, results: noValues, attributes: op.attributes, regions: noRegions, successors: noSuccessors, loc: op.loc,
+  name: op.name, operands: noValues, results: noValues, attributes: op.attributes, regions: noRegions, successors: noSuccessors, loc: stubLoc(op.loc),
 });
+/** A copy of the location `symbolStub` keeps, for the same reason: locations are made at one site for every op. */
+const stubLoc = (loc: Loc): Loc => ({ file: loc.file, line: loc.line, col: loc.col });
 
 /** An op made of the parts given, which it keeps. */
 export function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {

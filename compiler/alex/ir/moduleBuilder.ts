@@ -8,7 +8,7 @@
  * done, and keeps of it only its symbol (a stub without the body): a large module then need not be
  * held whole, and `finish()` gives the declarations and globals, the ops the module prints first.
  */
-import { attr, freezeModule, freezingIr, sealModule, type Attribute, type Attributes, type Loc, type Module, type Operation } from './ir.js';
+import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
 import { FunctionBuilder } from './functionBuilder.js';
 import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
@@ -21,17 +21,11 @@ export interface StringGlobal {
   readonly length: number;
 }
 
-/** `sym_visibility` of a private symbol (attributes are immutable, so one serves all). */
-const privateVisibility = attr.string('private');
-
-/**
- * The attributes of a function symbol: its name, its type (`typeAttr`, shared by the symbols of one
- * type) and, when private, its visibility.
- */
-function symbolAttributes(name: string, typeAttr: Attribute, isPrivate: boolean): Attributes {
+/** The attributes of a function symbol: its name, its type and, when private, its visibility. */
+function symbolAttributes(name: string, type: FuncType, isPrivate: boolean): Attributes {
   return isPrivate
-    ? { sym_name: attr.string(name), function_type: typeAttr, sym_visibility: privateVisibility }
-    : { sym_name: attr.string(name), function_type: typeAttr };
+    ? { sym_name: attr.string(name), function_type: attr.type(type), sym_visibility: attr.string('private') }
+    : { sym_name: attr.string(name), function_type: attr.type(type) };
 }
 
 /** Whether symbol op `decl` has the function type `(params) -> results`, comparing interned types by identity. */
@@ -101,7 +95,7 @@ export class ModuleBuilder {
       }
       return existing;
     }
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, this.shared.typeAttr(type), isPrivate), loc, [emptyRegion]);
+    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [emptyRegion]);
     this.addSymbol(name, op, this.declarations);
     return op;
   }
@@ -145,7 +139,7 @@ export class ModuleBuilder {
   private define(opName: string, name: string, type: FuncType, isPrivate: boolean, loc: Loc): FunctionBuilder {
     const entry: MBlock = { args: blockArgs(type.params), ops: [] };
     const region: MRegion = { blocks: [entry] };
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, this.shared.typeAttr(type), isPrivate), loc, [region]);
+    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
     this.addSymbol(name, op, this.sink === undefined ? this.definitions : undefined);
     this.building.push(op);
     return new FunctionBuilder(this, op, entry, region);
@@ -155,8 +149,6 @@ export class ModuleBuilder {
     if (this.finished) internalError('the module is already finished');
     if (this.symbols.has(name)) internalError(`@${name} is defined twice`);
     this.symbols.set(name, op);
-    // A name promised is taken now by its symbol: the promise would be kept for nothing.
-    this.reserved.delete(name);
     list?.push(op);
   }
 

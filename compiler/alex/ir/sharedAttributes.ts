@@ -7,7 +7,7 @@
  * One instance per `ModuleBuilder`, so nothing outlives the module it was made for. `integerKey`,
  * the map key of a constant's value, serves the constant table (`constants.ts`) too.
  */
-import { attr, type Attribute, type Attributes } from './ir.js';
+import { attr, type Attributes } from './ir.js';
 import { fitsWidth } from './opForms.js';
 import { printType, type IntType, type MlirType } from './types.js';
 
@@ -33,7 +33,6 @@ export function memo<K, V>(map: Map<K, V>, key: K, make: (key: K) => V): V {
 
 // The makers `memo` is given: module-level functions, so a lookup that finds its record allocates nothing.
 const calleeRecord = (name: string): Attributes => ({ callee: attr.symbol(name) });
-const typeAttrOf = (type: MlirType): Attribute => attr.type(type);
 const globalNameRecord = (symbol: string): Attributes => ({ global_name: attr.symbol(symbol) });
 const elemTypeRecord = (type: MlirType): Attributes => ({ elem_type: attr.type(type) });
 const newGepMap = (): Map<number, Attributes> => new Map();
@@ -44,7 +43,6 @@ export class SharedAttributes {
   /** By width: the integer types are the one interned type per width, and an array index costs less than a map lookup. */
   private readonly constants: (Map<number | bigint, Attributes> | undefined)[] = [];
   private readonly callees = new Map<string, Attributes>();
-  private readonly types = new Map<MlirType, Attribute>();
   private readonly globalNames = new Map<string, Attributes>();
   private readonly elemTypes = new Map<MlirType, Attributes>();
   private readonly positions = new Map<number, Attributes>();
@@ -68,11 +66,6 @@ export class SharedAttributes {
   /** `{ callee: @name }` of a call. */
   callee(name: string): Attributes {
     return memo(this.callees, name, calleeRecord);
-  }
-
-  /** The `function_type` attribute of a symbol of type `type` (interned, so a map key). */
-  typeAttr(type: MlirType): Attribute {
-    return memo(this.types, type, typeAttrOf);
   }
 
   /** `{ global_name: @symbol }` of `llvm.mlir.addressof`. */

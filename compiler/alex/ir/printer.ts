@@ -278,7 +278,7 @@ class TextPrinter implements OpPrinter {
         for (let k = 0; k < b.args.length; k++) {
           const a = b.args[k]!;
           out.write(k === 0 ? '(' : ', ');
-          out.write(this.names.name(a));
+          this.names.write(a, out);
           out.write(': ');
           out.writeBytes(this.typeText(a.type));
         }

@@ -83,17 +83,9 @@ export class SsaNames {
     return n;
   }
 
-  /** The name of `v` at this point of the printing. */
-  name(v: Value): string {
-    if (v.def === 'arg') return this.argument(v);
-    const open = this.open;
-    if (open.findNearby(v) && open.foundAt >= 0) return this.found();
-    return this.farName(v);
-  }
-
   /**
-   * Write the name of `v` at this point of the printing into `out`: what `name` gives, but a
-   * result found nearby (most operands) is written as its number, with no string made for it.
+   * Write the name of `v` at this point of the printing into `out`. A result found nearby (most
+   * operands) is written as its number, with no string made for it.
    */
   write(v: Value, out: TextBuffer): void {
     if (v.def !== 'arg') {

@@ -10,7 +10,7 @@ import { attr, DYNAMIC_INDEX, type Region } from './ir.js';
 import type { Token } from './lexer.js';
 import { constantForm, fitsWidth, globalForm } from './literalForms.js';
 import { emptyParsed, type ArgDef, type CustomForm, type OpParser, type OpPrinter } from './syntax.js';
-import { funcType, i1, printType, ptr, type MlirType } from './types.js';
+import { funcType, i1, ptr, type MlirType } from './types.js';
 
 export type { CustomForm } from './syntax.js';
 /** Re-exported for `sharedAttributes.ts`, which reads it from here. */

@@ -14,8 +14,8 @@
  * same output.
  */
 import type { Decl } from '../fncs/syntax/ast.js';
-import { layOutSource } from '../fncs/syntax/parse.js';
-import { streamFastBuffer } from '../fncs/syntax/tokens2ast.js';
+import { LayOutAhead } from '../fncs/syntax/layOutAhead.js';
+import { streamFastFeed } from '../fncs/syntax/tokens2ast.js';
 import { DeclarationChecker } from '../fncs/checking/checkStream.js';
 import { TextLowering } from '../alex/witnesses/lower.js';
 import type { PrintOptions } from '../alex/ir/printer.js';
@@ -25,8 +25,6 @@ const NOT_CLEAN = Symbol('not clean');
 
 /** The MLIR text of a program that compiles without any diagnostic, or null (compile it whole). */
 export function compileStreamed(file: string, text: string, options: PrintOptions): string | null {
-  const laidOut = layOutSource(file, text);
-  if (laidOut.diagnostics.length > 0) return null;
   let checker: DeclarationChecker | undefined;
   let lowering: TextLowering | undefined;
   // One declaration is held back until the next is read: checking needs to know which is last.
@@ -40,7 +38,8 @@ export function compileStreamed(file: string, text: string, options: PrintOption
     if (finished) checker!.release(done);
   };
   try {
-    const accepted = streamFastBuffer(file, laidOut.tokens, (d, header) => {
+    // Lexed and laid out an item ahead of the parser: a file that is not clean is found out there.
+    const accepted = streamFastFeed(file, new LayOutAhead(file, text), (d, header) => {
       checker ??= new DeclarationChecker(header);
       lowering ??= new TextLowering(checker.program, options);
       if (held !== undefined) step(held, false);

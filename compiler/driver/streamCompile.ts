@@ -7,7 +7,8 @@
  *
  * It is a faster road to the same text, not another compiler: the parser, the checker and the
  * witnesses are the same, fed one declaration at a time (F# checks declarations in order, and none
- * sees a later one), and the text is byte for byte what the whole-program pipeline prints. It only
+ * sees a later one), and the text is byte for byte what the whole-program pipeline prints. Even the
+ * lexing and layout go a declaration ahead of the parser (`layOutAhead.ts`). It only
  * takes programs that compile cleanly: at the first diagnostic of any stage, or anything the fast
  * parser does not accept, it gives up (`null`), and the caller compiles the program whole, which
  * reports exactly what it always did. `tests/driver/streamCompile.test.ts` holds the two to the

@@ -26,17 +26,22 @@ const AHEAD = MAX_LOOKAHEAD + 2;
 export class LayOutAhead implements TokenFeed {
   private readonly scanner: Scanner;
   private readonly layout: Layout;
-  /** Whether the whole file has been laid out (and the offside pass finished). */
-  finished = false;
+  private done = false;
 
   constructor(file: string, text: string) {
     this.scanner = new Scanner(text);
-    // Room for a few declarations; it grows if one is larger.
-    this.layout = new Layout(file, 4096);
+    // Room for several declarations of a few hundred tokens; it grows if one is larger. Kept small
+    // (29 KB), it is cheap to allocate and stays in cache.
+    this.layout = new Layout(file, 1024);
   }
 
   get tokens(): TokenBuffer {
     return this.layout.out;
+  }
+
+  /** Whether the whole file has been laid out (and the offside pass finished). */
+  get finished(): boolean {
+    return this.done;
   }
 
   next(from: number): number {
@@ -47,17 +52,17 @@ export class LayOutAhead implements TokenFeed {
       layout.dropBefore(at);
       at = 0;
     }
-    if (this.finished) return at;
+    if (this.done) return at;
     // The SEP that ends the item starting at token `at` (which is the SEP before it), then tokens past it.
     while (layout.rootSep <= at) {
       if (!this.scan(STRETCH)) return -1;
-      if (this.finished) return at;
+      if (this.done) return at;
     }
     const target = layout.rootSep + AHEAD;
     while (layout.out.count < target) {
       // Each real token lays out as one token or more.
       if (!this.scan(target - layout.out.count)) return -1;
-      if (this.finished) return at;
+      if (this.done) return at;
     }
     return at;
   }
@@ -67,7 +72,7 @@ export class LayOutAhead implements TokenFeed {
     if (!this.scanner.scan(this.layout, budget)) return false;
     if (this.scanner.done) {
       this.layout.finish();
-      this.finished = true;
+      this.done = true;
     }
     return this.layout.diagnostics.length === 0;
   }

@@ -7,15 +7,16 @@
  *
  * It is a faster road to the same text, not another compiler: the parser, the checker and the
  * witnesses are the same, fed one declaration at a time (F# checks declarations in order, and none
- * sees a later one), and the text is byte for byte what the whole-program pipeline prints. It only
+ * sees a later one), and the text is byte for byte what the whole-program pipeline prints. Even the
+ * lexing and layout go a declaration ahead of the parser (`layOutAhead.ts`). It only
  * takes programs that compile cleanly: at the first diagnostic of any stage, or anything the fast
  * parser does not accept, it gives up (`null`), and the caller compiles the program whole, which
  * reports exactly what it always did. `tests/driver/streamCompile.test.ts` holds the two to the
  * same output.
  */
 import type { Decl } from '../fncs/syntax/ast.js';
-import { layOutSource } from '../fncs/syntax/parse.js';
-import { streamFastBuffer } from '../fncs/syntax/tokens2ast.js';
+import { LayOutAhead } from '../fncs/syntax/layOutAhead.js';
+import { streamFastFeed } from '../fncs/syntax/tokens2ast.js';
 import { DeclarationChecker } from '../fncs/checking/checkStream.js';
 import { TextLowering } from '../alex/witnesses/lower.js';
 import type { PrintOptions } from '../alex/ir/printer.js';
@@ -25,8 +26,6 @@ const NOT_CLEAN = Symbol('not clean');
 
 /** The MLIR text of a program that compiles without any diagnostic, or null (compile it whole). */
 export function compileStreamed(file: string, text: string, options: PrintOptions): string | null {
-  const laidOut = layOutSource(file, text);
-  if (laidOut.diagnostics.length > 0) return null;
   let checker: DeclarationChecker | undefined;
   let lowering: TextLowering | undefined;
   // One declaration is held back until the next is read: checking needs to know which is last.
@@ -40,7 +39,8 @@ export function compileStreamed(file: string, text: string, options: PrintOption
     if (finished) checker!.release(done);
   };
   try {
-    const accepted = streamFastBuffer(file, laidOut.tokens, (d, header) => {
+    // Lexed and laid out an item ahead of the parser: a file that is not clean is found out there.
+    const accepted = streamFastFeed(file, new LayOutAhead(file, text), (d, header) => {
       checker ??= new DeclarationChecker(header);
       lowering ??= new TextLowering(checker.program, options);
       if (held !== undefined) step(held, false);

@@ -144,6 +144,8 @@ export class Layout implements TokenSink {
   lastEndOffset = -1;
   lastEndLine = 0;
   lastEndColumn = 0;
+  /** The index of the last SEP put out between two top-level items (-1 before the first). */
+  rootSep = -1;
 
   /** A run whose stream has room for `capacity` tokens, with a new image list or sharing `images`. */
   constructor(readonly file: string, capacity: number, images?: string[]) {
@@ -244,6 +246,7 @@ export class Layout implements TokenSink {
     const top = this.depth - 1;
     const kind = this.kinds[top];
     if (!blockPending && (kind === BLOCK || kind === ROOT) && this.cols[top] === col && (flags & CONTINUES_LINE) === 0) {
+      if (kind === ROOT) this.rootSep = this.out.count;
       this.virtual(SEP);
     }
   }
@@ -365,6 +368,16 @@ export class Layout implements TokenSink {
         break;
     }
     this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
+  }
+
+  /**
+   * Let go of the laid-out tokens before token `from` (see `TokenBuffer.dropBefore`), which must be
+   * a SEP between top-level items: no context open then was opened before it, so none names an earlier token.
+   */
+  dropBefore(from: number): void {
+    this.out.dropBefore(from);
+    for (let d = 0; d < this.depth; d++) if (this.openers[d]! >= 0) this.openers[d]! -= from;
+    this.rootSep -= from;
   }
 
   /** The token just laid out opens a block, for a construct that starts at `line`:`col`. */

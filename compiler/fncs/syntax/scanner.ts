@@ -142,145 +142,175 @@ export function scanToBuffer(text: string): TokenBuffer | null {
 
 /**
  * Scan `text`, handing each real token to `tokens`; false at the first thing that would yield a
- * diagnostic (what `tokens` took until then is to be thrown away). Line breaks are `\n`, `\r\n` and
- * a lone `\r`, counted only in white space and block comments, as Chevrotain counts them.
+ * diagnostic (what `tokens` took until then is to be thrown away).
  */
 export function scanInto(text: string, tokens: TokenSink): boolean {
-  const words = seedWords.copy();
-  const n = text.length;
-  let i = 0;
-  let line = 1;
-  /** Offset of the first character of the current line (columns are 1-based from it). */
-  let lineStart = 0;
+  return new Scanner(text).scan(tokens, Infinity);
+}
 
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    // white space and line breaks
-    if (c === 32) {
-      // Indentation comes in runs: skip a run here rather than one space per round of the loop.
-      do i++; while (text.charCodeAt(i) === 32);
-      continue;
-    }
-    if (c === 10 || c === 13) {
-      i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
-      line++;
-      lineStart = i;
-      continue;
-    }
-    if (c >= 128) return false;
+/**
+ * A scan of one text that goes a stretch at a time (`scan`), remembering where it stopped and the
+ * words it has met: the streamed compile lexes a declaration ahead of the parser, not the whole file
+ * first. Line breaks are `\n`, `\r\n` and a lone `\r`, counted only in white space and block
+ * comments, as Chevrotain counts them.
+ */
+export class Scanner {
+  private readonly words = seedWords.copy();
+  /** Where scanning goes on from, on which line, and where that line starts (columns are 1-based from it). */
+  private i = 0;
+  private line = 1;
+  private lineStart = 0;
 
-    let end: number;
-    let kind: number;
-    let imageId: number;
-    if ((charClass[c]! & IDENT_START) !== 0) {
-      let hash = c;
-      end = i + 1;
-      for (let d = text.charCodeAt(end); end < n && is(d, IDENT_PART); d = text.charCodeAt(++end)) hash = hashStep(hash, d);
-      const slot = words.find(text, i, end, hash);
-      if (slot >= 0) {
-        imageId = words.id(slot);
-        kind = words.kind(slot);
-      } else {
-        const image = text.slice(i, end);
-        imageId = tokens.addImage(image);
-        kind = IDENT;
-        words.add(image, hash, kind, imageId);
-      }
-    } else if ((charClass[c]! & DIGIT) !== 0) {
-      let hash = c;
-      let decimal = true;
-      end = i + 1;
-      for (let d = text.charCodeAt(end); end < n && is(d, WORD); d = text.charCodeAt(++end)) {
-        hash = hashStep(hash, d);
-        if (!is(d, DIGIT) && d !== 95) decimal = false;
-      }
-      // `1.5`: a float, reported by the Chevrotain path.
-      if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return false;
-      const slot = words.find(text, i, end, hash);
-      if (slot >= 0) {
-        imageId = words.id(slot);
-      } else {
-        if (!decimal && !isIntLiteral(text, i, end)) return false;
-        const image = text.slice(i, end);
-        // Nine decimal digits always fit an int; anything else is checked as `lex` checks it.
-        if ((end - i > 9 || !decimal) && !decodeInt(image).ok && !decodeInt(image, true).ok) return false;
-        imageId = tokens.addImage(image);
-        words.add(image, hash, INT, imageId);
-      }
-      kind = INT;
-    } else if (c === 34) {
-      // A program repeats its strings too: the word table gives each one image.
-      let hash = c;
-      end = i + 1;
-      for (;;) {
-        if (end >= n) return false;
-        const d = text.charCodeAt(end);
-        hash = hashStep(hash, d);
-        if (d === 34) break;
-        if (d === 10) return false;
-        if (d === 92) {
-          if (end + 1 >= n || !isKnownEscape(text, end + 1)) return false;
-          hash = hashStep(hash, text.charCodeAt(end + 1));
-          end += 2;
-        } else {
-          end++;
-        }
-      }
-      end++;
-      imageId = imageOf(words, tokens, text, i, end, hash, STRING);
-      kind = STRING;
-    } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
-      const commentEnd = blockCommentEnd(text, i);
-      if (commentEnd < 0) return false;
-      for (let k = i; k < commentEnd; k++) {
-        const d = text.charCodeAt(k);
-        if (d === 10 || d === 13) {
-          if (d === 13 && text.charCodeAt(k + 1) === 10) k++;
-          line++;
-          lineStart = k + 1;
-        }
-      }
-      i = commentEnd;
-      continue;
-    } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
-      // A line comment runs to the next `\n`: `indexOf` finds it faster than a loop over the characters.
-      const lineEnd = text.indexOf('\n', i + 2);
-      i = lineEnd < 0 ? n : lineEnd;
-      continue;
-    } else if (c === 39) {
-      // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
-      if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return false;
-      end = i + 2;
-      while (end < n && is(text.charCodeAt(end), WORD)) end++;
-      imageId = tokens.addImage(text.slice(i, end));
-      kind = TYPE_VAR;
-    } else if (c === 96) {
-      // ``an identifier with spaces``
-      if (text.charCodeAt(i + 1) !== 96) return false;
-      end = i + 2;
-      while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
-      if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return false;
-      end += 2;
-      imageId = imageOf(words, tokens, text, i, end, hashOfRange(text, i, end), IDENT);
-      kind = IDENT;
-    } else {
-      const candidates = operatorsByFirstChar[c];
-      if (candidates === undefined) return false;
-      let found: Operator | undefined;
-      const second = text.charCodeAt(i + 1);
-      for (let k = 0; k < candidates.length; k++) {
-        const o = candidates[k]!;
-        if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === text.charCodeAt(i + 2))) { found = o; break; }
-      }
-      if (found === undefined) return false;
-      imageId = found.imageId;
-      kind = found.kind;
-      end = i + found.length;
-    }
+  constructor(private readonly text: string) {}
 
-    const column = i - lineStart + 1;
-    tokens.push(kind, imageId, i, end - 1, line, line, column, column + (end - i) - 1);
-    i = end;
+  /** Whether the whole text has been scanned. */
+  get done(): boolean {
+    return this.i >= this.text.length;
   }
-  return true;
+
+  /**
+   * Hand up to `budget` more real tokens to `tokens`, stopping early at the end of the text; false
+   * at the first thing that would yield a diagnostic (then the scan is over, and what `tokens` took
+   * is to be thrown away).
+   */
+  scan(tokens: TokenSink, budget: number): boolean {
+    const { text, words } = this;
+    const n = text.length;
+    let { i, line, lineStart } = this;
+
+    while (i < n && budget > 0) {
+      const c = text.charCodeAt(i);
+      // white space and line breaks
+      if (c === 32) {
+        // Indentation comes in runs: skip a run here rather than one space per round of the loop.
+        do i++; while (text.charCodeAt(i) === 32);
+        continue;
+      }
+      if (c === 10 || c === 13) {
+        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        line++;
+        lineStart = i;
+        continue;
+      }
+      if (c >= 128) return false;
+
+      let end: number;
+      let kind: number;
+      let imageId: number;
+      if ((charClass[c]! & IDENT_START) !== 0) {
+        let hash = c;
+        end = i + 1;
+        for (let d = text.charCodeAt(end); end < n && is(d, IDENT_PART); d = text.charCodeAt(++end)) hash = hashStep(hash, d);
+        const slot = words.find(text, i, end, hash);
+        if (slot >= 0) {
+          imageId = words.id(slot);
+          kind = words.kind(slot);
+        } else {
+          const image = text.slice(i, end);
+          imageId = tokens.addImage(image);
+          kind = IDENT;
+          words.add(image, hash, kind, imageId);
+        }
+      } else if ((charClass[c]! & DIGIT) !== 0) {
+        let hash = c;
+        let decimal = true;
+        end = i + 1;
+        for (let d = text.charCodeAt(end); end < n && is(d, WORD); d = text.charCodeAt(++end)) {
+          hash = hashStep(hash, d);
+          if (!is(d, DIGIT) && d !== 95) decimal = false;
+        }
+        // `1.5`: a float, reported by the Chevrotain path.
+        if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return false;
+        const slot = words.find(text, i, end, hash);
+        if (slot >= 0) {
+          imageId = words.id(slot);
+        } else {
+          if (!decimal && !isIntLiteral(text, i, end)) return false;
+          const image = text.slice(i, end);
+          // Nine decimal digits always fit an int; anything else is checked as `lex` checks it.
+          if ((end - i > 9 || !decimal) && !decodeInt(image).ok && !decodeInt(image, true).ok) return false;
+          imageId = tokens.addImage(image);
+          words.add(image, hash, INT, imageId);
+        }
+        kind = INT;
+      } else if (c === 34) {
+        // A program repeats its strings too: the word table gives each one image.
+        let hash = c;
+        end = i + 1;
+        for (;;) {
+          if (end >= n) return false;
+          const d = text.charCodeAt(end);
+          hash = hashStep(hash, d);
+          if (d === 34) break;
+          if (d === 10) return false;
+          if (d === 92) {
+            if (end + 1 >= n || !isKnownEscape(text, end + 1)) return false;
+            hash = hashStep(hash, text.charCodeAt(end + 1));
+            end += 2;
+          } else {
+            end++;
+          }
+        }
+        end++;
+        imageId = imageOf(words, tokens, text, i, end, hash, STRING);
+        kind = STRING;
+      } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
+        const commentEnd = blockCommentEnd(text, i);
+        if (commentEnd < 0) return false;
+        for (let k = i; k < commentEnd; k++) {
+          const d = text.charCodeAt(k);
+          if (d === 10 || d === 13) {
+            if (d === 13 && text.charCodeAt(k + 1) === 10) k++;
+            line++;
+            lineStart = k + 1;
+          }
+        }
+        i = commentEnd;
+        continue;
+      } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+        // A line comment runs to the next `\n`: `indexOf` finds it faster than a loop over the characters.
+        const lineEnd = text.indexOf('\n', i + 2);
+        i = lineEnd < 0 ? n : lineEnd;
+        continue;
+      } else if (c === 39) {
+        // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
+        if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return false;
+        end = i + 2;
+        while (end < n && is(text.charCodeAt(end), WORD)) end++;
+        imageId = tokens.addImage(text.slice(i, end));
+        kind = TYPE_VAR;
+      } else if (c === 96) {
+        // ``an identifier with spaces``
+        if (text.charCodeAt(i + 1) !== 96) return false;
+        end = i + 2;
+        while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
+        if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return false;
+        end += 2;
+        imageId = imageOf(words, tokens, text, i, end, hashOfRange(text, i, end), IDENT);
+        kind = IDENT;
+      } else {
+        const candidates = operatorsByFirstChar[c];
+        if (candidates === undefined) return false;
+        let found: Operator | undefined;
+        const second = text.charCodeAt(i + 1);
+        for (let k = 0; k < candidates.length; k++) {
+          const o = candidates[k]!;
+          if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === text.charCodeAt(i + 2))) { found = o; break; }
+        }
+        if (found === undefined) return false;
+        imageId = found.imageId;
+        kind = found.kind;
+        end = i + found.length;
+      }
+
+      const column = i - lineStart + 1;
+      tokens.push(kind, imageId, i, end - 1, line, line, column, column + (end - i) - 1);
+      budget--;
+      i = end;
+    }
+    this.i = i;
+    this.line = line;
+    this.lineStart = lineStart;
+    return true;
+  }
 }

@@ -168,6 +168,16 @@ export class TokenBuffer implements TokenSink {
     }
   }
 
+  /** Let go of the tokens before token `from`: the rest move to the front, token `from` becoming token 0. */
+  dropBefore(from: number): void {
+    const n = this.count;
+    this.kinds.copyWithin(0, from, n);
+    // The kinds past the last token stay 0.
+    this.kinds.fill(0, n - from, n);
+    this.fields.copyWithin(0, TOKEN_FIELDS * from, TOKEN_FIELDS * n);
+    this.count = n - from;
+  }
+
   /** A buffer holding `tokens` (from the Chevrotain lexer, or a test); a missing end position is the start's, as `tokenSpan` reads it. */
   static of(tokens: readonly IToken[]): TokenBuffer {
     const b = new TokenBuffer(tokens.length);

@@ -21,7 +21,7 @@
 import type { IToken } from 'chevrotain';
 import type { ModuleAst } from './ast.js';
 import { TokenBuffer } from './token.js';
-import { GIVE_UP } from './tokens2ast/cursor.js';
+import { GIVE_UP, type TokenFeed } from './tokens2ast/cursor.js';
 import { ModuleReader, type DeclarationSink } from './tokens2ast/declarations.js';
 
 export type { DeclarationSink, ModuleHeader } from './tokens2ast/declarations.js';
@@ -52,8 +52,20 @@ export function parseFastBuffer(file: string, tokens: TokenBuffer): ModuleAst | 
  * declarations by then). What the sink throws, apart from a stack overflow, passes through.
  */
 export function streamFastBuffer(file: string, tokens: TokenBuffer, sink: DeclarationSink): boolean {
+  return streamFast(file, tokens, sink, undefined);
+}
+
+/**
+ * `streamFastBuffer` with the tokens laid out an item ahead of the parser by `feed`: false also
+ * when the feed finds that the file does not lex or lay out cleanly.
+ */
+export function streamFastFeed(file: string, feed: TokenFeed, sink: DeclarationSink): boolean {
+  return streamFast(file, feed.tokens, sink, feed);
+}
+
+function streamFast(file: string, tokens: TokenBuffer, sink: DeclarationSink, feed: TokenFeed | undefined): boolean {
   try {
-    new ModuleReader(file, tokens).module(sink);
+    new ModuleReader(file, tokens).stream(sink, feed);
     return true;
   } catch (e) {
     if (e === GIVE_UP || e instanceof RangeError) return false;

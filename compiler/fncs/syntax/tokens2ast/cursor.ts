@@ -92,6 +92,22 @@ const layout = kindSet(T.Indent, T.Dedent, T.Sep);
 export const MAX_LOOKAHEAD = KINDS_PAST_END;
 
 /**
+ * Where the tokens of a streamed module come from, laid out an item at a time (`layOutAhead.ts`).
+ */
+export interface TokenFeed {
+  /** The buffer the tokens are laid out in. */
+  readonly tokens: TokenBuffer;
+  /** Whether every token of the file is in the buffer (or has been let go). */
+  readonly finished: boolean;
+  /**
+   * Lay out at least the top-level item after token `from` (a SEP between items, or the first token)
+   * and `MAX_LOOKAHEAD` tokens past its end, perhaps letting go of the tokens before `from`: where
+   * token `from` is then, or -1 when the file does not lex or lay out cleanly.
+   */
+  next(from: number): number;
+}
+
+/**
  * The token buffer, a position in it, and the spans of what lies behind the position. A token is
  * its index in the buffer.
  */
@@ -99,12 +115,12 @@ export class TokenCursor {
   /** Index of the next token. */
   protected pos = 0;
   /** The number of tokens. */
-  protected readonly count: number;
+  protected count: number;
   /** The kind of each token, then `EOF` for as far as lookahead can read. */
-  protected readonly kinds: Uint8Array;
+  protected kinds: Uint8Array;
   private readonly images: readonly string[];
   /** The token buffer's fields (`TOKEN_FIELDS` per token). */
-  private readonly fields: Int32Array;
+  private fields: Int32Array;
   /**
    * The items of the lists being read, innermost list on top (`openList` … `closeList`): a list is
    * gathered here and copied out at its end into an array of exactly its length. An array of its
@@ -128,6 +144,17 @@ export class TokenCursor {
     this.images = tokens.images;
     this.fields = tokens.fields;
     this.nameTexts = new Array<string | undefined>(tokens.images.length).fill(undefined);
+  }
+
+  /** Take in what a feed has changed in the token buffer (see `TokenFeed.next`), the cursor now at token `pos`. */
+  protected refill(pos: number): void {
+    const tokens = this.tokens;
+    this.pos = pos;
+    this.count = tokens.count;
+    this.kinds = tokens.kinds;
+    this.fields = tokens.fields;
+    const names = this.nameTexts;
+    while (names.length < tokens.images.length) names.push(undefined);
   }
 
   /** Whether every token has been consumed. */

@@ -9,6 +9,7 @@ import { joinSpans } from '../span.js';
 import * as T from '../tokens.js';
 import {
   COLON, DEDENT, DOT, EQUALS, GIVE_UP, IDENT, INDENT, kindSet, LATTR, LBRACE, LET, MODULE, MUTABLE, OPEN, RATTR, RBRACE, SEMI, SEP, TYPE,
+  type TokenFeed,
 } from './cursor.js';
 import { ConstructReader } from './constructs.js';
 import { NONE } from './typesAndPatterns.js';
@@ -31,10 +32,26 @@ export interface ModuleHeader {
 }
 
 export class ModuleReader extends ConstructReader {
-  /** `(SEP topItem?)*` to the end of the tokens; with a `sink`, the declarations go to it. */
-  module(sink?: DeclarationSink): A.ModuleAst {
+  /** `(SEP topItem?)*` to the end of the tokens. */
+  module(): A.ModuleAst {
+    return this.items(undefined, undefined)!;
+  }
+
+  /**
+   * `module`, each declaration going to `sink` as soon as it is read; with a `feed`, the tokens are
+   * laid out an item ahead of the parser, and those of items read are let go.
+   */
+  stream(sink: DeclarationSink, feed: TokenFeed | undefined): void {
+    this.items(sink, feed);
+  }
+
+  /** The module's items, to `sink` or, without one, into the module returned. */
+  private items(sink: DeclarationSink | undefined, feed: TokenFeed | undefined): A.ModuleAst | null {
+    if (feed !== undefined) this.advance(feed);
     if (this.atEnd()) throw GIVE_UP;
     const first = this.peekToken();
+    // Taken now: with a feed, the first token is let go before the module ends.
+    const start = this.tokenSpan(first);
     let name: A.Name | null = null;
     const decls: A.Decl[] = [];
     let declared = 0;
@@ -46,7 +63,9 @@ export class ModuleReader extends ConstructReader {
       else sink(d, header);
     };
     let attributes: A.Attribute[] | typeof NONE = NONE;
-    while (this.la(1) === SEP) {
+    for (;;) {
+      if (feed !== undefined) this.advance(feed);
+      if (this.la(1) !== SEP) break;
       this.pos++;
       const k = this.la(1);
       if (k === LET) {
@@ -73,14 +92,21 @@ export class ModuleReader extends ConstructReader {
         this.pos++;
         const parts = this.longIdent();
         name = { text: parts.map((p) => p.text).join('.'), span: joinSpans(parts[0]!.span, parts[parts.length - 1]!.span) };
-        header = { name, start: this.tokenSpan(first) };
+        header = { name, start };
       } else if (k !== SEP && !this.atEnd()) {
         // A namespace, a top-level expression, or no item at all where one must be.
         throw GIVE_UP;
       }
     }
-    if (!this.atEnd() || attributes.length > 0 || name === null) throw GIVE_UP;
-    return { kind: 'Module', name, decls, span: this.spanFrom(first) };
+    if (!this.atEnd() || (feed !== undefined && !feed.finished) || attributes.length > 0 || name === null) throw GIVE_UP;
+    return sink === undefined ? { kind: 'Module', name, decls, span: this.spanFrom(first) } : null;
+  }
+
+  /** Have `feed` lay out the next item, letting go of the tokens before the cursor; give up if the file is not clean. */
+  private advance(feed: TokenFeed): void {
+    const pos = feed.next(this.pos);
+    if (pos < 0) throw GIVE_UP;
+    this.refill(pos);
   }
 
   /** `[< name (; name)* >]`: one attribute per name, each spanning the brackets. */

@@ -37,6 +37,12 @@ export class TypeAndPatternReader extends TokenCursor {
     this.literalValues = new Array<A.LiteralValue | undefined>(2 * tokens.images.length).fill(undefined);
   }
 
+  protected override refill(pos: number): void {
+    super.refill(pos);
+    const values = this.literalValues;
+    while (values.length < 2 * this.tokens.images.length) values.push(undefined);
+  }
+
   /**
    * The value of the integer literal token `t`, negated after a unary minus. Gives up where
    * `cst2ast.ts` reports it (a literal in range only the other way round); one out of range both

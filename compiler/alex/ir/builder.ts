@@ -127,6 +127,11 @@ export class OpBuilder {
     return this.append1('arith.constant', noValues, type, this.module.shared.constant(type, value), loc);
   }
 
+  /** `arith.constant` of `type` with its attribute record at hand (`SharedAttributes.constant`'s). */
+  sharedConstant(type: MlirType, attributes: Attributes, loc: Loc): Value {
+    return this.append1('arith.constant', noValues, type, attributes, loc);
+  }
+
   /** `arith.<op> a, b : T` with the result type of `a`. */
   binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
     return this.append1(arithNames.get(op)!, [a, b], a.type, noAttributes, loc);

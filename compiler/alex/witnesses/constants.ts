@@ -9,7 +9,7 @@
  * distinct constant of the program; finding a constant is an index (by width) and a `Map.get`, and
  * making one that was not found takes no further lookup.
  */
-import type { Value } from '../ir/ir.js';
+import type { Attributes, Value } from '../ir/ir.js';
 import { integerKey } from '../ir/sharedAttributes.js';
 import { printType, type MlirType } from '../ir/types.js';
 
@@ -18,6 +18,11 @@ export interface ConstantEntry {
   value: Value | undefined;
   /** The function it was made in (`ConstantTable.fn` then; 0 before it is first made). */
   fn: number;
+  /**
+   * The op's attribute record (the module's shared one, see `sharedAttributes.ts`), once the
+   * constant is first made: found with the entry, not by a second lookup of the same key.
+   */
+  attributes: Attributes | undefined;
 }
 
 /** The constants visible at the insertion point of the function being lowered. */
@@ -52,7 +57,7 @@ export class ConstantTable {
     const key = integerKey(value);
     let e = byValue.get(key);
     if (e === undefined) {
-      e = { value: undefined, fn: 0 };
+      e = { value: undefined, fn: 0, attributes: undefined };
       byValue.set(key, e);
     }
     return e;

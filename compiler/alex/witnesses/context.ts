@@ -5,7 +5,7 @@
  * constants visible at the insertion point (`constants.ts`) — one table each for the whole
  * lowering, begun afresh per function — and the diagnostics.
  *
- * Witnesses are plain functions registered in a table by expression kind (see `lower.ts`); they call
+ * Witnesses are plain functions dispatched to by expression kind (see `lower.ts`); they call
  * back into `Lowerer.lower` for sub-expressions, so no witness imports another's file to recurse.
  */
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -16,7 +16,7 @@ import type { Type } from '../../fncs/checking/types.js';
 import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { ModuleBuilder } from '../ir/moduleBuilder.js';
-import type { MlirType } from '../ir/types.js';
+import type { IntType, MlirType } from '../ir/types.js';
 import { ConstantTable, type ConstantEntry } from './constants.js';
 import { Environment } from './environment.js';
 import type { MutableSlots } from './slots.js';
@@ -64,7 +64,6 @@ export interface FunctionRequests {
 }
 
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
-export type WitnessTable = { readonly [K in Expr['kind']]: Witness<Extract<Expr, { kind: K }>> };
 
 /**
  * Per function: where ops go and what names mean. Its builder tells the lowering's constant table
@@ -103,16 +102,9 @@ export class Lowerer {
   constructor(
     readonly program: TypedProgram,
     readonly module: ModuleBuilder,
-    witnesses: WitnessTable,
-  ) {
-    this.witnesses = new Map(Object.entries(witnesses) as [Expr['kind'], Witness][]);
-  }
-
-  /**
-   * The witness table as a map: `lower` looks a witness up at every expression, and a map finds a
-   * string key by its hash, where a property load with ever-changing names goes megamorphic.
-   */
-  private readonly witnesses: ReadonlyMap<Expr['kind'], Witness>;
+    /** The witness of every expression kind (it dispatches on the kind, see `lower.ts`). */
+    private readonly witness: Witness,
+  ) {}
 
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
@@ -135,8 +127,7 @@ export class Lowerer {
   /** Lower an expression by its witness. */
   lower(e: Expr, want: Want = KEEP): LValue {
     if (e === this.aheadExpr) return this.aheadValue;
-    const w = this.witnesses.get(e.kind)!;
-    return w(this, e, want);
+    return this.witness(this, e, want);
   }
 
   /** An expression lowered before its turn (see `lowerAhead`), and its value. */
@@ -221,7 +212,8 @@ export class Lowerer {
       const made = this.constants.visible(entry);
       if (made !== undefined) return made;
     }
-    const v = this.b.constant(type, value, loc);
+    // An integer type: `ConstantTable.entry` throws for any other.
+    const v = this.b.sharedConstant(type, (entry.attributes ??= this.module.shared.constant(type as IntType, value)), loc);
     this.constants.remember(entry, v);
     return v;
   }

@@ -208,7 +208,7 @@ export class Lowerer {
   private newConstant(entry: ConstantEntry, type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
     // The stack slots' count, `1 : i64`, is made before the body: a body that asks for it first finds it there.
     if (this.fn.slots.needsSettling(type, value)) {
-      this.fn.slots.settle();
+      this.fn.slots.makeNext();
       const made = this.constants.visible(entry);
       if (made !== undefined) return made;
     }

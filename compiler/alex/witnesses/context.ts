@@ -13,7 +13,7 @@ import type { MessageId } from '../../diagnostics/messages.js';
 import type { BindingInfo, Symbol, TypedProgram } from '../../fncs/psg/program.js';
 import type { Binding, Expr, Span } from '../../fncs/syntax/ast.js';
 import type { Type } from '../../fncs/checking/types.js';
-import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
+import { unknownLoc, type Attributes, type Loc, type Value } from '../ir/ir.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { ModuleBuilder } from '../ir/moduleBuilder.js';
 import type { IntType, MlirType } from '../ir/types.js';
@@ -63,6 +63,16 @@ export interface FunctionRequests {
   topLevel(info: BindingInfo, typeArgs: readonly Type[]): string;
 }
 
+/** A top-level binding, and what calls of it need once it is known (see `lowerCall`). */
+export interface TopLevelFunction {
+  readonly info: BindingInfo;
+  /**
+   * For a non-generic function: its call's `callee` record and result types, found at its first
+   * call (which names it) and the same at every call after.
+   */
+  call: { readonly callee: Attributes; readonly results: readonly MlirType[] } | undefined;
+}
+
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
 
 /**
@@ -109,19 +119,20 @@ export class Lowerer {
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
 
-  private readonly topLevelById = new Map<number, BindingInfo>();
+  /** By symbol id (ids are small integers: an index costs less than a map lookup). */
+  private readonly topLevelById: (TopLevelFunction | undefined)[] = [];
   private topLevelIndexed = 0;
 
   /** The top-level binding of a symbol id, if it is one (the program's list may grow as lowering goes, see `TextLowering`). */
-  topLevelInfo(symbolId: number): BindingInfo | undefined {
-    const known = this.topLevelById.get(symbolId);
+  topLevel(symbolId: number): TopLevelFunction | undefined {
+    const known = this.topLevelById[symbolId];
     if (known !== undefined) return known;
     const all = this.program.topLevel;
     while (this.topLevelIndexed < all.length) {
-      const b = all[this.topLevelIndexed++]!;
-      this.topLevelById.set(b.symbol.id, b);
+      const info = all[this.topLevelIndexed++]!;
+      this.topLevelById[info.symbol.id] = { info, call: undefined };
     }
-    return this.topLevelById.get(symbolId);
+    return this.topLevelById[symbolId];
   }
 
   /** Lower an expression by its witness. */

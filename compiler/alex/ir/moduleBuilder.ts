@@ -52,6 +52,25 @@ export interface ExternalCallee {
   readonly callee: Attributes;
 }
 
+/**
+ * The number of bytes of `text` in UTF-8, as `TextEncoder` encodes it (a lone surrogate as U+FFFD),
+ * counted without encoding it: every string literal of a program is measured.
+ */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 4 bytes for its 2 units.
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 /** Where a module builder hands each definition when it is complete, with the stub of it that the module keeps. */
 export type DefinitionSink = (definition: Operation, stub: Operation) => void;
 
@@ -138,7 +157,7 @@ export class ModuleBuilder {
     let n = this.strings.size;
     while (this.taken(`str${n}`)) n++;
     const symbol = `str${n}`;
-    const length = new TextEncoder().encode(text).length;
+    const length = utf8Length(text);
     const type = arrayType(length, i8);
     const op = makeOp('llvm.mlir.global', noValues, noValues, {
       linkage: attr.enum('internal'),

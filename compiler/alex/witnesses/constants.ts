@@ -25,10 +25,17 @@ export interface ConstantEntry {
   attributes: Attributes | undefined;
 }
 
+/** Constants from 0 to below this are found by index (see `ConstantTable.smallByWidth`). */
+const SMALL = 256;
+
+const newEntry = (): ConstantEntry => ({ value: undefined, fn: 0, attributes: undefined });
+
 /** The constants visible at the insertion point of the function being lowered. */
 export class ConstantTable {
   /** By width: constants are integers, and their types the one interned type per width (an index costs less than a map lookup). */
   private readonly byWidth: (Map<number | bigint, ConstantEntry> | undefined)[] = [];
+  /** By width, the entries of the values from 0 to below `SMALL`, by value: most constants are small, and an index costs less than a map lookup. */
+  private readonly smallByWidth: (ConstantEntry[] | undefined)[] = [];
   /**
    * The entries made in the current function, in order: the first `count` of `made`. Cutting back
    * moves `count` rather than the array's length, which would shrink its storage only to grow it
@@ -52,12 +59,17 @@ export class ConstantTable {
    */
   entry(type: MlirType, value: number | bigint | boolean): ConstantEntry {
     if (type.kind !== 'int') throw new Error(`internal error: a constant of the non-integer type ${printType(type)}`);
+    const key = integerKey(value);
+    if (typeof key === 'number' && key >= 0 && key < SMALL) {
+      let small = this.smallByWidth[type.width];
+      if (small === undefined) this.smallByWidth[type.width] = small = [];
+      return (small[key] ??= newEntry());
+    }
     let byValue = this.byWidth[type.width];
     if (byValue === undefined) this.byWidth[type.width] = byValue = new Map();
-    const key = integerKey(value);
     let e = byValue.get(key);
     if (e === undefined) {
-      e = { value: undefined, fn: 0, attributes: undefined };
+      e = newEntry();
       byValue.set(key, e);
     }
     return e;

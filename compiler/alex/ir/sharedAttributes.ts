@@ -36,7 +36,6 @@ const calleeRecord = (name: string): Attributes => ({ callee: attr.symbol(name) 
 const globalNameRecord = (symbol: string): Attributes => ({ global_name: attr.symbol(symbol) });
 const elemTypeRecord = (type: MlirType): Attributes => ({ elem_type: attr.type(type) });
 const newGepMap = (): Map<number, Attributes> => new Map();
-const positionRecord = (index: number): Attributes => ({ position: attr.dense(64, [index]) });
 
 /** The shared records of one module, made on first use. */
 export class SharedAttributes {
@@ -94,6 +93,6 @@ export class SharedAttributes {
   position(position: readonly number[]): Attributes {
     if (position.length !== 1) return { position: attr.dense(64, position) };
     const index = position[0]!;
-    return (this.positions[index] ??= positionRecord(index));
+    return (this.positions[index] ??= { position: attr.dense(64, [index]) });
   }
 }

@@ -65,6 +65,25 @@ describe('stack slots of mutable locals', () => {
     expect(ones(lines)).toBe(1);
   });
 
+  it('share their count with a body that uses 1L before several mutables, a unit one first', () => {
+    const lines = body(
+      'f', 'int (f 2L)',
+      'let f (n: int64) =',
+      '    let a = n + 1L',
+      '    let mutable u = ()',
+      '    let mutable x = a',
+      '    if n > 0L then',
+      '        let mutable y = 2',
+      '        y <- y + 1',
+      '    let mutable z = 3uy',
+      '    x <- x + int64 z',
+      '    x',
+    );
+    expect(prologue(lines)).toEqual(['i64', 'i32', 'i8']);
+    expect(lines[4]).toBe('%4 = arith.addi %arg0, %0 : i64');
+    expect(ones(lines)).toBe(1);
+  });
+
   it('come before the body when the body first calls a generic function', () => {
     const lines = body(
       'g', 'g 1',
@@ -86,6 +105,11 @@ describe('a mutable whose type has no MLIR form', () => {
   it('is reported before what the body would fail on first', () => {
     const out = compile('let h (n: int) =', '    let a = inc', '    let mutable f = inc', '    n');
     expect(out.diagnostics.map((d) => [d.message, d.span.startLine])).toEqual([['A function used as a value (closures) cannot be lowered to native code by this compiler', 7]]);
+  });
+
+  it('is reported before what the body would fail on first, after the body used 1L', () => {
+    const out = compile('let h (n: int) =', '    let a = 1L', '    let mutable x = a', '    let b = inc', '    let mutable f = inc', '    n');
+    expect(out.diagnostics.map((d) => d.span.startLine)).toEqual([9]);
   });
 
   it('is reported before the body requests a function, which is then never lowered', () => {

@@ -85,6 +85,13 @@ describe('module symbols', () => {
     expect(text).toContain('llvm.mlir.global internal constant @str0("hello") {addr_space = 0 : i32}\n');
     expect(text).toContain('llvm.mlir.global internal constant @str1("5 \\E2\\82\\AC\\0A") {addr_space = 0 : i32}\n');
   });
+
+  it('measures a string global in UTF-8 bytes, a lone surrogate as U+FFFD', () => {
+    const mb = new ModuleBuilder(at(1));
+    for (const text of ['', 'a', '\u00e9', '\u07ff\u0800\uffff', '\u{1F600}', 'x\ud800y', '\udc00', '\ud800', '\ud800\ud800\udc00', 'é € 😀 end']) {
+      expect(mb.stringGlobal(text, at(1)).length).toBe(new TextEncoder().encode(text).length);
+    }
+  });
 });
 
 describe('constants', () => {

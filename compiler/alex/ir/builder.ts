@@ -127,6 +127,11 @@ export class OpBuilder {
     return this.append1('arith.constant', noValues, type, this.module.shared.constant(type, value), loc);
   }
 
+  /** `arith.constant` of `type` with its attribute record at hand (`SharedAttributes.constant`'s). */
+  sharedConstant(type: MlirType, attributes: Attributes, loc: Loc): Value {
+    return this.append1('arith.constant', noValues, type, attributes, loc);
+  }
+
   /** `arith.<op> a, b : T` with the result type of `a`. */
   binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
     return this.append1(arithNames.get(op)!, [a, b], a.type, noAttributes, loc);
@@ -156,8 +161,9 @@ export class OpBuilder {
 
   /** Declare `@callee` if needed (see `declareLlvmFunc`) and call it. */
   callExternal(callee: string, params: readonly MlirType[], result: MlirType | undefined, args: readonly Value[], loc: Loc): Value | undefined {
-    // The declaration is at hand: no second lookup of the symbol.
-    return this.callOf(this.module.declareLlvmFunc(callee, params, result, loc), callee, args, loc);
+    // The declaration and the call's attribute record come with one lookup (`ModuleBuilder.external`).
+    const external = this.module.external(callee, params, result, loc);
+    return this.append(makeOp('llvm.call', args, resultsOf(external.results), external.callee, loc)).results[0];
   }
 
   /** `llvm.call` of `decl`, the symbol `callee` names. */
@@ -170,6 +176,11 @@ export class OpBuilder {
   /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */
   call(callee: string, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
     return this.append(makeOp('func.call', args, resultsOf(resultTypes), this.module.shared.callee(callee), loc)).results;
+  }
+
+  /** `func.call` with the callee's `{ callee }` record at hand (`SharedAttributes.callee`'s, looked up once by the caller). */
+  callWith(callee: Attributes, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
+    return this.append(makeOp('func.call', args, resultsOf(resultTypes), callee, loc)).results;
   }
 
   /** `func.return values` */

@@ -39,6 +39,38 @@ function hasSignature(decl: Operation, params: readonly MlirType[], results: rea
   return true;
 }
 
+/**
+ * An external function as its calls need it: its declaration, with the signature it was asked for
+ * (the caller's own lists, so that asking again with them is checked by identity), its result types
+ * and the `{ callee }` record its calls share.
+ */
+export interface ExternalCallee {
+  readonly decl: Operation;
+  readonly params: readonly MlirType[];
+  readonly result: MlirType | undefined;
+  readonly results: readonly MlirType[];
+  readonly callee: Attributes;
+}
+
+/**
+ * The number of bytes of `text` in UTF-8, as `TextEncoder` encodes it (a lone surrogate as U+FFFD),
+ * counted without encoding it: every string literal of a program is measured.
+ */
+export function utf8Length(text: string): number {
+  let n = text.length;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x800) n += 1;
+    else if (c >= 0xd800 && c < 0xdc00 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: 4 bytes for its 2 units.
+      n += 2;
+      i++;
+    } else n += 2;
+  }
+  return n;
+}
+
 /** Where a module builder hands each definition when it is complete, with the stub of it that the module keeps. */
 export type DefinitionSink = (definition: Operation, stub: Operation) => void;
 
@@ -55,6 +87,8 @@ export class ModuleBuilder {
   private readonly building: Operation[] = [];
   private readonly symbols = new Map<string, Operation>();
   private readonly strings = new Map<string, StringGlobal>();
+  /** The external functions called so far, by name (see `external`). */
+  private readonly externals = new Map<string, ExternalCallee>();
   /** Names promised to definitions not made yet (`reserve`), which a string global must not take. */
   private readonly reserved = new Set<string>();
   private finished = false;
@@ -79,6 +113,22 @@ export class ModuleBuilder {
     const existing = this.symbols.get(name);
     if (existing !== undefined && existing.name === 'llvm.func' && hasSignature(existing, params, results)) return existing;
     return this.declare('llvm.func', name, funcType(params, results), false, loc);
+  }
+
+  /**
+   * `declareLlvmFunc`, with what a call of the function needs. Every call of an external function
+   * asks: when it asks with the lists it asked with before, as callers with an ABI table do, this is
+   * one lookup, with no list made and no signature compared.
+   */
+  external(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): ExternalCallee {
+    const known = this.externals.get(name);
+    if (known !== undefined && known.params === params && known.result === result) return known;
+    const decl = this.declareLlvmFunc(name, params, result, loc);
+    const t = decl.attributes['function_type'];
+    const results = t?.kind === 'type' && t.type.kind === 'func' ? t.type.results : internalError(`@${name} has no function type`);
+    const callee: ExternalCallee = { decl, params, result, results, callee: this.shared.callee(name) };
+    this.externals.set(name, callee);
+    return callee;
   }
 
   /** Declare `func.func private @name(params) -> results` once (an external function in the func dialect). */
@@ -107,7 +157,7 @@ export class ModuleBuilder {
     let n = this.strings.size;
     while (this.taken(`str${n}`)) n++;
     const symbol = `str${n}`;
-    const length = new TextEncoder().encode(text).length;
+    const length = utf8Length(text);
     const type = arrayType(length, i8);
     const op = makeOp('llvm.mlir.global', noValues, noValues, {
       linkage: attr.enum('internal'),

@@ -36,7 +36,6 @@ const calleeRecord = (name: string): Attributes => ({ callee: attr.symbol(name) 
 const globalNameRecord = (symbol: string): Attributes => ({ global_name: attr.symbol(symbol) });
 const elemTypeRecord = (type: MlirType): Attributes => ({ elem_type: attr.type(type) });
 const newGepMap = (): Map<number, Attributes> => new Map();
-const positionRecord = (index: number): Attributes => ({ position: attr.dense(64, [index]) });
 
 /** The shared records of one module, made on first use. */
 export class SharedAttributes {
@@ -45,7 +44,8 @@ export class SharedAttributes {
   private readonly callees = new Map<string, Attributes>();
   private readonly globalNames = new Map<string, Attributes>();
   private readonly elemTypes = new Map<MlirType, Attributes>();
-  private readonly positions = new Map<number, Attributes>();
+  /** By index: positions are small numbers. */
+  private readonly positions: (Attributes | undefined)[] = [];
   private readonly geps = new Map<MlirType, Map<number, Attributes>>();
 
   /** `{ value }` of `arith.constant value : type`; throws when the value does not fit the type (a bug in the caller). */
@@ -91,6 +91,8 @@ export class SharedAttributes {
 
   /** `{ position }` of `llvm.insertvalue` / `llvm.extractvalue`; shared when the position is one index, the common case. */
   position(position: readonly number[]): Attributes {
-    return position.length === 1 ? memo(this.positions, position[0]!, positionRecord) : { position: attr.dense(64, position) };
+    if (position.length !== 1) return { position: attr.dense(64, position) };
+    const index = position[0]!;
+    return (this.positions[index] ??= { position: attr.dense(64, [index]) });
   }
 }

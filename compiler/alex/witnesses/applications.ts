@@ -12,6 +12,7 @@ import type { LValue, Lowerer, Want, Witness } from './context.js';
 import { lowerIntrinsic } from './intrinsics.js';
 import { literalAs } from './literals.js';
 import { i32 } from '../ir/types.js';
+import { noTypes } from '../ir/opParts.js';
 import { substitute } from './types2mlir.js';
 
 /** A use's type arguments under the current specialisation (no copy when there are none). */
@@ -56,39 +57,49 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Exp
     return lowerIntrinsic(L, r, args, call, want);
   }
   const s = r.symbol;
-  let callee: string;
-  /** The captured values a lifted local function takes first (none for a top-level function). */
-  let captured: Value[] | undefined;
-  let arity: number;
-  // The result type of a saturated call of a non-generic top-level function is the one it declares (no lookup).
-  let resultType: Type | undefined;
   if (s.kind === 'topLevel') {
-    const info = L.topLevelInfo(s.id);
-    if (info === undefined || !info.isFunction) return L.fail(head.span, 'loweringUnsupported', [`Calling the value '${s.name}' (closures)`]);
-    arity = info.arity;
-    if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
-    callee = L.functions.topLevel(info, typeArgsHere(L, r.typeArgs));
-    if (info.symbol.typeParams.length === 0 && !info.isEntryPoint) resultType = info.returnType;
-  } else {
-    const entry = L.fn.env.get(s.id);
-    if (entry?.kind !== 'function') return L.fail(head.span, 'loweringUnsupported', [`Calling the function value '${s.name}' (closures)`]);
-    arity = entry.info.arity;
-    if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
-    callee = entry.nameFor(typeArgsHere(L, r.typeArgs));
-    captured = [];
-    for (const c of entry.captures) {
-      const ce = L.fn.env.get(c.id);
-      if (ce === undefined) throw new Error(`internal error: captured '${c.name}' is not in scope`);
-      const v = readEntry(L, ce, head);
-      if (v !== null) captured.push(v);
-    }
+    const top = L.topLevel(s.id);
+    if (top === undefined || !top.info.isFunction) return L.fail(head.span, 'loweringUnsupported', [`Calling the value '${s.name}' (closures)`]);
+    const info = top.info;
+    if (info.arity !== args.length) return partial(L, span, s.name, info.arity, args.length);
+    // A non-generic function is named at its first call; after it, its call needs no lookup but this one.
+    if (top.call !== undefined) return L.b.callWith(top.call.callee, loweredArgs(L, args), top.call.results, L.loc(span))[0] ?? null;
+    const callee = L.functions.topLevel(info, typeArgsHere(L, r.typeArgs));
+    const argValues = loweredArgs(L, args);
+    // The result type of a saturated call of a non-generic top-level function is the one it declares (no lookup).
+    if (info.symbol.typeParams.length > 0 || info.isEntryPoint) return emitCall(L, callee, argValues, L.typeOf(call), span);
+    if (r.typeArgs.length > 0) return emitCall(L, callee, argValues, info.returnType, span);
+    const t = L.mlirType(info.returnType, span);
+    top.call = { callee: L.module.shared.callee(callee), results: t === null ? noTypes : [t] };
+    return L.b.callWith(top.call.callee, argValues, top.call.results, L.loc(span))[0] ?? null;
   }
-  // Made at their final size (`map`, `concat`): the call keeps its operands (see the builder's header).
+  const entry = L.fn.env.get(s.id);
+  if (entry?.kind !== 'function') return L.fail(head.span, 'loweringUnsupported', [`Calling the function value '${s.name}' (closures)`]);
+  const arity = entry.info.arity;
+  if (arity !== args.length) return partial(L, span, s.name, arity, args.length);
+  const callee = entry.nameFor(typeArgsHere(L, r.typeArgs));
+  // The captured values a lifted local function takes first.
+  const captured: Value[] = [];
+  for (const c of entry.captures) {
+    const ce = L.fn.env.get(c.id);
+    if (ce === undefined) throw new Error(`internal error: captured '${c.name}' is not in scope`);
+    const v = readEntry(L, ce, head);
+    if (v !== null) captured.push(v);
+  }
+  const argValues = loweredArgs(L, args);
+  return emitCall(L, callee, captured.length === 0 ? argValues : captured.concat(argValues), L.typeOf(call), span);
+}
+
+/** The values of a call's arguments, unit ones left out; made at their final size (`map`): the call keeps them (see the builder's header). */
+function loweredArgs(L: Lowerer, args: readonly Expr[]): Value[] {
   const lowered = args.map(lowerWith, L);
-  const argValues = lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
-  const t = L.mlirType(resultType ?? L.typeOf(call), span);
-  const results = L.b.call(callee, captured === undefined || captured.length === 0 ? argValues : captured.concat(argValues), t === null ? [] : [t], L.loc(span));
-  return results[0] ?? null;
+  return lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
+}
+
+/** `func.call @callee(args)` of result type `resultType`: its value (null for unit). */
+function emitCall(L: Lowerer, callee: string, args: readonly Value[], resultType: Type, span: Span): LValue {
+  const t = L.mlirType(resultType, span);
+  return L.b.call(callee, args, t === null ? [] : [t], L.loc(span))[0] ?? null;
 }
 
 export const application: Witness<Extract<Expr, { kind: 'App' }>> = (L, e, want): LValue => lowerCall(L, e.fn, e.args, e, want);

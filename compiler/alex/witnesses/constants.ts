@@ -9,7 +9,7 @@
  * distinct constant of the program; finding a constant is an index (by width) and a `Map.get`, and
  * making one that was not found takes no further lookup.
  */
-import type { Value } from '../ir/ir.js';
+import type { Attributes, Value } from '../ir/ir.js';
 import { integerKey } from '../ir/sharedAttributes.js';
 import { printType, type MlirType } from '../ir/types.js';
 
@@ -18,12 +18,24 @@ export interface ConstantEntry {
   value: Value | undefined;
   /** The function it was made in (`ConstantTable.fn` then; 0 before it is first made). */
   fn: number;
+  /**
+   * The op's attribute record (the module's shared one, see `sharedAttributes.ts`), once the
+   * constant is first made: found with the entry, not by a second lookup of the same key.
+   */
+  attributes: Attributes | undefined;
 }
+
+/** Constants from 0 to below this are found by index (see `ConstantTable.smallByWidth`). */
+const SMALL = 256;
+
+const newEntry = (): ConstantEntry => ({ value: undefined, fn: 0, attributes: undefined });
 
 /** The constants visible at the insertion point of the function being lowered. */
 export class ConstantTable {
   /** By width: constants are integers, and their types the one interned type per width (an index costs less than a map lookup). */
   private readonly byWidth: (Map<number | bigint, ConstantEntry> | undefined)[] = [];
+  /** By width, the entries of the values from 0 to below `SMALL`, by value: most constants are small, and an index costs less than a map lookup. */
+  private readonly smallByWidth: (ConstantEntry[] | undefined)[] = [];
   /**
    * The entries made in the current function, in order: the first `count` of `made`. Cutting back
    * moves `count` rather than the array's length, which would shrink its storage only to grow it
@@ -47,12 +59,17 @@ export class ConstantTable {
    */
   entry(type: MlirType, value: number | bigint | boolean): ConstantEntry {
     if (type.kind !== 'int') throw new Error(`internal error: a constant of the non-integer type ${printType(type)}`);
+    const key = integerKey(value);
+    if (typeof key === 'number' && key >= 0 && key < SMALL) {
+      let small = this.smallByWidth[type.width];
+      if (small === undefined) this.smallByWidth[type.width] = small = [];
+      return (small[key] ??= newEntry());
+    }
     let byValue = this.byWidth[type.width];
     if (byValue === undefined) this.byWidth[type.width] = byValue = new Map();
-    const key = integerKey(value);
     let e = byValue.get(key);
     if (e === undefined) {
-      e = { value: undefined, fn: 0 };
+      e = newEntry();
       byValue.set(key, e);
     }
     return e;

@@ -5,7 +5,7 @@
  * constants visible at the insertion point (`constants.ts`) — one table each for the whole
  * lowering, begun afresh per function — and the diagnostics.
  *
- * Witnesses are plain functions registered in a table by expression kind (see `lower.ts`); they call
+ * Witnesses are plain functions dispatched to by expression kind (see `lower.ts`); they call
  * back into `Lowerer.lower` for sub-expressions, so no witness imports another's file to recurse.
  */
 import { report, type Diagnostic } from '../../diagnostics/diagnostic.js';
@@ -13,10 +13,10 @@ import type { MessageId } from '../../diagnostics/messages.js';
 import type { BindingInfo, Symbol, TypedProgram } from '../../fncs/psg/program.js';
 import type { Binding, Expr, Span } from '../../fncs/syntax/ast.js';
 import type { Type } from '../../fncs/checking/types.js';
-import { unknownLoc, type Loc, type Value } from '../ir/ir.js';
+import { unknownLoc, type Attributes, type Loc, type Value } from '../ir/ir.js';
 import type { OpBuilder } from '../ir/builder.js';
 import type { ModuleBuilder } from '../ir/moduleBuilder.js';
-import type { MlirType } from '../ir/types.js';
+import type { IntType, MlirType } from '../ir/types.js';
 import { ConstantTable, type ConstantEntry } from './constants.js';
 import { Environment } from './environment.js';
 import type { MutableSlots } from './slots.js';
@@ -63,8 +63,17 @@ export interface FunctionRequests {
   topLevel(info: BindingInfo, typeArgs: readonly Type[]): string;
 }
 
+/** A top-level binding, and what calls of it need once it is known (see `lowerCall`). */
+export interface TopLevelFunction {
+  readonly info: BindingInfo;
+  /**
+   * For a non-generic function: its call's `callee` record and result types, found at its first
+   * call (which names it) and the same at every call after.
+   */
+  call: { readonly callee: Attributes; readonly results: readonly MlirType[] } | undefined;
+}
+
 export type Witness<E extends Expr = Expr> = (L: Lowerer, e: E, want: Want) => LValue;
-export type WitnessTable = { readonly [K in Expr['kind']]: Witness<Extract<Expr, { kind: K }>> };
 
 /**
  * Per function: where ops go and what names mean. Its builder tells the lowering's constant table
@@ -103,40 +112,33 @@ export class Lowerer {
   constructor(
     readonly program: TypedProgram,
     readonly module: ModuleBuilder,
-    witnesses: WitnessTable,
-  ) {
-    this.witnesses = new Map(Object.entries(witnesses) as [Expr['kind'], Witness][]);
-  }
-
-  /**
-   * The witness table as a map: `lower` looks a witness up at every expression, and a map finds a
-   * string key by its hash, where a property load with ever-changing names goes megamorphic.
-   */
-  private readonly witnesses: ReadonlyMap<Expr['kind'], Witness>;
+    /** The witness of every expression kind (it dispatches on the kind, see `lower.ts`). */
+    private readonly witness: Witness,
+  ) {}
 
   /** Set by `lower.ts` before lowering starts. */
   functions!: FunctionRequests;
 
-  private readonly topLevelById = new Map<number, BindingInfo>();
+  /** By symbol id (ids are small integers: an index costs less than a map lookup). */
+  private readonly topLevelById: (TopLevelFunction | undefined)[] = [];
   private topLevelIndexed = 0;
 
   /** The top-level binding of a symbol id, if it is one (the program's list may grow as lowering goes, see `TextLowering`). */
-  topLevelInfo(symbolId: number): BindingInfo | undefined {
-    const known = this.topLevelById.get(symbolId);
+  topLevel(symbolId: number): TopLevelFunction | undefined {
+    const known = this.topLevelById[symbolId];
     if (known !== undefined) return known;
     const all = this.program.topLevel;
     while (this.topLevelIndexed < all.length) {
-      const b = all[this.topLevelIndexed++]!;
-      this.topLevelById.set(b.symbol.id, b);
+      const info = all[this.topLevelIndexed++]!;
+      this.topLevelById[info.symbol.id] = { info, call: undefined };
     }
-    return this.topLevelById.get(symbolId);
+    return this.topLevelById[symbolId];
   }
 
   /** Lower an expression by its witness. */
   lower(e: Expr, want: Want = KEEP): LValue {
     if (e === this.aheadExpr) return this.aheadValue;
-    const w = this.witnesses.get(e.kind)!;
-    return w(this, e, want);
+    return this.witness(this, e, want);
   }
 
   /** An expression lowered before its turn (see `lowerAhead`), and its value. */
@@ -217,11 +219,12 @@ export class Lowerer {
   private newConstant(entry: ConstantEntry, type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
     // The stack slots' count, `1 : i64`, is made before the body: a body that asks for it first finds it there.
     if (this.fn.slots.needsSettling(type, value)) {
-      this.fn.slots.settle();
+      this.fn.slots.makeNext();
       const made = this.constants.visible(entry);
       if (made !== undefined) return made;
     }
-    const v = this.b.constant(type, value, loc);
+    // An integer type: `ConstantTable.entry` throws for any other.
+    const v = this.b.sharedConstant(type, (entry.attributes ??= this.module.shared.constant(type as IntType, value)), loc);
     this.constants.remember(entry, v);
     return v;
   }

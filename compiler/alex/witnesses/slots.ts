@@ -12,7 +12,8 @@
  * and diagnostics as long as nothing the body does before its last `let mutable` depends on what
  * the walk would have found. Three things could, so the walk is done (`settle`) before any of
  * them, and the slots still to come are made then, in its order:
- * - asking for the constant `1 : i64` before it exists (the body would share the prologue's);
+ * - asking for the constant `1 : i64` before it exists (the body would share the prologue's): here
+ *   the walk goes only as far as the next slot with an MLIR type, which makes it (`makeNext`);
  * - asking for a new function (a lifted local one, a specialisation): a function whose prologue
  *   fails with a diagnostic requests none;
  * - failing with a diagnostic: the prologue's, if a slot type fails, is the one reported.
@@ -30,47 +31,54 @@ export interface Slot {
   readonly symbolId: number;
 }
 
-/** The `let mutable` bindings of a function body in pre-order, not looking into nested functions. */
-function mutableBindings(e: Expr | BlockItem | null, out: Binding[]): Binding[] {
-  if (e === null) return out;
+/**
+ * Visit the `let mutable` bindings of a function body in pre-order, not looking into nested
+ * functions, until `visit` returns true; true if it did (the walk stops there).
+ */
+function someMutable(e: Expr | BlockItem | null, visit: (b: Binding) => boolean): boolean {
+  if (e === null) return false;
   // Index loops, not for-of: this walk reads every node of a body, and is most of what settling costs.
   switch (e.kind) {
     // Leaves first: names and literals are over half of all expressions, and a switch tests its cases in order.
     case 'Path':
     case 'Literal':
-      break;
+      return false;
     case 'LocalLet':
       for (let i = 0; i < e.bindings.length; i++) {
         const b = e.bindings[i]!;
         if (b.params.length > 0) continue;
-        if (b.mutable) out.push(b);
-        mutableBindings(b.body, out);
+        if ((b.mutable && visit(b)) || someMutable(b.body, visit)) return true;
       }
-      break;
-    case 'Block': eachOf(e.items, out); break;
-    case 'If': mutableBindings(e.cond, out); mutableBindings(e.then, out); mutableBindings(e.otherwise, out); break;
-    case 'While': mutableBindings(e.cond, out); mutableBindings(e.body, out); break;
-    case 'For': mutableBindings(e.from, out); mutableBindings(e.to, out); mutableBindings(e.body, out); break;
+      return false;
+    case 'Block': return someOf(e.items, visit);
+    case 'If': return someMutable(e.cond, visit) || someMutable(e.then, visit) || someMutable(e.otherwise, visit);
+    case 'While': return someMutable(e.cond, visit) || someMutable(e.body, visit);
+    case 'For': return someMutable(e.from, visit) || someMutable(e.to, visit) || someMutable(e.body, visit);
     case 'Match':
-      mutableBindings(e.scrutinee, out);
-      for (let i = 0; i < e.arms.length; i++) { mutableBindings(e.arms[i]!.guard, out); mutableBindings(e.arms[i]!.body, out); }
-      break;
-    case 'App': mutableBindings(e.fn, out); eachOf(e.args, out); break;
-    case 'Infix': mutableBindings(e.left, out); mutableBindings(e.right, out); break;
-    case 'Prefix': mutableBindings(e.operand, out); break;
-    case 'Assign': mutableBindings(e.value, out); break;
-    case 'Record': for (let i = 0; i < e.fields.length; i++) mutableBindings(e.fields[i]!.value, out); break;
-    case 'RecordUpdate': mutableBindings(e.source, out); for (let i = 0; i < e.fields.length; i++) mutableBindings(e.fields[i]!.value, out); break;
-    case 'FieldGet': mutableBindings(e.target, out); break;
-    case 'Index': mutableBindings(e.target, out); mutableBindings(e.index, out); break;
-    case 'TypeApp': mutableBindings(e.target, out); break;
-    default: break;
+      if (someMutable(e.scrutinee, visit)) return true;
+      for (let i = 0; i < e.arms.length; i++) if (someMutable(e.arms[i]!.guard, visit) || someMutable(e.arms[i]!.body, visit)) return true;
+      return false;
+    case 'App': return someMutable(e.fn, visit) || someOf(e.args, visit);
+    case 'Infix': return someMutable(e.left, visit) || someMutable(e.right, visit);
+    case 'Prefix': return someMutable(e.operand, visit);
+    case 'Assign': return someMutable(e.value, visit);
+    case 'Record':
+      for (let i = 0; i < e.fields.length; i++) if (someMutable(e.fields[i]!.value, visit)) return true;
+      return false;
+    case 'RecordUpdate':
+      if (someMutable(e.source, visit)) return true;
+      for (let i = 0; i < e.fields.length; i++) if (someMutable(e.fields[i]!.value, visit)) return true;
+      return false;
+    case 'FieldGet': return someMutable(e.target, visit);
+    case 'Index': return someMutable(e.target, visit) || someMutable(e.index, visit);
+    case 'TypeApp': return someMutable(e.target, visit);
+    default: return false;
   }
-  return out;
 }
 
-function eachOf(items: readonly (Expr | BlockItem)[], out: Binding[]): void {
-  for (let i = 0; i < items.length; i++) mutableBindings(items[i]!, out);
+function someOf(items: readonly (Expr | BlockItem)[], visit: (b: Binding) => boolean): boolean {
+  for (let i = 0; i < items.length; i++) if (someMutable(items[i]!, visit)) return true;
+  return false;
 }
 
 /** The slots of the function being lowered. */
@@ -109,7 +117,21 @@ export class MutableSlots {
   settle(): void {
     if (this.settled) return;
     this.settled = true;
-    for (const b of mutableBindings(this.body, [])) if (this.slots?.has(b) !== true) this.make(b);
+    someMutable(this.body, (b) => {
+      if (this.slots?.has(b) !== true) this.make(b);
+      return false;
+    });
+  }
+
+  /**
+   * The `1 : i64` is asked for before any slot has made it (`needsSettling`): make the next slot
+   * to come that has an MLIR type, and with it the prologue's constant, if the body has one. The
+   * walk stops at that slot: the slots after it are made as their `let`s are met, which puts them
+   * where the walk would (the body is lowered in its order), so they need not be found now; and a
+   * slot type that fails before it is the one `settle` would report first.
+   */
+  makeNext(): void {
+    someMutable(this.body, (b) => this.slots?.has(b) !== true && this.make(b) !== null);
   }
 
   /** The body is lowered: all its slots were made on the way, and their ops go in place. */

@@ -31,6 +31,17 @@ describe('inferred types', () => {
     ), 'id', 'twice', 'same', 'useBoth')).toEqual(["'a -> 'a", "('a -> 'a) -> 'a -> 'a", "'a -> 'a -> bool", 'unit -> bool']);
   });
 
+  test('a definition shadows an intrinsic of its name, bare or as a module', () => {
+    expect(types(mod(
+      'type Box = { length: int }',
+      'let AF_INET = "inet"',
+      'let family = AF_INET',
+      'let shout (int: string) = int + "!"',
+      'let size (String: Box) = String.length',
+      'let count (s: string) = String.length s',
+    ), 'family', 'shout', 'size', 'count')).toEqual(['string', 'string -> string', 'Box -> int', 'string -> int']);
+  });
+
   test('annotated type variables keep their names', () => {
     expect(types(mod("let first (p: nativeptr<'T>) : 'T = NativePtr.get p 0"), 'first')).toEqual(["nativeptr<'T> -> 'T"]);
   });

@@ -98,7 +98,9 @@ function checkOne(cx: Checker, sym: MutableBindingInfo, group: ReadonlySet<Mutab
     ? { firstId: cx.env.nextSymbolId, group, captures: [] }
     : null;
   if (fn !== null) cx.functions.push(fn);
-  cx.env.push();
+  // The parameters' scope: a value (most local `let`s) has none to open.
+  const params = b.params.length > 0;
+  if (params) cx.env.push();
   const paramTypes = b.params.length === 0 ? sym.paramTypes : new Array<Type>(b.params.length);
   for (let i = 0; i < b.params.length; i++) {
     const p = b.params[i]!;
@@ -125,7 +127,7 @@ function checkOne(cx: Checker, sym: MutableBindingInfo, group: ReadonlySet<Mutab
   if (returnType === null) returnType = checkExpr(cx, b.body);
   else checkAgainst(cx, b.body, returnType);
   if (!opts.rec) cx.defining.pop();
-  cx.env.pop();
+  if (params) cx.env.pop();
   if (fn !== null) cx.functions.pop();
   if (opts.rec) cx.expect(funOf(paramTypes, returnType), sym.type, b.name.span);
   else sym.type = solvedFunOf(cx, paramTypes, returnType);

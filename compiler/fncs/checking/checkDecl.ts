@@ -21,11 +21,18 @@ export function checkModule(cx: Checker, m: ModuleAst): void {
   m.decls.forEach((d, i) => checkDeclaration(cx, d, i === m.decls.length - 1));
 }
 
-/** One module-level declaration, after those before it; `isLast`: no declaration follows it. */
-export function checkDeclaration(cx: Checker, d: Decl, isLast: boolean): void {
+const NO_INFOS: readonly MutableBindingInfo[] = Object.freeze([]);
+
+/**
+ * One module-level declaration, after those before it; `isLast`: no declaration follows it.
+ * Returns its top-level bindings, in order (as it adds them to `tables.topLevel`).
+ */
+export function checkDeclaration(cx: Checker, d: Decl, isLast: boolean): readonly MutableBindingInfo[] {
   switch (d.kind) {
-    case 'OpenDecl': return;
-    case 'RecordDecl': return checkRecordDecl(cx, d);
+    case 'OpenDecl': return NO_INFOS;
+    case 'RecordDecl':
+      checkRecordDecl(cx, d);
+      return NO_INFOS;
     case 'LetDecl': return checkLetDecl(cx, d, isLast);
   }
 }
@@ -49,14 +56,14 @@ function checkRecordDecl(cx: Checker, d: RecordDecl): void {
     cx.report('duplicateType', d.name.span, [d.name.text]);
     return;
   }
-  cx.records.add({ name: d.name.text, fields });
+  cx.declareRecord({ name: d.name.text, fields });
 }
 
 const ENTRY_TYPE = fun(array(tString), tInt);
 const TOP: GroupOptions = { rec: false, local: false };
 const TOP_REC: GroupOptions = { rec: true, local: false };
 
-function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
+function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): readonly MutableBindingInfo[] {
   cx.tables.decls.open(d.span);
   if (cx.typeVarScope.size > 0) cx.typeVarScope = new Map();
   cx.pendingCount = 0;
@@ -94,6 +101,7 @@ function checkLetDecl(cx: Checker, d: LetDecl, isLast: boolean): void {
     cx.tables.topLevel.push(info);
   }
   cx.zonkDeclaration();
+  return infos;
 }
 
 /** Default or report the type variables left unsolved by a top-level group. */

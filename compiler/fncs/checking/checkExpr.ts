@@ -23,13 +23,37 @@ export const INT_SUFFIX: Readonly<Record<string, string>> = {
 /**
  * Infer the type of `e`. `hint` is an expected type that may guide record construction. A type that
  * follows from the expression (`derivedExprType`) is not recorded, and paths and operators record
- * their own as needed (see `checkPath`, `checkOperators`).
+ * their own as needed (see `checkPath`, `checkOperators`); every other kind records its type here.
+ * One dispatch on the node's kind does both: its kind is read once (a read that sees every shape of
+ * node, so not a cheap one).
  */
 export function checkExpr(cx: Checker, e: Expr, hint?: Type): Type {
-  const t = infer(cx, e, hint);
   switch (e.kind) {
-    case 'Literal': case 'Assign': case 'While': case 'For': case 'Path': case 'Infix': case 'Prefix': return t;
-    default: return cx.setType(e, t);
+    case 'Literal': return literalType(e.value);
+    case 'Path': return checkPath(cx, e, null);
+    case 'Infix': return checkInfix(cx, e);
+    case 'Prefix': return checkPrefix(cx, e);
+    case 'Assign': return checkAssign(cx, e);
+    case 'While':
+      checkAgainst(cx, e.cond, tBool);
+      checkStatement(cx, e.body);
+      return tUnit;
+    case 'For': return checkFor(cx, e);
+    case 'TypeApp': return cx.setType(e, checkTypeApp(cx, e));
+    case 'FieldGet': return cx.setType(e, checkFieldGet(cx, e));
+    case 'App': return cx.setType(e, checkApp(cx, e));
+    case 'Index': {
+      const elem = cx.fresh();
+      checkAgainst(cx, e.target, array(elem));
+      checkAgainst(cx, e.index, tInt);
+      return cx.setType(e, elem);
+    }
+    case 'If': return cx.setType(e, checkIf(cx, e, hint, null));
+    case 'Match': return cx.setType(e, checkMatch(cx, e, hint));
+    case 'Block': return cx.setType(e, e.items.length === 0 ? tUnit : checkBlock(cx, e, hint, null));
+    case 'Record': return cx.setType(e, checkRecord(cx, e, hint));
+    case 'RecordUpdate': return cx.setType(e, checkRecordUpdate(cx, e, hint));
+    case 'Error': return cx.setType(e, tError);
   }
 }
 
@@ -56,36 +80,6 @@ function conversionHelp(e: Expr, actual: Type, expected: Type): string | undefin
     return `write the literal as \`${digits}${INT_SUFFIX[x.name] ?? ''}\``;
   }
   return `F# performs no implicit numeric conversion: use \`${x.name} (…)\``;
-}
-
-function infer(cx: Checker, e: Expr, hint: Type | undefined): Type {
-  switch (e.kind) {
-    case 'Literal': return literalType(e.value);
-    case 'Path': return checkPath(cx, e, null);
-    case 'TypeApp': return checkTypeApp(cx, e);
-    case 'FieldGet': return checkFieldGet(cx, e);
-    case 'App': return checkApp(cx, e);
-    case 'Index': {
-      const elem = cx.fresh();
-      checkAgainst(cx, e.target, array(elem));
-      checkAgainst(cx, e.index, tInt);
-      return elem;
-    }
-    case 'Infix': return checkInfix(cx, e);
-    case 'Prefix': return checkPrefix(cx, e);
-    case 'If': return checkIf(cx, e, hint, null);
-    case 'While':
-      checkAgainst(cx, e.cond, tBool);
-      checkStatement(cx, e.body);
-      return tUnit;
-    case 'For': return checkFor(cx, e);
-    case 'Match': return checkMatch(cx, e, hint);
-    case 'Block': return e.items.length === 0 ? tUnit : checkBlock(cx, e, hint, null);
-    case 'Assign': return checkAssign(cx, e);
-    case 'Record': return checkRecord(cx, e, hint);
-    case 'RecordUpdate': return checkRecordUpdate(cx, e, hint);
-    case 'Error': return tError;
-  }
 }
 
 /** `f a b`: each argument against the parameter type, one curried step at a time. */

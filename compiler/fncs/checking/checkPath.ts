@@ -15,7 +15,7 @@ import type { Checker } from './context.js';
 import type { MutableSymbol } from './environment.js';
 import { accessField } from './checkRecord.js';
 import { checkExpr } from './checkExpr.js';
-import { instantiateIntrinsic, intrinsicMember, intrinsicSchemes } from './intrinsicSignatures.js';
+import { instantiateIntrinsic } from './intrinsicSignatures.js';
 import { NONE } from './sideTables.js';
 import { tError, type Type } from './types.js';
 
@@ -30,7 +30,8 @@ interface ExplicitTypeArgs {
 /** The type of a path expression; its resolution goes into the tables. */
 export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs | null): Type {
   const first = e.parts[0]!;
-  const symbol = cx.env.lookup(first.text);
+  const slot = cx.env.slot(first.text);
+  const symbol = slot?.symbol;
   if (symbol !== undefined) {
     noteCapture(cx, symbol, first);
     if (explicit !== null) cx.report('unsupported', explicit.node.span, [`Explicit type arguments on '${first.text}'`]);
@@ -41,9 +42,9 @@ export function checkPath(cx: Checker, e: PathExpr, explicit: ExplicitTypeArgs |
     return recordPath(cx, e, cx.side.resolveSymbol(e, symbol, typeArgs, fields), chainType(fields, e.parts.length - 1));
   }
   // `Module.name` (two parts), else a bare name (one part).
-  let scheme = e.parts.length >= 2 ? intrinsicMember(first.text, e.parts[1]!.text) : undefined;
+  let scheme = e.parts.length >= 2 ? slot?.members?.get(e.parts[1]!.text) : undefined;
   const consumed = scheme === undefined ? 1 : 2;
-  scheme ??= intrinsicSchemes.get(first.text);
+  scheme ??= slot?.intrinsic;
   if (scheme !== undefined) {
     const given = explicit === null ? NONE : resolveTypeArgs(cx, explicit.types);
     if (explicit !== null && scheme.typeParams.length === 0) {
@@ -129,7 +130,8 @@ const chainType = (fields: readonly FieldAccess[], steps: number): Type => (fiel
  * outside it; capturing a local `let mutable` is FS0407, as in F#.
  */
 function noteCapture(cx: Checker, symbol: MutableSymbol, at: Name): void {
-  if (symbol.kind === 'topLevel') return;
+  // Most uses are outside any local function, where there is nothing to note.
+  if (cx.functions.length === 0 || symbol.kind === 'topLevel') return;
   let reported = false;
   for (const fn of cx.functions) {
     if (symbol.id >= fn.firstId || fn.group.has(symbol)) continue;
@@ -149,7 +151,8 @@ export function resolveAssignTarget(cx: Checker, e: Extract<Expr, { kind: 'Assig
     const t = checkPath(cx, target, null);
     const r = cx.side.lastResolution;
     if (r.kind === 'error') return t;
-    const last = r.fields[r.fields.length - 1];
+    // A name alone (most targets: `i <- i + 1`) takes no field step.
+    const last = target.parts.length === 1 ? undefined : r.fields[r.fields.length - 1];
     if (last !== undefined) {
       if (!isMutableField(cx, last)) cx.report('fieldNotMutable', e.span);
     } else if (r.kind === 'intrinsic') {

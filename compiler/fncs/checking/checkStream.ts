@@ -45,10 +45,8 @@ export class DeclarationChecker {
 
   /** Check `d`, after every declaration before it; `isLast`: no declaration follows it. */
   check(d: Decl, isLast: boolean): CheckedDeclaration {
-    const tables = this.cx.tables;
-    const firstInfo = tables.topLevel.length;
-    checkDeclaration(this.cx, d, isLast);
-    return { infos: tables.topLevel.slice(firstInfo), part: d.kind === 'LetDecl' ? tables.decls.current : -1 };
+    const infos = checkDeclaration(this.cx, d, isLast);
+    return { infos, part: d.kind === 'LetDecl' ? this.cx.tables.decls.current : -1 };
   }
 
   /** Let `done` go, if all of its bindings are lowered functions (see above); false when it stays. */

@@ -63,6 +63,8 @@ export class Checker {
   /** How many of `pendingTypes` and `pendingSpans` are current (the lists are reused, not shrunk). */
   pendingCount = 0;
   private readonly recordTypes = new Map<string, Type>();
+  /** The types an annotation names without arguments: the primitives, then the records declared so far. */
+  private readonly typeNames = new Map<string, Type>(PRIM_TYPES);
   readonly groundFuns = new GroundFunTypes();
   /** Names of non-`rec` bindings whose bodies are being checked (for the 'let rec' hint). */
   readonly defining: string[] = [];
@@ -198,6 +200,12 @@ export class Checker {
     return copy(symbol.type);
   }
 
+  /** Declare record `r`, whose name is new (a primitive's name keeps meaning the primitive in annotations). */
+  declareRecord(r: RecordInfo): void {
+    this.records.add(r);
+    if (!this.typeNames.has(r.name)) this.typeNames.set(r.name, this.recordType(r.name));
+  }
+
   /** The latest declared record that has every one of `labels`, if any. */
   recordWithLabels(labels: readonly string[]): RecordInfo | undefined {
     return this.records.withLabels(labels);
@@ -222,10 +230,13 @@ export class Checker {
 
   private resolveTypeName(te: Extract<TypeExpr, { kind: 'TypeName' }>): Type {
     const name = te.name.text;
-    // Most annotations name a primitive (`int`, `byte`): one lookup answers them.
+    // Most annotations name a primitive or a record (`int`, `Header`), or write `nativeptr<…>`:
+    // one lookup, or none, answers them; the rest of this handles what is wrong.
     if (te.args.length === 0) {
-      const p = PRIM_TYPES.get(name);
-      if (p !== undefined) return p;
+      const t = this.typeNames.get(name);
+      if (t !== undefined) return t;
+    } else if (te.args.length === 1 && name === 'nativeptr') {
+      return ptr(this.resolveTypeExpr(te.args[0]!));
     }
     let args = NO_TYPES;
     if (te.args.length > 0) {

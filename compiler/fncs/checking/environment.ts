@@ -10,10 +10,15 @@
  * scope writes the slots of the names it introduced back, without touching the map. A name keeps
  * its slot, empty once out of scope: a map that kept losing and regaining the same few local names
  * would fill with deleted entries and be rebuilt again and again.
+ *
+ * The slots of the intrinsics' names (`int`, `NativePtr`) are there from the start and also hold
+ * what those names denote when nothing in scope shadows them: one map read resolves a path's first
+ * name, whether it names a definition or an intrinsic.
  */
 import type { Binding, Expr, Name, Param, Pattern, Span } from '../syntax/ast.js';
 import type { BindingInfo, PathResolution, Symbol } from '../psg/program.js';
 import type { Type } from './types.js';
+import { intrinsicModuleMembers, intrinsicSchemes, type IntrinsicScheme } from './intrinsicSignatures.js';
 
 const NO_TYPE_PARAMS: readonly Type[] = Object.freeze([]);
 /** The parameter types of every value binding (zonking an empty list writes nothing). */
@@ -123,7 +128,7 @@ const RELEASED_NAME: Name = { text: '', span: RELEASED_SPAN };
 const RELEASED_PARAM: Param = { kind: 'Param', name: null, unit: false, type: null, span: RELEASED_SPAN };
 const RELEASED_BODY: Expr = { kind: 'Error', span: RELEASED_SPAN };
 /** The stand-ins by arity, made on first need (a program's functions have a few arities). */
-const releasedBindings = new Map<number, Binding>();
+const releasedBindings: Binding[] = [];
 
 /**
  * The definition a released top-level function of `arity` parameters keeps: what later
@@ -132,11 +137,11 @@ const releasedBindings = new Map<number, Binding>();
  * has thousands, and each kept its own copy of the trees' names and spans.
  */
 function releasedBinding(arity: number): Binding {
-  let b = releasedBindings.get(arity);
+  let b = releasedBindings[arity];
   if (b === undefined) {
     const params = new Array<Param>(arity).fill(RELEASED_PARAM);
     b = { kind: 'Binding', name: RELEASED_NAME, mutable: false, params, returnType: null, body: RELEASED_BODY, span: RELEASED_SPAN };
-    releasedBindings.set(arity, b);
+    releasedBindings[arity] = b;
   }
   return b;
 }
@@ -145,11 +150,18 @@ function releasedBinding(arity: number): Binding {
 export type MutableBindingInfo = BindingSymbol;
 
 
-/** A name's place in the scopes: its innermost definition in scope, if any. */
-interface NameSlot {
+/** A name's place in the scopes: its innermost definition in scope, if any, and the intrinsics it names. */
+export interface NameSlot {
   readonly name: string;
   symbol: MutableSymbol | undefined;
+  /** The intrinsic the name alone denotes (`int`), if any. */
+  readonly intrinsic: IntrinsicScheme | undefined;
+  /** The intrinsics `name.member` (of module `NativePtr`), by member, if any. */
+  readonly members: ReadonlyMap<string, IntrinsicScheme> | undefined;
 }
+
+/** The names that denote intrinsics, bare or as modules. */
+const INTRINSIC_NAMES: readonly string[] = [...new Set([...intrinsicSchemes.keys(), ...intrinsicModuleMembers.keys()])];
 
 export class Environment {
   /** Each name ever defined, with its slot. */
@@ -171,6 +183,12 @@ export class Environment {
    */
   readonly recent: MutableSymbol[] = [];
   private recentSymbols = 0;
+
+  constructor() {
+    for (const name of INTRINSIC_NAMES) {
+      this.slots.set(name, { name, symbol: undefined, intrinsic: intrinsicSchemes.get(name), members: intrinsicModuleMembers.get(name) });
+    }
+  }
 
   get recentCount(): number {
     return this.recentSymbols;
@@ -219,7 +237,7 @@ export class Environment {
   define(symbol: MutableSymbol): MutableSymbol | undefined {
     let slot = this.slots.get(symbol.name);
     if (slot === undefined) {
-      slot = { name: symbol.name, symbol: undefined };
+      slot = { name: symbol.name, symbol: undefined, intrinsic: undefined, members: undefined };
       this.slots.set(symbol.name, slot);
     }
     const shadowed = slot.symbol;
@@ -230,8 +248,9 @@ export class Environment {
     return shadowed;
   }
 
-  lookup(name: string): MutableSymbol | undefined {
-    return this.slots.get(name)?.symbol;
+  /** The slot of `name`, if it was ever defined or names an intrinsic. */
+  slot(name: string): NameSlot | undefined {
+    return this.slots.get(name);
   }
 
   /**

@@ -152,19 +152,21 @@ function schemeOf(intrinsic: Intrinsic): IntrinsicScheme {
 /** Every intrinsic's scheme, by F# name; parsed once. */
 export const intrinsicSchemes: ReadonlyMap<string, IntrinsicScheme> = new Map(intrinsics.map((i) => [i.name, schemeOf(i)]));
 
-/** Intrinsics named `Module.name`, by module then name: no string is built to look one up. */
-const members = new Map<string, Map<string, IntrinsicScheme>>();
-for (const [name, scheme] of intrinsicSchemes) {
-  const dot = name.indexOf('.');
-  if (dot < 0) continue;
-  const module = name.slice(0, dot);
-  let names = members.get(module);
-  if (names === undefined) members.set(module, (names = new Map()));
-  names.set(name.slice(dot + 1), scheme);
+function membersByModule(): ReadonlyMap<string, ReadonlyMap<string, IntrinsicScheme>> {
+  const members = new Map<string, Map<string, IntrinsicScheme>>();
+  for (const [name, scheme] of intrinsicSchemes) {
+    const dot = name.indexOf('.');
+    if (dot < 0) continue;
+    const module = name.slice(0, dot);
+    let names = members.get(module);
+    if (names === undefined) members.set(module, (names = new Map()));
+    names.set(name.slice(dot + 1), scheme);
+  }
+  return members;
 }
 
-/** The intrinsic `module.name`, if there is one. */
-export const intrinsicMember = (module: string, name: string): IntrinsicScheme | undefined => members.get(module)?.get(name);
+/** Intrinsics named `Module.name`, by module then name: no string is built to look one up. */
+export const intrinsicModuleMembers = membersByModule();
 
 /**
  * A fresh instance of `scheme` at let-level `level`. `explicit` are the types given as `<…>`

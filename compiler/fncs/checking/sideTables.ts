@@ -254,16 +254,23 @@ export class SideTables {
     // Plain loops: callbacks written here would be new function objects at every declaration.
     for (let i = 0; i < this.symbolResolutions.length; i++) zonkAll(this.symbolResolutions.at(i).typeArgs);
     for (let i = 0; i < this.intrinsicResolutions.length; i++) this.zonkIntrinsic(this.intrinsicResolutions.at(i), this.intrinsicEntries.at(i));
+    // Most types are final already: each is written back only when zonking changed it.
     for (let i = 0; i < this.bindingInfos.length; i++) {
       const info = this.bindingInfos.at(i);
       zonkAll(info.paramTypes);
-      info.returnType = zonk(info.returnType);
+      const r = zonk(info.returnType);
+      if (r !== info.returnType) info.returnType = r;
     }
     for (let i = 0; i < this.matchInfos.length; i++) {
       const m = this.matchInfos.at(i);
-      m.scrutineeType = zonk(m.scrutineeType);
+      const t = zonk(m.scrutineeType);
+      if (t !== m.scrutineeType) m.scrutineeType = t;
     }
-    for (let i = 0; i < symbolCount; i++) symbols[i]!.type = zonk(symbols[i]!.type);
+    for (let i = 0; i < symbolCount; i++) {
+      const s = symbols[i]!;
+      const t = zonk(s.type);
+      if (t !== s.type) s.type = t;
+    }
     this.symbolResolutions.clear();
     this.intrinsicResolutions.clear();
     this.intrinsicEntries.clear();
@@ -281,7 +288,11 @@ interface SharedInstance {
 }
 
 function zonkAll(ts: Type[]): void {
-  for (let i = 0; i < ts.length; i++) ts[i] = zonk(ts[i]!);
+  for (let i = 0; i < ts.length; i++) {
+    const t = ts[i]!;
+    const z = zonk(t);
+    if (z !== t) ts[i] = z;
+  }
 }
 
 /** Whether two lists of zonked types are the same types, in order. */

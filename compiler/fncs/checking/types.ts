@@ -115,7 +115,8 @@ const INT_LITERAL_TYPES: Readonly<Record<IntLiteralType, Type>> = {
 /** The type of a literal: it follows from the value alone. */
 export function literalType(v: LiteralValue): Type {
   switch (v.type) {
-    case 'int': return INT_LITERAL_TYPES[v.intType];
+    // Most integer literals are `int`: that test spares a lookup by name.
+    case 'int': return v.intType === 'int' ? tInt : INT_LITERAL_TYPES[v.intType];
     case 'bool': return tBool;
     case 'string': return tString;
     case 'unit': return tUnit;

@@ -19,17 +19,21 @@ export type UnifyFailure =
 /** Field types of a record by name, so equality and comparison can look inside records. */
 export type RecordFieldTypes = (name: string) => readonly Type[];
 
-/** Whether a concrete head type satisfies constraint `c` (sub-terms are checked by the caller). */
-const headSatisfies: Record<Constraint, (t: Type) => boolean> = {
-  equality: (t) => t.kind !== 'Fun',
-  comparison: (t) => (t.kind === 'Prim' ? t.name !== 'Region' && t.name !== 'SockAddr' : t.kind !== 'Fun'),
-  addable: (t) => t.kind === 'Prim' && (isIntegerPrim(t.name) || t.name === 'string'),
-  integer: (t) => t.kind === 'Prim' && isIntegerPrim(t.name),
-  signed: (t) => t.kind === 'Prim' && isSignedPrim(t.name),
-};
+/** How a concrete type is held to a constraint: one entry per constraint, read once per check. */
+interface ConstraintRule {
+  /** Whether a concrete head type satisfies the constraint (sub-terms are checked by the caller). */
+  readonly head: (t: Type) => boolean;
+  /** Equality and comparison are structural: they also constrain element and field types. */
+  readonly structural: boolean;
+}
 
-/** Equality and comparison are structural: they also constrain element and field types. */
-const structural: ReadonlySet<Constraint> = new Set<Constraint>(['equality', 'comparison']);
+const constraintRules: Readonly<Record<Constraint, ConstraintRule>> = {
+  equality: { head: (t) => t.kind !== 'Fun', structural: true },
+  comparison: { head: (t) => (t.kind === 'Prim' ? t.name !== 'Region' && t.name !== 'SockAddr' : t.kind !== 'Fun'), structural: true },
+  addable: { head: (t) => t.kind === 'Prim' && (isIntegerPrim(t.name) || t.name === 'string'), structural: false },
+  integer: { head: (t) => t.kind === 'Prim' && isIntegerPrim(t.name), structural: false },
+  signed: { head: (t) => t.kind === 'Prim' && isSignedPrim(t.name), structural: false },
+};
 
 export class Unifier {
   constructor(private readonly recordFields: RecordFieldTypes) {}
@@ -69,9 +73,10 @@ export class Unifier {
       case 'Var':
         addConstraint(p.tv, c, op);
         return null;
-      default:
-        if (!headSatisfies[c](p)) return { kind: 'constraint', type: p, constraint: c, op };
-        if (!structural.has(c)) return null;
+      default: {
+        const rule = constraintRules[c];
+        if (!rule.head(p)) return { kind: 'constraint', type: p, constraint: c, op };
+        if (!rule.structural) return null;
         if (p.kind === 'Ptr' || p.kind === 'Array') return this.require(p.elem, c, op);
         if (p.kind === 'Record') {
           for (const f of this.recordFields(p.name)) {
@@ -80,6 +85,7 @@ export class Unifier {
           }
         }
         return null;
+      }
     }
   }
 

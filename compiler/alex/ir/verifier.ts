@@ -11,7 +11,7 @@
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
-import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
+import { attributesFit, fits, kindOf, type OpKind } from './opKinds.js';
 import { FAR, OpenBlocks } from './openBlocks.js';
 import { describeArity, type OpSpec, type SymbolLookup, type SymbolRule, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
@@ -51,7 +51,7 @@ export function symbolTable(ops: readonly Operation[], report: Report): Map<stri
   const symbols = new Map<string, Operation>();
   for (const op of ops) {
     const name = op.attributes['sym_name'];
-    if (kinds.get(op.name)?.symbol !== true || name?.kind !== 'string') continue;
+    if (kindOf(op)?.symbol !== true || name?.kind !== 'string') continue;
     const earlier = symbols.get(name.value);
     if (earlier !== undefined) report(op, `redefines @${name.value}, already defined at ${formatLoc(earlier.loc)}`);
     else symbols.set(name.value, op);
@@ -166,7 +166,7 @@ export class Verifier {
    * several blocks. Returns the op's kind, if the table knows it.
    */
   private op(op: Operation, parent: Operation | undefined, regionIndex: number, cfg: Cfg | undefined): OpKind | undefined {
-    const kind = kinds.get(op.name);
+    const kind = kindOf(op);
     if (kind === undefined) {
       this.report(op, 'is not an op the compiler knows');
       return undefined;

@@ -78,20 +78,23 @@ export class TextBuffer {
 
   /** Append a non-negative integer in decimal. */
   writeInt(value: number): void {
-    if (!Number.isSafeInteger(value) || value < 0) {
+    // The numbers printed (SSA numbers, positions, lines) are small: their digits come from integer
+    // arithmetic; any other number is written as `String` writes it.
+    if (!(value >= 0 && value <= 0x7fffffff && (value | 0) === value)) {
       this.write(String(value));
       return;
     }
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
     if (this.length + digits > this.bytes.length) this.grow(digits);
     const bytes = this.bytes;
     let at = this.length + digits;
     this.length = at;
     let rest = value;
     do {
-      bytes[--at] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
+      const tenth = (rest / 10) | 0;
+      bytes[--at] = 0x30 + rest - 10 * tenth;
+      rest = tenth;
     } while (rest > 0);
   }
 

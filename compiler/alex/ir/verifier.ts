@@ -84,8 +84,8 @@ interface Cfg {
  * blocks it is inside; problems go to `report`, and symbol rules to `checkSymbols`. A value is visible when it was defined
  * earlier in an open block (the structured, `scf` case) or, across the blocks of a region with
  * several, in a block that dominates the one being walked. A use is first looked for among the few
- * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
- * otherwise in a table from values to the open block defining them (by its serial, so that a
+ * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most
+ * (a block argument, among the arguments of the open blocks alone: `findArgument`); otherwise in a table from values to the open block defining them (by its serial, so that a
  * block left since is not taken for the one now at its depth). A value found further back (up to
  * `FAR` ops) enters the table alone; past that, the table is filled with every value of the open
  * blocks up to the walk's position (so each value enters it at most once). An isolated op (a
@@ -121,7 +121,7 @@ export class Verifier {
   /** Whether `v` may be used by the op being verified. */
   private visible(v: Value): boolean {
     const open = this.open;
-    if (open.findNearby(v)) return true;
+    if (v.def === 'arg' ? open.findArgument(v) : open.findNearby(v)) return true;
     if (this.inTable(v)) return true;
     if (open.findFar(v, FAR)) {
       this.definedIn.set(v, open.stack[open.foundDepth]!.serial);

@@ -66,6 +66,9 @@ export type Attribute =
 
 export type Attributes = Readonly<Record<string, Attribute>>;
 
+/** The attribute record every op without attributes shares (immutable, so sharing is unobservable): the verifier knows it at sight. */
+export const noAttributes: Attributes = Object.freeze({});
+
 /** A control-flow edge of a `cf` terminator: the target block and the values passed to its arguments. */
 export interface Successor {
   readonly block: Block;

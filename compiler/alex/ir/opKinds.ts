@@ -9,7 +9,7 @@
  * operation carries its registered name: the walks over it read a field rather than look its name
  * up, twice per op, in a map.
  */
-import type { Operation } from './ir.js';
+import { noAttributes, type Operation } from './ir.js';
 import { compileForm, type FormPrinter } from './formPrinter.js';
 import { opSpecs, type Arity, type AttrSpec, type OpSpec } from './ops.js';
 import { encodeText } from './textBuffer.js';
@@ -76,10 +76,12 @@ export const fits = (n: number, min: number, max: number): boolean => n >= min &
 
 /**
  * Whether `attributes` are those the kind allows, each of the right kind, with every required one
- * present. One pass over the op's own keys, which for most ops are none or one, and usually in the
- * table's order, so that a comparison finds each one's spec.
+ * present. The shared empty record needs no look; otherwise one pass over the op's own keys, which
+ * for most ops are one or two, and usually in the table's order, so that a comparison finds each
+ * one's spec.
  */
 export function attributesFit(kind: OpKind, attributes: Operation['attributes']): boolean {
+  if (attributes === noAttributes) return kind.required === 0;
   let required = 0;
   let i = 0;
   for (const key in attributes) {

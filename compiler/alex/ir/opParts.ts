@@ -24,7 +24,7 @@ export const noValues: readonly Value[] = Object.freeze([]);
 export const noTypes: readonly MlirType[] = Object.freeze([]);
 export const noRegions: readonly Region[] = Object.freeze([]);
 export const noSuccessors: readonly Successor[] = Object.freeze([]);
-export const noAttributes: Attributes = Object.freeze({});
+export { noAttributes } from './ir.js';
 
 /** A misuse of the builder: a bug in its caller. */
 export function internalError(message: string): never {

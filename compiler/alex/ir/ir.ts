@@ -11,6 +11,7 @@
  * (`sealModule`). Values are identities: an analysis or the interpreter keys
  * its side tables (value → runtime value, value → printed name) by the `Value` object itself.
  */
+import type { OpKind } from './opKinds.js';
 import type { MlirType } from './types.js';
 
 /** A source location: the F# file (or the `.mlir` file an op was parsed from), 1-based line and column. */
@@ -65,6 +66,9 @@ export type Attribute =
 
 export type Attributes = Readonly<Record<string, Attribute>>;
 
+/** The attribute record every op without attributes shares (immutable, so sharing is unobservable): the verifier knows it at sight. */
+export const noAttributes: Attributes = Object.freeze({});
+
 /** A control-flow edge of a `cf` terminator: the target block and the values passed to its arguments. */
 export interface Successor {
   readonly block: Block;
@@ -80,6 +84,12 @@ export interface Operation {
   readonly regions: readonly Region[];
   readonly successors: readonly Successor[];
   readonly loc: Loc;
+  /**
+   * The op table's entry for `name`, resolved when the op was made (`makeOp`), so that the walks
+   * over it need not look the name up; absent in ops written as object literals (read it with
+   * `kindOf`), undefined for a name the table does not know.
+   */
+  readonly kind?: OpKind | undefined;
 }
 
 export interface Block {

@@ -5,6 +5,7 @@
  */
 import { attr, type Attribute } from './ir.js';
 import { emptyParsed, type CustomForm } from './syntax.js';
+import { encodeText } from './textBuffer.js';
 import { arrayType, i1, i32, i8, isInt, printType, type MlirType } from './types.js';
 
 // ---- arith.constant -----------------------------------------------------------------------------
@@ -30,17 +31,29 @@ const smallLiteral = (n: number): string => (smallLiterals[n] ??= String(n));
 /** Whether `value` as written fits `width` bits, read either signed or unsigned (as MLIR accepts). */
 export const fitsWidth = (value: bigint, width: number): boolean => value >= -(1n << BigInt(width - 1)) && value < 1n << BigInt(width);
 
+/**
+ * The text of each constant's value attribute before its type (` 42 : `, ` true`), as bytes. A
+ * module's constants share their attribute records (one per type and value), so most are printed
+ * from here, with no BigInt arithmetic.
+ */
+const constantHeads = new WeakMap<Attribute, Uint8Array>();
+function constantHead(a: Extract<Attribute, { kind: 'int' }>): Uint8Array {
+  let head = constantHeads.get(a);
+  if (head === undefined) {
+    head = encodeText(` ${printIntLiteral(a.value, a.type)}${isBool(a.type) ? '' : ' : '}`);
+    constantHeads.set(a, head);
+  }
+  return head;
+}
+const isBool = (t: MlirType): boolean => isInt(t) && t.width === 1;
+
 /** `arith.constant 42 : i32`, `arith.constant true`. */
 export const constantForm: CustomForm = {
   print(op, p) {
     const a = op.attributes['value'];
     if (a?.kind !== 'int') return p.text(' <<missing value>>');
-    p.text(' ');
-    p.text(printIntLiteral(a.value, a.type));
-    if (!(isInt(a.type) && a.type.width === 1)) {
-      p.text(' : ');
-      p.type(a.type);
-    }
+    p.bytes(constantHead(a));
+    if (!isBool(a.type)) p.type(a.type);
   },
   parse(p) {
     const out = emptyParsed();

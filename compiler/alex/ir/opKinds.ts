@@ -1,11 +1,18 @@
 /**
- * The op table as the verifier reads it: one record per op kind, with what checking every op of
- * the kind needs worked out once (count bounds, attribute specs by key, terminator placement).
- * Table entries differ in which fields they set, so reading them for every op would be a slow,
- * shape-generic property access; these records all have one shape.
+ * The op table as the verifier and the printer read it: one record per op kind, with what checking
+ * and printing every op of the kind needs worked out once (count bounds, attribute specs by key,
+ * terminator placement; the name and form as a printing function). Table entries differ in which
+ * fields they set, so reading them for every op would be a slow, shape-generic property access;
+ * these records all have one shape.
+ *
+ * An op made by the builders carries its kind (`Operation.kind`, set by `makeOp`), as an MLIR
+ * operation carries its registered name: the walks over it read a field rather than look its name
+ * up, twice per op, in a map.
  */
-import type { Operation } from './ir.js';
+import { noAttributes, type Operation } from './ir.js';
+import { compileForm, type FormPrinter } from './formPrinter.js';
 import { opSpecs, type Arity, type AttrSpec, type OpSpec } from './ops.js';
+import { encodeText } from './textBuffer.js';
 
 /** An op kind: its table entry, and what is derived from it. */
 export interface OpKind {
@@ -29,6 +36,17 @@ export interface OpKind {
   readonly isTerminator: boolean;
   /** The ops whose blocks a terminator may end (any, if undefined). */
   readonly parents: readonly string[] | undefined;
+  /** How it is printed: its name, as bytes, with the fixed text its form starts with (most start with a space), then the rest of its form. */
+  readonly head: Uint8Array;
+  readonly print: FormPrinter;
+}
+
+/** The printed head and the printing function of `spec`'s form: the hand-written one, or its directive list compiled. */
+function printingOf(spec: OpSpec): { head: Uint8Array; print: FormPrinter } {
+  const form = spec.form;
+  if ('print' in form) return { head: encodeText(spec.name), print: form.print };
+  const lead = form[0]?.d === 'lit' ? form[0].text : '';
+  return { head: encodeText(spec.name + lead), print: compileForm(lead === '' ? form : form.slice(1), spec.name) };
 }
 
 const bounds = (a: Arity): readonly [number, number] => (typeof a === 'number' ? [a, a] : [a.min, -1]);
@@ -39,24 +57,31 @@ export const kinds: ReadonlyMap<string, OpKind> = new Map<string, OpKind>(
     const attrs = new Map(Object.entries(spec.attrs ?? {}));
     const [minOperands, maxOperands] = bounds(spec.operands);
     const [minResults, maxResults] = bounds(spec.results);
+    const { head, print } = printingOf(spec);
     const kind: OpKind = {
       spec, minOperands, maxOperands, minResults, maxResults, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
       attrs, attrKeys: [...attrs.keys()], attrSpecs: [...attrs.values()], required: [...attrs.values()].filter((a) => a.optional !== true).length,
       verify: spec.verify, verifySymbols: spec.verifySymbols, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
+      head, print,
     };
     return [spec.name, kind];
   }),
 );
+
+/** The kind of `op`: the one it was made with, or (for an op written as a literal) the table's by its name. */
+export const kindOf = (op: Operation): OpKind | undefined => op.kind ?? kinds.get(op.name);
 
 /** Whether a count `n` is within `min` and `max` (-1: no limit). */
 export const fits = (n: number, min: number, max: number): boolean => n >= min && (max < 0 || n <= max);
 
 /**
  * Whether `attributes` are those the kind allows, each of the right kind, with every required one
- * present. One pass over the op's own keys, which for most ops are none or one, and usually in the
- * table's order, so that a comparison finds each one's spec.
+ * present. The shared empty record needs no look; otherwise one pass over the op's own keys, which
+ * for most ops are one or two, and usually in the table's order, so that a comparison finds each
+ * one's spec.
  */
 export function attributesFit(kind: OpKind, attributes: Operation['attributes']): boolean {
+  if (attributes === noAttributes) return kind.required === 0;
   let required = 0;
   let i = 0;
   for (const key in attributes) {

@@ -6,6 +6,7 @@
  * and sharing matter.
  */
 import type { Attributes, Loc, Operation, Region, Successor, Value } from './ir.js';
+import { kinds } from './opKinds.js';
 import type { MlirType } from './types.js';
 
 /** A block being built: ops are appended to it. */
@@ -23,7 +24,7 @@ export const noValues: readonly Value[] = Object.freeze([]);
 export const noTypes: readonly MlirType[] = Object.freeze([]);
 export const noRegions: readonly Region[] = Object.freeze([]);
 export const noSuccessors: readonly Successor[] = Object.freeze([]);
-export const noAttributes: Attributes = Object.freeze({});
+export { noAttributes } from './ir.js';
 
 /** A misuse of the builder: a bug in its caller. */
 export function internalError(message: string): never {
@@ -62,13 +63,13 @@ const SMALL_BLOCK = 16;
  * a scavenge and promoted by the next.
  */
 export const symbolStub = (op: Operation): Operation => ({
-  name: op.name, operands: noValues, results: noValues, attributes: op.attributes, regions: noRegions, successors: noSuccessors, loc: stubLoc(op.loc),
+  name: op.name, operands: noValues, results: noValues, attributes: op.attributes, regions: noRegions, successors: noSuccessors, loc: stubLoc(op.loc), kind: op.kind,
 });
 /** A copy of the location `symbolStub` keeps, for the same reason: locations are made at one site for every op. */
 const stubLoc = (loc: Loc): Loc => ({ file: loc.file, line: loc.line, col: loc.col });
 
-/** An op made of the parts given, which it keeps. */
+/** An op made of the parts given, which it keeps, with its kind from the op table. */
 export function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
-  return { name, operands, results, attributes, regions, successors, loc };
+  return { name, operands, results, attributes, regions, successors, loc, kind: kinds.get(name) };
 }
 

@@ -106,6 +106,13 @@ export class OpenBlocks {
     return false;
   }
 
+  /** Whether `v` is an argument of an open block: `findNearby` for a block argument, which compares no results. */
+  findArgument(v: Value): boolean {
+    const stack = this.stack;
+    for (let s = this.size - 1; s >= this.floor; s--) if (stack[s]!.block.args.includes(v)) return true;
+    return false;
+  }
+
   /**
    * Whether `v` is a result of one of the ops from `NEARBY` to `distance` ops before the walk's
    * position in an open block (those `findNearby` does not compare); if so, `foundDepth`, `foundAt`

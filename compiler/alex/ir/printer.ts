@@ -5,15 +5,14 @@
  * ops. SSA names are numbered per function in print order: `%argN` for block arguments, `%N` for
  * results (`%N:2` defines two, used as `%N#0`, `%N#1`); blocks are `^bbN` by position in their
  * region. With `debugInfo`, every op is followed by its location, `loc("file.fs":line:col)`.
- * Each op's own text comes from its form in the op table, compiled once per op kind. The text is
- * written into one byte buffer (`TextBuffer`), which a large module's printing would otherwise
- * spend on hundreds of thousands of intermediate strings. A `StreamPrinter` prints a module as it
+ * Each op's own text comes from its form in the op table, compiled once per op kind (`opKinds.ts`).
+ * The text is written into one byte buffer (`TextBuffer`), which a large module's printing would
+ * otherwise spend on hundreds of thousands of intermediate strings. A `StreamPrinter` prints a module as it
  * is built, a definition at a time.
  */
 import type { Block, Loc, Module, Operation, Region, Successor, Value } from './ir.js';
-import { opSpecs, type OpSpec } from './ops.js';
+import { kindOf } from './opKinds.js';
 import { SsaNames } from './ssaNames.js';
-import { compileForm, type FormPrinter } from './formPrinter.js';
 import type { OpPrinter } from './syntax.js';
 import { encodeText, TextBuffer } from './textBuffer.js';
 import { printType, type MlirType } from './types.js';
@@ -22,22 +21,6 @@ export interface PrintOptions {
   /** Print `loc(...)` after every op (and the module). */
   readonly debugInfo?: boolean;
 }
-
-/**
- * How an op kind is printed: its name, as bytes, with the fixed text its form starts with (most
- * start with a space), and the rest of its form: the hand-written one, or its directive list compiled.
- */
-interface PrintKind {
-  readonly head: Uint8Array;
-  readonly print: FormPrinter;
-}
-function printKind(spec: OpSpec): PrintKind {
-  const form = spec.form;
-  if ('print' in form) return { head: encodeText(spec.name), print: form.print };
-  const lead = form[0]?.d === 'lit' ? form[0].text : '';
-  return { head: encodeText(spec.name + lead), print: compileForm(lead === '' ? form : form.slice(1), spec.name) };
-}
-const printKinds = new Map<string, PrintKind>(opSpecs.map((s) => [s.name, printKind(s)]));
 
 /** Each type's text as bytes: types are interned, and a module prints the same few again and again. */
 const typeBytes = new WeakMap<MlirType, Uint8Array>();
@@ -168,7 +151,7 @@ class TextPrinter implements OpPrinter {
       }
       out.writeBytes(EQUALS);
     }
-    const kind = printKinds.get(op.name);
+    const kind = kindOf(op);
     if (kind === undefined) {
       out.write(op.name);
       out.write(' <<unknown op>>');

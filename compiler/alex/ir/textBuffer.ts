@@ -16,6 +16,9 @@ const encoder = new TextEncoder();
 /** The UTF-8 of `s`, for a piece written many times. */
 export const encodeText = (s: string): Uint8Array => encoder.encode(s);
 
+/** From how many bytes on `writeBytes` copies with `set`, a call that costs more than a short loop. */
+const LONG_PIECE = 16;
+
 export class TextBuffer {
   private bytes = new Uint8Array(1 << 16);
   private length = 0;
@@ -45,9 +48,16 @@ export class TextBuffer {
   /** Append text already encoded (`encodeText`). */
   writeBytes(b: Uint8Array): void {
     let n = this.length;
-    if (n + b.length > this.bytes.length) this.grow(b.length);
+    const count = b.length;
+    if (n + count > this.bytes.length) this.grow(count);
     const bytes = this.bytes;
-    for (let i = 0; i < b.length; i++) bytes[n++] = b[i]!;
+    // Types are most of what is written, and long: copying them whole beats a loop of bounds-checked stores.
+    if (count > LONG_PIECE) {
+      bytes.set(b, n);
+      this.length = n + count;
+      return;
+    }
+    for (let i = 0; i < count; i++) bytes[n++] = b[i]!;
     this.length = n;
   }
 
@@ -68,20 +78,23 @@ export class TextBuffer {
 
   /** Append a non-negative integer in decimal. */
   writeInt(value: number): void {
-    if (!Number.isSafeInteger(value) || value < 0) {
+    // The numbers printed (SSA numbers, positions, lines) are small: their digits come from integer
+    // arithmetic; any other number is written as `String` writes it.
+    if (!(value >= 0 && value <= 0x7fffffff && (value | 0) === value)) {
       this.write(String(value));
       return;
     }
     let digits = 1;
-    for (let rest = value; rest >= 10; rest = Math.floor(rest / 10)) digits++;
+    for (let rest = value; rest >= 10; rest = (rest / 10) | 0) digits++;
     if (this.length + digits > this.bytes.length) this.grow(digits);
     const bytes = this.bytes;
     let at = this.length + digits;
     this.length = at;
     let rest = value;
     do {
-      bytes[--at] = 0x30 + (rest % 10);
-      rest = Math.floor(rest / 10);
+      const tenth = (rest / 10) | 0;
+      bytes[--at] = 0x30 + rest - 10 * tenth;
+      rest = tenth;
     } while (rest > 0);
   }
 

@@ -11,7 +11,7 @@
  */
 import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
-import { attributesFit, fits, kinds, type OpKind } from './opKinds.js';
+import { attributesFit, fits, kindOf, type OpKind } from './opKinds.js';
 import { FAR, OpenBlocks } from './openBlocks.js';
 import { describeArity, type OpSpec, type SymbolLookup, type SymbolRule, type VerifyContext } from './ops.js';
 import { typesEqual } from './syntax.js';
@@ -51,7 +51,7 @@ export function symbolTable(ops: readonly Operation[], report: Report): Map<stri
   const symbols = new Map<string, Operation>();
   for (const op of ops) {
     const name = op.attributes['sym_name'];
-    if (kinds.get(op.name)?.symbol !== true || name?.kind !== 'string') continue;
+    if (kindOf(op)?.symbol !== true || name?.kind !== 'string') continue;
     const earlier = symbols.get(name.value);
     if (earlier !== undefined) report(op, `redefines @${name.value}, already defined at ${formatLoc(earlier.loc)}`);
     else symbols.set(name.value, op);
@@ -84,8 +84,8 @@ interface Cfg {
  * blocks it is inside; problems go to `report`, and symbol rules to `checkSymbols`. A value is visible when it was defined
  * earlier in an open block (the structured, `scf` case) or, across the blocks of a region with
  * several, in a block that dominates the one being walked. A use is first looked for among the few
- * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most;
- * otherwise in a table from values to the open block defining them (by its serial, so that a
+ * ops before the walk's position in each open block (`OpenBlocks.findNearby`), which finds most
+ * (a block argument, among the arguments of the open blocks alone: `findArgument`); otherwise in a table from values to the open block defining them (by its serial, so that a
  * block left since is not taken for the one now at its depth). A value found further back (up to
  * `FAR` ops) enters the table alone; past that, the table is filled with every value of the open
  * blocks up to the walk's position (so each value enters it at most once). An isolated op (a
@@ -121,7 +121,7 @@ export class Verifier {
   /** Whether `v` may be used by the op being verified. */
   private visible(v: Value): boolean {
     const open = this.open;
-    if (open.findNearby(v)) return true;
+    if (v.def === 'arg' ? open.findArgument(v) : open.findNearby(v)) return true;
     if (this.inTable(v)) return true;
     if (open.findFar(v, FAR)) {
       this.definedIn.set(v, open.stack[open.foundDepth]!.serial);
@@ -166,7 +166,7 @@ export class Verifier {
    * several blocks. Returns the op's kind, if the table knows it.
    */
   private op(op: Operation, parent: Operation | undefined, regionIndex: number, cfg: Cfg | undefined): OpKind | undefined {
-    const kind = kinds.get(op.name);
+    const kind = kindOf(op);
     if (kind === undefined) {
       this.report(op, 'is not an op the compiler knows');
       return undefined;

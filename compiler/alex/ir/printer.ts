@@ -170,14 +170,14 @@ class TextPrinter implements OpPrinter {
         out.writeByte(char.colon);
         out.writeInt(results.length);
       }
-      out.writeBytes(EQUALS);
     }
     const kind = kindOf(op);
     if (kind === undefined) {
+      if (n >= 0) out.writeBytes(EQUALS);
       out.write(op.name);
       out.write(' <<unknown op>>');
     } else {
-      out.writeBytes(kind.head);
+      out.writeBytes(n >= 0 ? kind.definingHead : kind.head);
       const outer = this.depth;
       this.depth = depth;
       kind.print(op, this);

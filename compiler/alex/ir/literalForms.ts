@@ -32,18 +32,18 @@ const smallLiteral = (n: number): string => (smallLiterals[n] ??= String(n));
 export const fitsWidth = (value: bigint, width: number): boolean => value >= -(1n << BigInt(width - 1)) && value < 1n << BigInt(width);
 
 /**
- * The text of each constant's value attribute before its type (` 42 : `, ` true`), as bytes. A
- * module's constants share their attribute records (one per type and value), so most are printed
- * from here, with no BigInt arithmetic.
+ * The text of each constant after its op name (` 42 : i32`, ` true`), as bytes. A module's
+ * constants share their attribute records (one per type and value), so most are printed from
+ * here, with no BigInt arithmetic.
  */
-const constantHeads = new WeakMap<Attribute, Uint8Array>();
-function constantHead(a: Extract<Attribute, { kind: 'int' }>): Uint8Array {
-  let head = constantHeads.get(a);
-  if (head === undefined) {
-    head = encodeText(` ${printIntLiteral(a.value, a.type)}${isBool(a.type) ? '' : ' : '}`);
-    constantHeads.set(a, head);
+const constantTexts = new WeakMap<Attribute, Uint8Array>();
+function constantText(a: Extract<Attribute, { kind: 'int' }>): Uint8Array {
+  let text = constantTexts.get(a);
+  if (text === undefined) {
+    text = encodeText(` ${printIntLiteral(a.value, a.type)}${isBool(a.type) ? '' : ` : ${printType(a.type)}`}`);
+    constantTexts.set(a, text);
   }
-  return head;
+  return text;
 }
 const isBool = (t: MlirType): boolean => isInt(t) && t.width === 1;
 
@@ -52,8 +52,7 @@ export const constantForm: CustomForm = {
   print(op, p) {
     const a = op.attributes['value'];
     if (a?.kind !== 'int') return p.text(' <<missing value>>');
-    p.bytes(constantHead(a));
-    if (!isBool(a.type)) p.type(a.type);
+    p.bytes(constantText(a));
   },
   parse(p) {
     const out = emptyParsed();

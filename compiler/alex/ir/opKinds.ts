@@ -38,15 +38,17 @@ export interface OpKind {
   readonly parents: readonly string[] | undefined;
   /** How it is printed: its name, as bytes, with the fixed text its form starts with (most start with a space), then the rest of its form. */
   readonly head: Uint8Array;
+  /** `head` after ` = `, for an op with results: one piece the more per op. */
+  readonly definingHead: Uint8Array;
   readonly print: FormPrinter;
 }
 
-/** The printed head and the printing function of `spec`'s form: the hand-written one, or its directive list compiled. */
-function printingOf(spec: OpSpec): { head: Uint8Array; print: FormPrinter } {
+/** The printed heads and the printing function of `spec`'s form: the hand-written one, or its directive list compiled. */
+function printingOf(spec: OpSpec): { head: Uint8Array; definingHead: Uint8Array; print: FormPrinter } {
   const form = spec.form;
-  if ('print' in form) return { head: encodeText(spec.name), print: form.print };
-  const lead = form[0]?.d === 'lit' ? form[0].text : '';
-  return { head: encodeText(spec.name + lead), print: compileForm(lead === '' ? form : form.slice(1), spec.name) };
+  const lead = !('print' in form) && form[0]?.d === 'lit' ? form[0].text : '';
+  const print = 'print' in form ? form.print : compileForm(lead === '' ? form : form.slice(1), spec.name);
+  return { head: encodeText(spec.name + lead), definingHead: encodeText(` = ${spec.name}${lead}`), print };
 }
 
 const bounds = (a: Arity): readonly [number, number] => (typeof a === 'number' ? [a, a] : [a.min, -1]);
@@ -57,12 +59,12 @@ export const kinds: ReadonlyMap<string, OpKind> = new Map<string, OpKind>(
     const attrs = new Map(Object.entries(spec.attrs ?? {}));
     const [minOperands, maxOperands] = bounds(spec.operands);
     const [minResults, maxResults] = bounds(spec.results);
-    const { head, print } = printingOf(spec);
+    const { head, definingHead, print } = printingOf(spec);
     const kind: OpKind = {
       spec, minOperands, maxOperands, minResults, maxResults, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
       attrs, attrKeys: [...attrs.keys()], attrSpecs: [...attrs.values()], required: [...attrs.values()].filter((a) => a.optional !== true).length,
       verify: spec.verify, verifySymbols: spec.verifySymbols, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
-      head, print,
+      head, definingHead, print,
     };
     return [spec.name, kind];
   }),

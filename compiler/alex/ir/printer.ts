@@ -22,8 +22,23 @@ export interface PrintOptions {
   readonly debugInfo?: boolean;
 }
 
-/** Each type's text as bytes: types are interned, and a module prints the same few again and again. */
-const typeBytes = new WeakMap<MlirType, Uint8Array>();
+/**
+ * Each type's text as bytes: types are interned, and a module prints the same few again and again.
+ * Integer types, most of those printed, are found by width, with no hashing; the rest in a map
+ * (which may hold them for good: interned types live as long as the program).
+ */
+const intTypeBytes: (Uint8Array | undefined)[] = [];
+const typeBytes = new Map<MlirType, Uint8Array>();
+
+function typeBytesOf(t: MlirType): Uint8Array {
+  if (t.kind === 'int') return (intTypeBytes[t.width] ??= encodeText(printType(t)));
+  let bytes = typeBytes.get(t);
+  if (bytes === undefined) {
+    bytes = encodeText(printType(t));
+    typeBytes.set(t, bytes);
+  }
+  return bytes;
+}
 /** The single characters and short pieces the printer writes itself. */
 const char = { space: 0x20, newline: 0x0a, percent: 0x25, colon: 0x3a, closeParen: 0x29, closeBrace: 0x7d } as const;
 const EQUALS = encodeText(' = ');
@@ -71,12 +86,18 @@ export class StreamPrinter {
     this.definitions.printTopLevel(op, 1);
   }
 
-  /** The module's text, given the rest of it: `head`, the ops before the definitions. */
+  /**
+   * The module's text, given the rest of it: `head`, the ops before the definitions. The parts are
+   * joined as bytes, into one string decoded once (not one made of three, which every reader of the
+   * text would have to flatten).
+   */
   finish(head: Module): string {
     const p = new TextPrinter(this.options.debugInfo === true, buffer);
     p.text('module {\n');
     for (const op of head.ops) p.printTopLevel(op, 1);
-    return p.toString() + this.definitions.toString() + moduleEnd(head, this.options);
+    buffer.writeBuffer(definitionsBuffer);
+    p.text(moduleEnd(head, this.options));
+    return p.toString();
   }
 }
 
@@ -149,14 +170,14 @@ class TextPrinter implements OpPrinter {
         out.writeByte(char.colon);
         out.writeInt(results.length);
       }
-      out.writeBytes(EQUALS);
     }
     const kind = kindOf(op);
     if (kind === undefined) {
+      if (n >= 0) out.writeBytes(EQUALS);
       out.write(op.name);
       out.write(' <<unknown op>>');
     } else {
-      out.writeBytes(kind.head);
+      out.writeBytes(n >= 0 ? kind.definingHead : kind.head);
       const outer = this.depth;
       this.depth = depth;
       kind.print(op, this);
@@ -211,12 +232,7 @@ class TextPrinter implements OpPrinter {
   private typeText(t: MlirType): Uint8Array {
     if (t !== this.lastType) {
       this.lastType = t;
-      let bytes = typeBytes.get(t);
-      if (bytes === undefined) {
-        bytes = encodeText(printType(t));
-        typeBytes.set(t, bytes);
-      }
-      this.lastTypeText = bytes;
+      this.lastTypeText = typeBytesOf(t);
     }
     return this.lastTypeText;
   }

@@ -25,6 +25,8 @@ const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
 /** `%` and `#`, which `write` puts around numbers. */
 const PERCENT = 0x25;
 const HASH = 0x23;
+/** How many ops before the printing's position `write` compares, in each open block (as `OpenBlocks.findNearby` does). */
+const NEARBY = 8;
 const nameOf = (n: number, results: readonly Value[], k: number): string => (results.length === 1 ? resultName(n) : `%${n}#${k}`);
 
 /** Names for one top-level op at a time. */
@@ -88,21 +90,31 @@ export class SsaNames {
    * operands) is written as its number, with no string made for it.
    */
   write(v: Value, out: TextBuffer): void {
-    if (v.def !== 'arg') {
-      const open = this.open;
-      if (open.findNearby(v) && open.foundAt >= 0) {
-        out.writeByte(PERCENT);
-        out.writeInt(this.numbers[this.starts[open.foundDepth]! + open.foundAt]!);
-        if (open.stack[open.foundDepth]!.block.ops[open.foundAt]!.results.length !== 1) {
-          out.writeByte(HASH);
-          out.writeInt(open.foundResult);
-        }
-        return;
-      }
-      out.write(this.farName(v));
+    if (v.def === 'arg') {
+      out.write(this.argument(v));
       return;
     }
-    out.write(this.argument(v));
+    // `OpenBlocks.findNearby`, for a result: it compares no block arguments, and writes the name where it finds it.
+    const stack = this.open.stack;
+    for (let s = this.open.size - 1; s >= this.open.floor; s--) {
+      const open = stack[s]!;
+      const ops = open.block.ops;
+      const stop = open.at > NEARBY ? open.at - NEARBY : 0;
+      for (let j = open.at - 1; j >= stop; j--) {
+        const results = ops[j]!.results;
+        for (let k = 0; k < results.length; k++) {
+          if (results[k] !== v) continue;
+          out.writeByte(PERCENT);
+          out.writeInt(this.numbers[this.starts[s]! + j]!);
+          if (results.length !== 1) {
+            out.writeByte(HASH);
+            out.writeInt(k);
+          }
+          return;
+        }
+      }
+    }
+    out.write(this.farName(v));
   }
 
   /** `%argN`, numbered in order of first mention. */

@@ -1,8 +1,9 @@
 /**
  * An append-only text buffer for the printer: characters go into a growing byte array (UTF-8),
- * decoded into one string at the end. (Decoding UTF-8 that is all ASCII, as printed MLIR almost
- * always is, costs Node no more than copying bytes as `latin1`, so the buffer does not track
- * whether anything beyond ASCII was written.)
+ * decoded into one string at the end. Printed MLIR is almost always all ASCII, which is read as
+ * `latin1`, a plain copy into a one-byte string: `TextDecoder` takes several times as long over a
+ * module's megabytes. (Checking the bytes costs less than tracking, at every write, whether
+ * anything beyond ASCII was written.)
  *
  * Printing a large module appends hundreds of thousands of small pieces. As strings, each append
  * allocates (V8 keeps `a + b` as a tree of pieces until it is read), and that garbage, collected
@@ -10,11 +11,25 @@
  * in one array allocate nothing per piece. Pieces the printer writes again and again (op names,
  * types) it keeps as bytes (`encodeText`), and numbers are written as digits, not strings.
  */
+import { Buffer, isAscii } from 'node:buffer';
+
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
 
-/** The UTF-8 of `s`, for a piece written many times. */
-export const encodeText = (s: string): Uint8Array => encoder.encode(s);
+/**
+ * The UTF-8 of `s`, for a piece written many times. ASCII, as nearly every piece is, is copied by
+ * hand: `TextEncoder` gives each result a buffer of its own outside the heap, a cost that matters
+ * where pieces are made per module (constants).
+ */
+export function encodeText(s: string): Uint8Array {
+  const bytes = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return encoder.encode(s);
+    bytes[i] = c;
+  }
+  return bytes;
+}
 
 /** From how many bytes on `writeBytes` copies with `set`, a call that costs more than a short loop. */
 const LONG_PIECE = 16;
@@ -98,9 +113,16 @@ export class TextBuffer {
     } while (rest > 0);
   }
 
+  /** Append what `other` holds. */
+  writeBuffer(other: TextBuffer): void {
+    this.writeBytes(other.bytes.subarray(0, other.length));
+  }
+
   /** The text written so far. */
   toString(): string {
-    return decoder.decode(this.bytes.subarray(0, this.length));
+    const written = this.bytes.subarray(0, this.length);
+    if (!isAscii(written)) return decoder.decode(written);
+    return Buffer.from(written.buffer, written.byteOffset, written.length).toString('latin1');
   }
 
   private writeUtf8(s: string): void {

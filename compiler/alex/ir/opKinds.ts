@@ -11,7 +11,7 @@
  */
 import { noAttributes, type Operation } from './ir.js';
 import { compileForm, type FormPrinter } from './formPrinter.js';
-import { opSpecs, type Arity, type AttrSpec, type OpSpec } from './ops.js';
+import { opSpecs, type Arity, type AttrSpec, type OpSpec, type TypeRule } from './ops.js';
 import { encodeText } from './textBuffer.js';
 
 /** An op kind: its table entry, and what is derived from it. */
@@ -29,7 +29,6 @@ export interface OpKind {
   readonly attrKeys: readonly string[];
   readonly attrSpecs: readonly AttrSpec[];
   readonly required: number;
-  readonly verify: OpSpec['verify'];
   readonly verifySymbols: OpSpec['verifySymbols'];
   readonly isolated: boolean;
   readonly symbol: boolean;
@@ -41,6 +40,8 @@ export interface OpKind {
   /** `head` after ` = `, for an op with results: one piece the more per op. */
   readonly definingHead: Uint8Array;
   readonly print: FormPrinter;
+  /** The type rules (`OpSpec.verify`) as a list, so that the verifier calls each directly. */
+  readonly rules: readonly TypeRule[];
 }
 
 /** The printed heads and the printing function of `spec`'s form: the hand-written one, or its directive list compiled. */
@@ -63,8 +64,9 @@ export const kinds: ReadonlyMap<string, OpKind> = new Map<string, OpKind>(
     const kind: OpKind = {
       spec, minOperands, maxOperands, minResults, maxResults, regions: spec.regions ?? 0, successors: spec.successors ?? 0,
       attrs, attrKeys: [...attrs.keys()], attrSpecs: [...attrs.values()], required: [...attrs.values()].filter((a) => a.optional !== true).length,
-      verify: spec.verify, verifySymbols: spec.verifySymbols, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
+      verifySymbols: spec.verifySymbols, isolated: spec.isolated === true, symbol: spec.symbol === true, isTerminator: spec.terminator !== undefined, parents: spec.terminator?.parents,
       head, definingHead, print,
+      rules: spec.verify === undefined ? [] : typeof spec.verify === 'function' ? [spec.verify] : spec.verify,
     };
     return [spec.name, kind];
   }),

@@ -6,12 +6,11 @@
 import type { Attribute, Operation, Value } from './ir.js';
 import type { ParsedOp } from './syntax.js';
 import { isInt, printType, typeEquals, type FuncType, type MlirType } from './types.js';
-import type { SymbolRule, VerifyContext } from './ops.js';
+import type { SymbolRule, TypeRule, VerifyContext } from './ops.js';
 
 export const ty = printType;
 /** What a rule returns when the op is fine. */
 export const OK: readonly string[] = Object.freeze([]);
-type Rule = (op: Operation, ctx: VerifyContext) => readonly string[];
 
 /** Whether the values from `from` on have exactly the types `want`. */
 const valuesHaveTypes = (vs: readonly Value[], from: number, want: readonly MlirType[]): boolean => {
@@ -68,16 +67,7 @@ export const resultIs = (want: MlirType) => (op: Operation): readonly string[] =
 };
 
 /** A rule that holds or fails with a fixed message. */
-export const holds = (test: (op: Operation, ctx: VerifyContext) => boolean, message: string): Rule => (op, ctx) => (test(op, ctx) ? OK : [message]);
-
-export const all = (...rules: Rule[]): Rule => (op, ctx) => {
-  let problems: string[] | undefined;
-  for (let i = 0; i < rules.length; i++) {
-    const found = rules[i]!(op, ctx);
-    if (found.length > 0) (problems ??= []).push(...found);
-  }
-  return problems ?? OK;
-};
+export const holds = (test: (op: Operation, ctx: VerifyContext) => boolean, message: string): TypeRule => (op, ctx) => (test(op, ctx) ? OK : [message]);
 
 /** A function op's type. Each attribute is read by a key written out where it is needed: these rules run for every op. */
 export function functionTypeOf(op: Operation): FuncType | undefined {

@@ -27,6 +27,12 @@ export interface OpenBlock {
 /** How many ops before the walk's position `findNearby` compares. */
 const NEARBY = 8;
 
+/** Whether `v` is one of `args`: compared in a loop, as the lists are short and calling `includes` costs more. */
+function isArgumentOf(v: Value, args: readonly Value[]): boolean {
+  for (let k = 0; k < args.length; k++) if (args[k] === v) return true;
+  return false;
+}
+
 /**
  * How far back (`findFar`) a walker looks for a definition, block by block, before it puts every
  * value of the open blocks in its table: most functions are shorter, and then only the values
@@ -96,7 +102,7 @@ export class OpenBlocks {
     for (let s = this.size - 1; s >= this.floor; s--) {
       const open = stack[s]!;
       if (this.findResult(v, s, open.at - 1, Math.max(0, open.at - NEARBY))) return true;
-      if (open.block.args.includes(v)) {
+      if (isArgumentOf(v, open.block.args)) {
         this.foundDepth = s;
         this.foundAt = -1;
         this.foundResult = -1;
@@ -109,7 +115,7 @@ export class OpenBlocks {
   /** Whether `v` is an argument of an open block: `findNearby` for a block argument, which compares no results. */
   findArgument(v: Value): boolean {
     const stack = this.stack;
-    for (let s = this.size - 1; s >= this.floor; s--) if (stack[s]!.block.args.includes(v)) return true;
+    for (let s = this.size - 1; s >= this.floor; s--) if (isArgumentOf(v, stack[s]!.block.args)) return true;
     return false;
   }
 

@@ -10,7 +10,7 @@
  */
 import { cmpPredicates, DYNAMIC_INDEX, getAttr, type Attribute, type Operation } from './ir.js';
 import { customForms, type CustomForm } from './opForms.js';
-import { aggregate, all, callsDeclared, cast, countOf, functionBody, functionTypeOf, holds, inferField, OK, operandIs, resultIs, sameInt, sameTypes, ty, yieldsParent } from './opRules.js';
+import { aggregate, callsDeclared, cast, countOf, functionBody, functionTypeOf, holds, inferField, OK, operandIs, resultIs, sameInt, sameTypes, ty, yieldsParent } from './opRules.js';
 import { f, type Directive } from './syntax.js';
 import { i1, isInt, ptr, typeEquals } from './types.js';
 
@@ -48,8 +48,8 @@ export interface OpSpec {
   /** The op defines the symbol named by its `sym_name` attribute. */
   readonly symbol?: boolean;
   readonly form: readonly Directive[] | CustomForm;
-  /** Type rules: returns the failures, each a sentence about this op. */
-  readonly verify?: (op: Operation, ctx: VerifyContext) => readonly string[];
+  /** Type rules, one or several (each checked, in order): each returns its failures, each a sentence about this op. */
+  readonly verify?: TypeRule | readonly TypeRule[];
   /**
    * The rules that read other symbols of the module (a call's callee), checked after `verify`.
    * They need only the op and the symbols: a module verified as it is built (`verifyStream.ts`)
@@ -57,6 +57,9 @@ export interface OpSpec {
    */
   readonly verifySymbols?: SymbolRule;
 }
+
+/** A type rule of an op: returns the failures, each a sentence about this op. */
+export type TypeRule = (op: Operation, ctx: VerifyContext) => readonly string[];
 
 /** The symbol-defining op (`func.func`, `llvm.func`, `llvm.mlir.global`) named `name`, if any. */
 export type SymbolLookup = (name: string) => Operation | undefined;
@@ -83,7 +86,7 @@ const castOp = (name: string, summary: string, wider: boolean): OpSpec => ({
   verify: cast(wider),
 });
 
-const llvmValue = (name: string, summary: string, verify?: OpSpec['verify']): OpSpec => ({
+const llvmValue = (name: string, summary: string, verify?: TypeRule): OpSpec => ({
   name,
   summary,
   operands: 0,
@@ -100,7 +103,7 @@ export const opSpecs: readonly OpSpec[] = [
     operands: 0, results: 0, regions: 1, isolated: true, symbol: true,
     attrs: { sym_name: { kind: 'string' }, function_type: { kind: 'type' }, sym_visibility: { kind: 'string', optional: true } },
     form: customForms.funcFunc,
-    verify: all(functionBody, holds((op) => (op.regions[0]?.blocks.length ?? 0) > 0 || getAttr(op, 'sym_visibility', 'string')?.value === 'private', 'is a declaration (no body), so it must be private')),
+    verify: [functionBody, holds((op) => (op.regions[0]?.blocks.length ?? 0) > 0 || getAttr(op, 'sym_visibility', 'string')?.value === 'private', 'is a declaration (no body), so it must be private')],
   },
   { name: 'func.return', summary: 'returns from a func.func', operands: { min: 0 }, results: 0, terminator: { parents: ['func.func'] }, form: [f.ifOperands(0, f.lit(' '), f.operands(), f.lit(' : '), f.operandTypes())], verify: yieldsParent(0) },
   { name: 'func.call', summary: 'calls a func.func', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verifySymbols: callsDeclared('func.func') },
@@ -125,7 +128,7 @@ export const opSpecs: readonly OpSpec[] = [
   {
     name: 'arith.cmpi', summary: 'integer comparison, i1 result', operands: 2, results: 1, attrs: { predicate: { kind: 'enum' } },
     form: [f.lit(' '), f.enumAttr('predicate', cmpPredicates), f.lit(', '), f.operands(), f.lit(' : '), f.type(f.allOperands()), f.infer(() => [i1])],
-    verify: all(resultIs(i1), (op) => { const a = op.operands[0]; const b = op.operands[1]; return a === undefined || b === undefined || (isInt(a.type) && typeEquals(a.type, b.type)) ? OK : [`compares ${ty(a.type)} with ${ty(b.type)}`]; }),
+    verify: [resultIs(i1), (op) => { const a = op.operands[0]; const b = op.operands[1]; return a === undefined || b === undefined || (isInt(a.type) && typeEquals(a.type, b.type)) ? OK : [`compares ${ty(a.type)} with ${ty(b.type)}`]; }],
   },
   castOp('arith.extsi', 'sign extension', true),
   castOp('arith.extui', 'zero extension', true),
@@ -133,21 +136,21 @@ export const opSpecs: readonly OpSpec[] = [
   {
     name: 'arith.select', summary: 'cond ? a : b', operands: 3, results: 1,
     form: [f.lit(' '), f.operands(), f.lit(' : '), f.type(f.allOperands(1), f.result(0))],
-    verify: all(operandIs(0, i1, 'a condition'), (op) => {
+    verify: [operandIs(0, i1, 'a condition'), (op) => {
       const t = op.operands[1]?.type;
       if (t === undefined) return OK;
       const differing = [...op.operands.slice(2), ...op.results].filter((v) => !typeEquals(v.type, t)).length;
       return differing === 0 ? OK : Array<string>(differing).fill('expects both choices and the result to have one type');
-    }),
+    }],
   },
   // ---- scf ---------------------------------------------------------------------------------------
   {
     name: 'scf.if', summary: 'if-then-else with results; the else region may be empty when there are none', operands: 1, results: { min: 0 }, regions: 2, implicitTerminator: 'scf.yield', form: customForms.scfIf,
-    verify: all(
+    verify: [
       operandIs(0, i1, 'a condition'),
       holds((op) => op.results.length === 0 || (op.regions[1]?.blocks.length ?? 0) > 0, 'has results, so it needs an else region'),
       holds((op) => op.regions.every((r) => r.blocks.length <= 1) && (op.regions[0]?.blocks.length ?? 0) === 1, 'needs exactly one block in the then region and at most one in the else region'),
-    ),
+    ],
   },
   {
     name: 'scf.while', summary: 'a loop: the before region computes the condition, the after region the next values', operands: { min: 0 }, results: { min: 0 }, regions: 2, form: customForms.scfWhile,
@@ -166,11 +169,11 @@ export const opSpecs: readonly OpSpec[] = [
       return problems;
     },
   },
-  { name: 'scf.yield', summary: 'ends an scf.if branch or a while body', operands: { min: 0 }, results: 0, terminator: { parents: ['scf.if', 'scf.while'] }, form: [f.ifOperands(0, f.lit(' '), f.operands(), f.lit(' : '), f.operandTypes())], verify: all(holds((op, ctx) => !(ctx.parent?.name === 'scf.while' && ctx.regionIndex === 0), 'cannot end the before region of scf.while (use scf.condition)'), yieldsParent(0)) },
+  { name: 'scf.yield', summary: 'ends an scf.if branch or a while body', operands: { min: 0 }, results: 0, terminator: { parents: ['scf.if', 'scf.while'] }, form: [f.ifOperands(0, f.lit(' '), f.operands(), f.lit(' : '), f.operandTypes())], verify: [holds((op, ctx) => !(ctx.parent?.name === 'scf.while' && ctx.regionIndex === 0), 'cannot end the before region of scf.while (use scf.condition)'), yieldsParent(0)] },
   {
     name: 'scf.condition', summary: 'ends the before region of scf.while: continue?, values passed on', operands: { min: 1 }, results: 0, terminator: { parents: ['scf.while'] },
     form: [f.lit('('), f.operand(0), f.lit(')'), f.ifOperands(1, f.lit(' '), f.operands(1), f.lit(' : '), f.operandTypes(1))],
-    verify: all(operandIs(0, i1, 'a condition'), holds((op, ctx) => ctx.regionIndex === 0, 'must end the before region'), yieldsParent(1)),
+    verify: [operandIs(0, i1, 'a condition'), holds((op, ctx) => ctx.regionIndex === 0, 'must end the before region'), yieldsParent(1)],
   },
   // ---- cf ----------------------------------------------------------------------------------------
   { name: 'cf.br', summary: 'unconditional branch', operands: 0, results: 0, successors: 1, terminator: {}, form: customForms.br },
@@ -179,7 +182,7 @@ export const opSpecs: readonly OpSpec[] = [
   {
     name: 'llvm.func', summary: 'an LLVM function, usually an external (libc or runtime) declaration', operands: 0, results: 0, regions: 1, isolated: true, symbol: true,
     attrs: { sym_name: { kind: 'string' }, function_type: { kind: 'type' } }, form: customForms.llvmFunc,
-    verify: all(functionBody, holds((op) => (functionTypeOf(op)?.results.length ?? 0) <= 1, 'may have at most one result')),
+    verify: [functionBody, holds((op) => (functionTypeOf(op)?.results.length ?? 0) <= 1, 'may have at most one result')],
   },
   { name: 'llvm.call', summary: 'a direct call to an llvm.func (no result for void)', operands: { min: 0 }, results: { min: 0 }, attrs: { callee: { kind: 'symbol' } }, form: [f.lit(' '), f.symbol('callee'), f.lit('('), f.operands(), f.lit(') : '), f.callType()], verifySymbols: callsDeclared('llvm.func') },
   { name: 'llvm.return', summary: 'returns from an llvm.func', operands: { min: 0 }, results: 0, terminator: { parents: ['llvm.func'] }, form: [f.ifOperands(0, f.lit(' '), f.operand(0), f.lit(' : '), f.type(f.operandSlot(0)))], verify: yieldsParent(0) },
@@ -187,16 +190,16 @@ export const opSpecs: readonly OpSpec[] = [
   {
     name: 'llvm.alloca', summary: 'N elements of elem_type on the stack frame', operands: 1, results: 1, attrs: { elem_type: { kind: 'type' } },
     form: [f.lit(' '), f.operand(0), f.lit(' x '), f.typeAttr('elem_type'), f.lit(' : ('), f.type(f.operandSlot(0)), f.lit(') -> '), f.type(f.result(0))],
-    verify: all(resultIs(ptr), holds((op) => op.operands[0] === undefined || isInt(op.operands[0].type), 'needs an integer element count')),
+    verify: [resultIs(ptr), holds((op) => op.operands[0] === undefined || isInt(op.operands[0].type), 'needs an integer element count')],
   },
   {
     name: 'llvm.getelementptr', summary: 'address of element i of elem_type from a pointer (constant or SSA indices)', operands: { min: 1 }, results: 1, attrs: { rawConstantIndices: { kind: 'dense' }, elem_type: { kind: 'type' } }, form: customForms.gep,
-    verify: all(
+    verify: [
       operandIs(0, ptr, 'a base pointer'),
       resultIs(ptr),
       holds((op) => countOf(getAttr(op, 'rawConstantIndices', 'dense')?.values ?? [], DYNAMIC_INDEX) === op.operands.length - 1, 'needs one SSA operand per dynamic index'),
       holds((op) => op.operands.every((v, i) => i === 0 || isInt(v.type)), 'needs integer indices'),
-    ),
+    ],
   },
   { name: 'llvm.load', summary: 'loads a value of the result type', operands: 1, results: 1, form: [f.lit(' '), f.operand(0), f.lit(' : '), f.type(f.operandSlot(0)), f.lit(' -> '), f.type(f.result(0))], verify: operandIs(0, ptr, 'a pointer') },
   { name: 'llvm.store', summary: 'stores a value through a pointer', operands: 2, results: 0, form: [f.lit(' '), f.operands(), f.lit(' : '), f.type(f.operandSlot(0)), f.lit(', '), f.type(f.operandSlot(1))], verify: operandIs(1, ptr, 'a pointer') },

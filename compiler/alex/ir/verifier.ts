@@ -9,7 +9,7 @@
  * symbols are unique. Failures are values, each naming the op and its source location.
  * `verifyStream.ts` runs the same checks on a module as it is built.
  */
-import { formatLoc, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
+import { formatLoc, noAttributes, type Attributes, type Block, type Loc, type Module, type Operation, type Region, type Value } from './ir.js';
 import { dominance, type Dominance } from './dominance.js';
 import { attributesFit, fits, kindOf, type OpKind } from './opKinds.js';
 import { FAR, OpenBlocks } from './openBlocks.js';
@@ -99,6 +99,12 @@ export class Verifier {
   /** The multi-block regions being walked, innermost last; those outside the current isolated op are below `cfgFloor`. */
   private readonly cfgs: Cfg[] = [];
   private cfgFloor = 0;
+  /**
+   * Attribute records found to fit an op kind, with that kind. A record is immutable, and most are
+   * shared by many ops (`sharedAttributes.ts`: one per constant value, callee, field position), so
+   * each is looked over once. A symbol's record is its own, and would only fill the map.
+   */
+  private readonly fitting = new Map<Attributes, OpKind>();
   private readonly ctx: { -readonly [K in keyof VerifyContext]: VerifyContext[K] };
 
   constructor(
@@ -176,17 +182,26 @@ export class Verifier {
     if (!fits(results.length, kind.minResults, kind.maxResults)) this.miscount(op, 'results', kind.spec.results, results.length);
     if (regions.length !== kind.regions) this.miscount(op, 'regions', kind.regions, regions.length);
     if (successors.length !== kind.successors) this.miscount(op, 'successors', kind.successors, successors.length);
-    if (!attributesFit(kind, attributes)) this.attributes(op, kind);
+    if (attributes === noAttributes) {
+      if (kind.required !== 0) this.attributes(op, kind);
+    } else if (this.fitting.get(attributes) !== kind) {
+      if (!attributesFit(kind, attributes)) this.attributes(op, kind);
+      else if (!kind.symbol) this.fitting.set(attributes, kind);
+    }
     for (let i = 0; i < operands.length; i++) {
       const v = operands[i]!;
       if (!this.visible(v)) this.report(op, `uses operand #${i} (${printType(v.type)}) where it is not defined: a value must be defined before its use, in this block, a dominating block or an enclosing one`);
     }
     if (successors.length > 0) this.successors(op, cfg);
-    if (kind.verify !== undefined) {
-      this.ctx.parent = parent;
-      this.ctx.regionIndex = regionIndex;
-      const problems = kind.verify(op, this.ctx);
-      for (let i = 0; i < problems.length; i++) this.report(op, problems[i]!);
+    const rules = kind.rules;
+    if (rules.length > 0) {
+      const ctx = this.ctx;
+      ctx.parent = parent;
+      ctx.regionIndex = regionIndex;
+      for (let r = 0; r < rules.length; r++) {
+        const problems = rules[r]!(op, ctx);
+        for (let i = 0; i < problems.length; i++) this.report(op, problems[i]!);
+      }
     }
     if (kind.verifySymbols !== undefined) this.checkSymbols(op, kind.verifySymbols);
     if (regions.length > 0) this.regions(op, kind.isolated);
@@ -278,6 +293,12 @@ export class Verifier {
   /** Terminators only last in a block, and only in the ops they may end. */
   private placement(op: Operation, parents: readonly string[] | undefined, owner: Operation, isLast: boolean): void {
     if (!isLast) this.report(op, 'is a terminator but is not the last op of its block');
-    if (parents !== undefined && !parents.includes(owner.name)) this.report(op, `cannot end a block of '${owner.name}' (only of ${parents.map((p) => `'${p}'`).join(', ')})`);
+    if (parents !== undefined && !isOneOf(owner.name, parents)) this.report(op, `cannot end a block of '${owner.name}' (only of ${parents.map((p) => `'${p}'`).join(', ')})`);
   }
+}
+
+/** Whether `name` is one of `names`, a list of one or two: a loop costs less than calling `includes`. */
+function isOneOf(name: string, names: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (names[i] === name) return true;
+  return false;
 }

@@ -22,7 +22,7 @@
  */
 import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
 import type { ModuleBuilder, StringGlobal } from './moduleBuilder.js';
-import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type MBlock, type MRegion } from './opParts.js';
+import { blockArgs, closeBlock, emptyRegion, internalError, knownOp, makeKnownOp, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type KnownOp, type MBlock, type MRegion } from './opParts.js';
 import { opsByName, typeAtPosition } from './ops.js';
 import { i1, isInt, printType, ptr, type MlirType } from './types.js';
 
@@ -38,16 +38,25 @@ export interface OpExtras {
 }
 
 /**
- * Op names by helper argument. Written out as literals, not joined from `arith.` and the argument:
- * literal strings are interned, so the op tables the verifier and the printer look each op up in
- * compare them by identity, where a joined string is compared character by character. Kept in a
- * map: a property load with changing names is megamorphic.
+ * Ops by helper argument (see `makeKnownOp`). Their names written out as literals, not joined from
+ * `arith.` and the argument: literal strings are interned, so the op tables the verifier and the
+ * printer look names up in compare them by identity. Kept in a map: a property load with changing
+ * names is megamorphic.
  */
-const arithNames: ReadonlyMap<BinaryOp | CastOp, string> = new Map(Object.entries({
+const arithOps: ReadonlyMap<BinaryOp | CastOp, KnownOp> = new Map(Object.entries({
   addi: 'arith.addi', subi: 'arith.subi', muli: 'arith.muli', divsi: 'arith.divsi', divui: 'arith.divui',
   remsi: 'arith.remsi', remui: 'arith.remui', andi: 'arith.andi', ori: 'arith.ori', xori: 'arith.xori',
   shli: 'arith.shli', shrsi: 'arith.shrsi', shrui: 'arith.shrui', extsi: 'arith.extsi', extui: 'arith.extui', trunci: 'arith.trunci',
-} satisfies Record<BinaryOp | CastOp, string>) as [BinaryOp | CastOp, string][]);
+} satisfies Record<BinaryOp | CastOp, string>).map(([helper, name]) => [helper as BinaryOp | CastOp, knownOp(name)]));
+
+/** The other ops the typed helpers make, each looked up once here (see `makeKnownOp`). */
+const K = {
+  constant: knownOp('arith.constant'), cmpi: knownOp('arith.cmpi'), select: knownOp('arith.select'),
+  llvmCall: knownOp('llvm.call'), funcCall: knownOp('func.call'), funcReturn: knownOp('func.return'), llvmReturn: knownOp('llvm.return'), unreachable: knownOp('llvm.unreachable'),
+  alloca: knownOp('llvm.alloca'), gep: knownOp('llvm.getelementptr'), load: knownOp('llvm.load'), store: knownOp('llvm.store'), addressOf: knownOp('llvm.mlir.addressof'),
+  zero: knownOp('llvm.mlir.zero'), undef: knownOp('llvm.mlir.undef'), poison: knownOp('llvm.mlir.poison'), insertValue: knownOp('llvm.insertvalue'), extractValue: knownOp('llvm.extractvalue'),
+  if: knownOp('scf.if'), yield: knownOp('scf.yield'), condition: knownOp('scf.condition'), while: knownOp('scf.while'), br: knownOp('cf.br'), condBr: knownOp('cf.cond_br'),
+} as const;
 
 /** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
 const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
@@ -112,10 +121,10 @@ export class OpBuilder {
     return op;
   }
 
-  /** Append an op with one result of `type` and return that result. */
-  private append1(name: string, operands: readonly Value[], type: MlirType, attrs: Attributes, loc: Loc): Value {
+  /** Append an op `op` with one result of `type` and return that result. */
+  private append1(op: KnownOp, operands: readonly Value[], type: MlirType, attrs: Attributes, loc: Loc): Value {
     const result: Value = { def: 'result', index: 0, type };
-    this.block.ops.push(makeOp(name, operands, [result], attrs, loc));
+    this.block.ops.push(makeKnownOp(op, operands, [result], attrs, loc));
     return result;
   }
 
@@ -124,32 +133,32 @@ export class OpBuilder {
   /** `arith.constant value : type`; `value` may be written signed or unsigned (`-1` or `255` for i8). */
   constant(type: MlirType, value: number | bigint | boolean, loc: Loc): Value {
     if (!isInt(type)) internalError(`constant of non-integer type ${printType(type)}`);
-    return this.append1('arith.constant', noValues, type, this.module.shared.constant(type, value), loc);
+    return this.append1(K.constant, noValues, type, this.module.shared.constant(type, value), loc);
   }
 
   /** `arith.constant` of `type` with its attribute record at hand (`SharedAttributes.constant`'s). */
   sharedConstant(type: MlirType, attributes: Attributes, loc: Loc): Value {
-    return this.append1('arith.constant', noValues, type, attributes, loc);
+    return this.append1(K.constant, noValues, type, attributes, loc);
   }
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
   binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(arithNames.get(op)!, [a, b], a.type, noAttributes, loc);
+    return this.append1(arithOps.get(op)!, [a, b], a.type, noAttributes, loc);
   }
 
   /** `arith.cmpi pred, a, b : T` → i1 */
   cmpi(predicate: CmpPredicate, a: Value, b: Value, loc: Loc): Value {
-    return this.append1('arith.cmpi', [a, b], i1, predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`), loc);
+    return this.append1(K.cmpi, [a, b], i1, predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`), loc);
   }
 
   /** `arith.extsi|extui|trunci v : From to To` */
   cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
-    return this.append1(arithNames.get(op)!, [v], to, noAttributes, loc);
+    return this.append1(arithOps.get(op)!, [v], to, noAttributes, loc);
   }
 
   /** `arith.select c, a, b : T` */
   select(cond: Value, a: Value, b: Value, loc: Loc): Value {
-    return this.append1('arith.select', [cond, a, b], a.type, noAttributes, loc);
+    return this.append1(K.select, [cond, a, b], a.type, noAttributes, loc);
   }
 
   // ---- calls and returns ------------------------------------------------------------------------
@@ -163,46 +172,46 @@ export class OpBuilder {
   callExternal(callee: string, params: readonly MlirType[], result: MlirType | undefined, args: readonly Value[], loc: Loc): Value | undefined {
     // The declaration and the call's attribute record come with one lookup (`ModuleBuilder.external`).
     const external = this.module.external(callee, params, result, loc);
-    return this.append(makeOp('llvm.call', args, resultsOf(external.results), external.callee, loc)).results[0];
+    return this.append(makeKnownOp(K.llvmCall, args, resultsOf(external.results), external.callee, loc)).results[0];
   }
 
   /** `llvm.call` of `decl`, the symbol `callee` names. */
   private callOf(decl: Operation | undefined, callee: string, args: readonly Value[], loc: Loc): Value | undefined {
     const t = decl?.attributes['function_type'];
     if (decl?.name !== 'llvm.func' || t?.kind !== 'type' || t.type.kind !== 'func') return internalError(`llvm.call of @${callee}, which is not a declared llvm.func`);
-    return this.append(makeOp('llvm.call', args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
+    return this.append(makeKnownOp(K.llvmCall, args, resultsOf(t.type.results), this.module.shared.callee(callee), loc)).results[0];
   }
 
   /** `func.call @callee(args) : (...) -> (resultTypes)`; the callee may be defined later. */
   call(callee: string, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
-    return this.append(makeOp('func.call', args, resultsOf(resultTypes), this.module.shared.callee(callee), loc)).results;
+    return this.append(makeKnownOp(K.funcCall, args, resultsOf(resultTypes), this.module.shared.callee(callee), loc)).results;
   }
 
   /** `func.call` with the callee's `{ callee }` record at hand (`SharedAttributes.callee`'s, looked up once by the caller). */
   callWith(callee: Attributes, args: readonly Value[], resultTypes: readonly MlirType[], loc: Loc): readonly Value[] {
-    return this.append(makeOp('func.call', args, resultsOf(resultTypes), callee, loc)).results;
+    return this.append(makeKnownOp(K.funcCall, args, resultsOf(resultTypes), callee, loc)).results;
   }
 
   /** `func.return values` */
   ret(values: readonly Value[], loc: Loc): void {
-    this.append(makeOp('func.return', orNoValues(values), noValues, noAttributes, loc));
+    this.append(makeKnownOp(K.funcReturn, orNoValues(values), noValues, noAttributes, loc));
   }
 
   /** `llvm.return [value]` */
   llvmReturn(value: Value | undefined, loc: Loc): void {
-    this.append(makeOp('llvm.return', value === undefined ? noValues : [value], noValues, noAttributes, loc));
+    this.append(makeKnownOp(K.llvmReturn, value === undefined ? noValues : [value], noValues, noAttributes, loc));
   }
 
   /** `llvm.unreachable` */
   unreachable(loc: Loc): void {
-    this.append(makeOp('llvm.unreachable', noValues, noValues, noAttributes, loc));
+    this.append(makeKnownOp(K.unreachable, noValues, noValues, noAttributes, loc));
   }
 
   // ---- memory -----------------------------------------------------------------------------------
 
   /** `llvm.alloca count x elemType : (T) -> !llvm.ptr` */
   alloca(count: Value, elemType: MlirType, loc: Loc): Value {
-    return this.append1('llvm.alloca', [count], ptr, this.module.shared.elemType(elemType), loc);
+    return this.append1(K.alloca, [count], ptr, this.module.shared.elemType(elemType), loc);
   }
 
   /** `llvm.getelementptr base[i, ...] : (...) -> !llvm.ptr, elemType`; numbers are constant indices, values SSA ones. */
@@ -211,28 +220,28 @@ export class OpBuilder {
     if (indices.length === 1) {
       const i = indices[0]!;
       return typeof i === 'number'
-        ? this.append1('llvm.getelementptr', [base], ptr, this.module.shared.gep(elemType, i), loc)
-        : this.append1('llvm.getelementptr', [base, i], ptr, this.module.shared.gep(elemType, DYNAMIC_INDEX), loc);
+        ? this.append1(K.gep, [base], ptr, this.module.shared.gep(elemType, i), loc)
+        : this.append1(K.gep, [base, i], ptr, this.module.shared.gep(elemType, DYNAMIC_INDEX), loc);
     }
     const dynamic = indices.filter((i): i is Value => typeof i !== 'number');
     const operands = [base].concat(dynamic);
     const raw = indices.map((i) => (typeof i === 'number' ? i : DYNAMIC_INDEX));
-    return this.append1('llvm.getelementptr', operands, ptr, { rawConstantIndices: attr.dense(32, raw), elem_type: attr.type(elemType) }, loc);
+    return this.append1(K.gep, operands, ptr, { rawConstantIndices: attr.dense(32, raw), elem_type: attr.type(elemType) }, loc);
   }
 
   /** `llvm.load p : !llvm.ptr -> type` */
   load(p: Value, type: MlirType, loc: Loc): Value {
-    return this.append1('llvm.load', [p], type, noAttributes, loc);
+    return this.append1(K.load, [p], type, noAttributes, loc);
   }
 
   /** `llvm.store value, p : T, !llvm.ptr` */
   store(value: Value, p: Value, loc: Loc): void {
-    this.append(makeOp('llvm.store', [value, p], noValues, noAttributes, loc));
+    this.append(makeKnownOp(K.store, [value, p], noValues, noAttributes, loc));
   }
 
   /** `llvm.mlir.addressof @symbol : !llvm.ptr` */
   addressOf(symbol: string, loc: Loc): Value {
-    return this.append1('llvm.mlir.addressof', noValues, ptr, this.module.shared.globalName(symbol), loc);
+    return this.append1(K.addressOf, noValues, ptr, this.module.shared.globalName(symbol), loc);
   }
 
   /** The interned global for `text` and its address: the pointer to its bytes and their count. */
@@ -243,29 +252,29 @@ export class OpBuilder {
 
   /** `llvm.mlir.zero : !llvm.ptr` (or another type) */
   zero(loc: Loc, type: MlirType = ptr): Value {
-    return this.append1('llvm.mlir.zero', noValues, type, noAttributes, loc);
+    return this.append1(K.zero, noValues, type, noAttributes, loc);
   }
 
   /** `llvm.mlir.undef : type` */
   undef(type: MlirType, loc: Loc): Value {
-    return this.append1('llvm.mlir.undef', noValues, type, noAttributes, loc);
+    return this.append1(K.undef, noValues, type, noAttributes, loc);
   }
 
   /** `llvm.mlir.poison : type` */
   poison(type: MlirType, loc: Loc): Value {
-    return this.append1('llvm.mlir.poison', noValues, type, noAttributes, loc);
+    return this.append1(K.poison, noValues, type, noAttributes, loc);
   }
 
   /** `llvm.insertvalue value, aggregate[position] : T` → the updated aggregate */
   insertValue(aggregate: Value, value: Value, position: readonly number[], loc: Loc): Value {
-    return this.append1('llvm.insertvalue', [value, aggregate], aggregate.type, this.module.shared.position(position), loc);
+    return this.append1(K.insertValue, [value, aggregate], aggregate.type, this.module.shared.position(position), loc);
   }
 
   /** `llvm.extractvalue aggregate[position] : T` → the field (its type is computed) */
   extractValue(aggregate: Value, position: readonly number[], loc: Loc): Value {
     const field = typeAtPosition(aggregate.type, position);
     if (typeof field === 'string') internalError(`extractvalue: ${field}`);
-    return this.append1('llvm.extractvalue', [aggregate], field, this.module.shared.position(position), loc);
+    return this.append1(K.extractValue, [aggregate], field, this.module.shared.position(position), loc);
   }
 
   // ---- structured control flow ------------------------------------------------------------------
@@ -278,7 +287,7 @@ export class OpBuilder {
   scfIf(cond: Value, resultTypes: readonly MlirType[], buildThen: (b: OpBuilder) => readonly Value[], buildElse: ((b: OpBuilder) => readonly Value[]) | undefined, loc: Loc): readonly Value[] {
     const thenRegion = this.branch(buildThen, loc);
     const elseRegion = buildElse === undefined ? emptyRegion : this.branch(buildElse, loc);
-    return this.append(makeOp('scf.if', [cond], resultsOf(resultTypes), noAttributes, loc, [thenRegion, elseRegion])).results;
+    return this.append(makeKnownOp(K.if, [cond], resultsOf(resultTypes), noAttributes, loc, [thenRegion, elseRegion])).results;
   }
 
   /** A branch of `scf.if`: one block built by `build`, ending in the `scf.yield` of what it returns. */
@@ -293,7 +302,7 @@ export class OpBuilder {
     this.block = block;
     this.region = region;
     try {
-      this.append(makeOp('scf.yield', orNoValues(build(this)), noValues, noAttributes, loc));
+      this.append(makeKnownOp(K.yield, orNoValues(build(this)), noValues, noAttributes, loc));
     } finally {
       scopes?.release(mark);
       this.block = outerBlock;
@@ -331,20 +340,20 @@ export class OpBuilder {
       this.block = beforeBlock;
       this.region = beforeRegion;
       const { cond, values } = before(this, beforeBlock.args);
-      this.append(makeOp('scf.condition', withFirst(cond, values), noValues, noAttributes, loc));
+      this.append(makeKnownOp(K.condition, withFirst(cond, values), noValues, noAttributes, loc));
       if (this.module.keepsDefinitions) closeBlock(beforeBlock);
       // The regions are siblings: what the first made is not visible in the second.
       scopes?.release(mark);
       this.block = afterBlock;
       this.region = afterRegion;
-      this.append(makeOp('scf.yield', orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc));
+      this.append(makeKnownOp(K.yield, orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc));
       if (this.module.keepsDefinitions) closeBlock(afterBlock);
     } finally {
       scopes?.release(mark);
       this.block = outerBlock;
       this.region = outerRegion;
     }
-    return this.append(makeOp('scf.while', inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
+    return this.append(makeKnownOp(K.while, inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
   }
 
   /** Run `fill` with the insertion point at the end of `block` (in the current region). */
@@ -375,11 +384,11 @@ export class OpBuilder {
 
   /** `cf.br ^target(args)` */
   br(target: Block, args: readonly Value[], loc: Loc): void {
-    this.append(makeOp('cf.br', noValues, noValues, noAttributes, loc, noRegions, [{ block: target, args }]));
+    this.append(makeKnownOp(K.br, noValues, noValues, noAttributes, loc, noRegions, [{ block: target, args }]));
   }
 
   /** `cf.cond_br cond, ^ifTrue(trueArgs), ^ifFalse(falseArgs)` */
   condBr(cond: Value, ifTrue: Block, trueArgs: readonly Value[], ifFalse: Block, falseArgs: readonly Value[], loc: Loc): void {
-    this.append(makeOp('cf.cond_br', [cond], noValues, noAttributes, loc, noRegions, [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }]));
+    this.append(makeKnownOp(K.condBr, [cond], noValues, noAttributes, loc, noRegions, [{ block: ifTrue, args: trueArgs }, { block: ifFalse, args: falseArgs }]));
   }
 }

@@ -10,7 +10,7 @@
  */
 import { attr, freezeModule, freezingIr, sealModule, type Attributes, type Loc, type Module, type Operation } from './ir.js';
 import { FunctionBuilder } from './functionBuilder.js';
-import { blockArgs, closeBlock, emptyRegion, internalError, makeOp, noTypes, noValues, symbolStub, type MBlock, type MRegion } from './opParts.js';
+import { blockArgs, closeBlock, emptyRegion, internalError, knownOp, makeKnownOp, makeOp, noTypes, noValues, symbolStub, type KnownOp, type MBlock, type MRegion } from './opParts.js';
 import { SharedAttributes } from './sharedAttributes.js';
 import { arrayType, funcType, i8, printType, type ArrayType, type FuncType, type MlirType } from './types.js';
 
@@ -70,6 +70,10 @@ export function utf8Length(text: string): number {
   }
   return n;
 }
+
+/** The function symbol ops, looked up once (see `makeKnownOp`): a module defines one per function. */
+const funcFunc = knownOp('func.func');
+const llvmFunc = knownOp('llvm.func');
 
 /** Where a module builder hands each definition when it is complete, with the stub of it that the module keeps. */
 export type DefinitionSink = (definition: Operation, stub: Operation) => void;
@@ -178,18 +182,18 @@ export class ModuleBuilder {
    * whose arguments are `args`. `visibility: 'private'` marks it private.
    */
   defineFunc(name: string, params: readonly MlirType[], results: readonly MlirType[], loc: Loc, visibility?: 'private'): FunctionBuilder {
-    return this.define('func.func', name, funcType(params, results), visibility === 'private', loc);
+    return this.define(funcFunc, name, funcType(params, results), visibility === 'private', loc);
   }
 
   /** Define `llvm.func @name(params) -> result` with a body (result undefined for void). */
   defineLlvmFunc(name: string, params: readonly MlirType[], result: MlirType | undefined, loc: Loc): FunctionBuilder {
-    return this.define('llvm.func', name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), false, loc);
+    return this.define(llvmFunc, name, funcType(params, result === undefined || result.kind === 'void' ? [] : [result]), false, loc);
   }
 
-  private define(opName: string, name: string, type: FuncType, isPrivate: boolean, loc: Loc): FunctionBuilder {
+  private define(symbolOp: KnownOp, name: string, type: FuncType, isPrivate: boolean, loc: Loc): FunctionBuilder {
     const entry: MBlock = { args: blockArgs(type.params), ops: [] };
     const region: MRegion = { blocks: [entry] };
-    const op = makeOp(opName, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
+    const op = makeKnownOp(symbolOp, noValues, noValues, symbolAttributes(name, type, isPrivate), loc, [region]);
     this.addSymbol(name, op, this.sink === undefined ? this.definitions : undefined);
     this.building.push(op);
     return new FunctionBuilder(this, op, entry, region);

@@ -6,7 +6,7 @@
  * and sharing matter.
  */
 import type { Attributes, Loc, Operation, Region, Successor, Value } from './ir.js';
-import { kinds } from './opKinds.js';
+import { kinds, type OpKind } from './opKinds.js';
 import type { MlirType } from './types.js';
 
 /** A block being built: ops are appended to it. */
@@ -71,5 +71,26 @@ const stubLoc = (loc: Loc): Loc => ({ file: loc.file, line: loc.line, col: loc.c
 /** An op made of the parts given, which it keeps, with its kind from the op table. */
 export function makeOp(name: string, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
   return { name, operands, results, attributes, regions, successors, loc, kind: kinds.get(name) };
+}
+
+/**
+ * An op name with its kind from the op table, for a builder to look up once (`knownOp`) rather than
+ * at every op it makes (`makeKnownOp`). The name is kept beside the kind, not read from its table
+ * entry: the entries come in many shapes, and reading one's name at every op is a megamorphic load.
+ */
+export interface KnownOp {
+  readonly name: string;
+  readonly kind: OpKind;
+}
+
+/** The `KnownOp` of `name`, which must be in the op table. */
+export const knownOp = (name: string): KnownOp => ({ name, kind: kinds.get(name) ?? internalError(`unknown op '${name}'`) });
+
+/**
+ * `makeOp` of a known op: the typed helpers each make one kind of op, tens of thousands of times,
+ * and a lookup of its name per op was a good part of making it.
+ */
+export function makeKnownOp(op: KnownOp, operands: readonly Value[], results: readonly Value[], attributes: Attributes, loc: Loc, regions: readonly Region[] = noRegions, successors: readonly Successor[] = noSuccessors): Operation {
+  return { name: op.name, operands, results, attributes, regions, successors, loc, kind: op.kind };
 }
 

@@ -55,6 +55,15 @@ function step(node: TrieNode, key: MlirType | number): TrieNode {
   return next;
 }
 
+/**
+ * The child of `node` for the part `t`: looked up with `t` as it is first, since only interned types
+ * are keys, so that a hit needs no `canonical` (a set lookup per part: function types are asked
+ * for at every function definition, by lists of interned types).
+ */
+function stepType(node: TrieNode, t: MlirType): TrieNode {
+  return node.next.get(t) ?? step(node, canonical(t));
+}
+
 /** The trie node's type, made by `make` (from interned parts) the first time. */
 function typeAt<T extends MlirType>(node: TrieNode, make: () => T): T {
   if (node.type === undefined) {
@@ -110,7 +119,7 @@ export const none: MlirType = simple({ kind: 'none' });
 /** `!llvm.struct<(f1, f2, ...)>`, a literal (unnamed) struct. */
 export function structType(fields: readonly MlirType[]): StructType {
   let node = structs;
-  for (let i = 0; i < fields.length; i++) node = step(node, canonical(fields[i]!));
+  for (let i = 0; i < fields.length; i++) node = stepType(node, fields[i]!);
   return typeAt(node, () => ({ kind: 'struct', fields: Object.freeze(fields.map(canonical)) }));
 }
 /** `!llvm.array<size x element>` */
@@ -121,9 +130,9 @@ export function arrayType(size: number, element: MlirType): ArrayType {
 /** `(params) -> results` */
 export function funcType(params: readonly MlirType[], results: readonly MlirType[]): FuncType {
   let node = funcs;
-  for (let i = 0; i < params.length; i++) node = step(node, canonical(params[i]!));
+  for (let i = 0; i < params.length; i++) node = stepType(node, params[i]!);
   node = step(node, RESULTS);
-  for (let i = 0; i < results.length; i++) node = step(node, canonical(results[i]!));
+  for (let i = 0; i < results.length; i++) node = stepType(node, results[i]!);
   return typeAt(node, () => ({ kind: 'func', params: Object.freeze(params.map(canonical)), results: Object.freeze(results.map(canonical)) }));
 }
 /** The string representation `!llvm.struct<(ptr, i64)>`: bytes and length. */

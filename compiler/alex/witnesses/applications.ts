@@ -33,14 +33,6 @@ function partial(L: Lowerer, span: Span, name: string, expected: number, given: 
 }
 
 /**
- * Lower `e` with the lowerer `this`, for `map`: a callback capturing the lowerer would make
- * `lowerCall` allocate its context at every call.
- */
-function lowerWith(this: Lowerer, e: Expr): LValue {
-  return this.lower(e);
-}
-
-/**
  * Lower `fn args…`, the call expression `call` (whose F# type is the call's result type; it is
  * looked up only where the lowering needs it).
  */
@@ -90,9 +82,35 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Exp
   return emitCall(L, callee, captured.length === 0 ? argValues : captured.concat(argValues), L.typeOf(call), span);
 }
 
-/** The values of a call's arguments, unit ones left out; made at their final size (`map`): the call keeps them (see the builder's header). */
+/**
+ * The values of a call's arguments, unit ones left out, made at their final size: the call keeps
+ * them (see the builder's header). Most calls have one to three arguments, none of them unit: those
+ * are lowered into a literal of their size, with no callback per argument (as `map` would make)
+ * and no second pass to find a unit.
+ */
 function loweredArgs(L: Lowerer, args: readonly Expr[]): Value[] {
-  const lowered = args.map(lowerWith, L);
+  switch (args.length) {
+    case 1: {
+      const a = L.lower(args[0]!);
+      return a === null ? [] : [a];
+    }
+    case 2: {
+      const a = L.lower(args[0]!);
+      const b = L.lower(args[1]!);
+      return a !== null && b !== null ? [a, b] : withoutUnits([a, b]);
+    }
+    case 3: {
+      const a = L.lower(args[0]!);
+      const b = L.lower(args[1]!);
+      const c = L.lower(args[2]!);
+      return a !== null && b !== null && c !== null ? [a, b, c] : withoutUnits([a, b, c]);
+    }
+    default: return withoutUnits(args.map((a) => L.lower(a)));
+  }
+}
+
+/** `lowered` without its unit values (a new list only when it has one). */
+function withoutUnits(lowered: LValue[]): Value[] {
   return lowered.includes(null) ? lowered.filter((v): v is Value => v !== null) : (lowered as Value[]);
 }
 

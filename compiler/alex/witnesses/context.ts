@@ -20,7 +20,7 @@ import type { IntType, MlirType } from '../ir/types.js';
 import { ConstantTable, type ConstantEntry } from './constants.js';
 import { Environment } from './environment.js';
 import type { MutableSlots } from './slots.js';
-import { substitute, toMlirType, type Subst } from './types2mlir.js';
+import { prunedMlirType, substitute, type Subst } from './types2mlir.js';
 
 /** A position as a small integer when it is one. */
 const smallInt = (n: number): number => (n === (n | 0) ? n | 0 : n);
@@ -187,19 +187,19 @@ export class Lowerer {
     return this.lastLoc;
   }
 
-  /** The F# type of an expression in the current specialisation. */
+  /** The F# type of an expression in the current specialisation (pruned at the top, as `substitute` leaves it). */
   typeOf(e: Expr): Type {
     return substitute(this.program.typeOf(e), this.fn.subst);
   }
 
-  /** The operand type of an operator expression in the current specialisation (`TypedProgram.operandTypeOf`). */
+  /** The operand type of an operator expression in the current specialisation (`TypedProgram.operandTypeOf`; pruned at the top). */
   operandTypeOf(e: Expr): Type {
     return substitute(this.program.operandTypeOf(e), this.fn.subst);
   }
 
   /** The MLIR type of an F# type (null for unit); fails with FS4000 for types with no MLIR form. */
   mlirType(t: Type, span: Span): MlirType | null {
-    const r = toMlirType(this.program, substitute(t, this.fn.subst));
+    const r = prunedMlirType(this.program, substitute(t, this.fn.subst));
     if (!r.ok) this.fail(span, 'loweringUnsupported', [r.why.charAt(0).toUpperCase() + r.why.slice(1)]);
     return r.type;
   }

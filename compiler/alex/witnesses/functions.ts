@@ -63,7 +63,9 @@ export class FunctionEmitter implements FunctionRequests {
    */
   private readonly requested: (Request | undefined)[] = [];
   private next = 0;
-  private readonly names = new Map<number | string, string>();
+  /** The names given: a non-generic function's by symbol id (ids are small integers: an index costs less than a map lookup), a specialisation's by its key. */
+  private readonly namesById: (string | undefined)[] = [];
+  private readonly specialisedNames = new Map<string, string>();
 
   constructor(private readonly L: Lowerer) {}
 
@@ -80,22 +82,31 @@ export class FunctionEmitter implements FunctionRequests {
    * False (and not named) when the module already holds its name.
    */
   declare(info: BindingInfo): boolean {
-    if (this.names.has(info.symbol.id)) return true;
+    if (this.namesById[info.symbol.id] !== undefined) return true;
     // Named before anything is emitted, a function never meets a name the module has taken (an
     // external's, a string's); named after, it would get another name than that: refuse.
     const base = this.baseName(info);
     if (this.L.module.lookup(base) !== undefined) return false;
-    this.name(info, noTypes, info.symbol.id, this.declared, base);
+    this.namesById[info.symbol.id] = this.name(info, noTypes, this.declared, base);
     return true;
   }
 
   topLevel(info: BindingInfo, typeArgs: readonly Type[]): string {
     // Most calls are of non-generic functions: those are named by symbol id, with no key to build.
-    const key = typeArgs.length === 0 ? info.symbol.id : `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
-    const known = this.names.get(key);
+    if (typeArgs.length === 0) {
+      const id = info.symbol.id;
+      const known = this.namesById[id];
+      if (known !== undefined) return known;
+      this.beforeRequest();
+      return (this.namesById[id] = this.name(info, typeArgs, this.requested));
+    }
+    const key = `${info.symbol.id}:${typeArgs.map((t) => printType(t)).join(',')}`;
+    const known = this.specialisedNames.get(key);
     if (known !== undefined) return known;
     this.beforeRequest();
-    return this.name(info, typeArgs, key, this.requested);
+    const name = this.name(info, typeArgs, this.requested);
+    this.specialisedNames.set(key, name);
+    return name;
   }
 
   /**
@@ -105,9 +116,9 @@ export class FunctionEmitter implements FunctionRequests {
    */
   liftedCount = 0;
 
-  private name(info: BindingInfo, typeArgs: readonly Type[], key: number | string, queue: (Request | undefined)[], base = this.baseName(info)): string {
+  /** A fresh name for `info` specialised by `typeArgs`, its request queued; the caller records the name. */
+  private name(info: BindingInfo, typeArgs: readonly Type[], queue: (Request | undefined)[], base = this.baseName(info)): string {
     const name = this.L.freshName(typeArgs.length === 0 ? base : `${base}$${typeArgs.map(typeNamePart).join('$')}`);
-    this.names.set(key, name);
     queue.push({ name, info, subst: specialisation(info, typeArgs, noSubst), captures: noCaptures, functions: noFunctions });
     return name;
   }

@@ -13,7 +13,7 @@ import { DISCARD, type LValue, type Lowerer, type Want } from './context.js';
 import { convertInt } from './conversions.js';
 import { literalAs } from './literals.js';
 import { memoryWitnesses } from './memory.js';
-import { abiSignature, abiType, intInfo } from './types2mlir.js';
+import { abiSignature, abiType, prunedIntInfo } from './types2mlir.js';
 
 export type IntrinsicResolution = Extract<PathResolution, { kind: 'intrinsic' }>;
 
@@ -25,7 +25,7 @@ export function lowerAsInt(L: Lowerer, e: Expr, to: Extract<MlirType, { kind: 'i
   const lit = literalAs(L, e, to);
   if (lit !== null) return lit;
   const v = L.lowerValue(e);
-  return convertInt(L, v, intInfo(L.typeOf(e))?.signed ?? true, to, L.loc(e.span));
+  return convertInt(L, v, prunedIntInfo(L.typeOf(e))?.signed ?? true, to, L.loc(e.span));
 }
 
 const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
@@ -36,7 +36,7 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
     const x = args[0]!;
     const to = L.mlirType(L.typeOf(call), span)!;
     const v = L.lowerValue(x);
-    return convertInt(L, v, intInfo(L.typeOf(x))?.signed ?? true, to, L.loc(span));
+    return convertInt(L, v, prunedIntInfo(L.typeOf(x))?.signed ?? true, to, L.loc(span));
   },
   ignore: (L, _r, args) => {
     L.lower(args[0]!, DISCARD);

@@ -5,7 +5,6 @@
  * Shifts mask their count as F# does (`x <<< n` shifts by `n &&& (bits-1)`).
  */
 import type { Expr, InfixOp } from '../../fncs/syntax/ast.js';
-import { prune } from '../../fncs/checking/types.js';
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { BinaryOp } from '../ir/builder.js';
 import type { CmpPredicate, Loc, Value } from '../ir/ir.js';
@@ -14,7 +13,7 @@ import { lowerCall } from './applications.js';
 import { DISCARD, type LValue, type Lowerer, type Want, type Witness } from './context.js';
 import { convertInt } from './conversions.js';
 import { callSupport } from './support.js';
-import { intInfo } from './types2mlir.js';
+import { prunedIntInfo } from './types2mlir.js';
 
 /** What an integer operator lowers to, by the signedness of its operands: an arith op, a shift, or a compare. */
 type IntOperator =
@@ -90,14 +89,14 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   if (e.op === '&&' || e.op === '||') return logical(L, e);
   const loc = L.loc(e.span);
   // The operator's operand type, recorded on the operator itself: one lookup, where the type of a path operand is derived from its resolution.
-  const operand = prune(L.operandTypeOf(e));
+  const operand = L.operandTypeOf(e);
   if (operand.kind === 'Prim' && operand.name === 'string') return stringOp(L, e, loc);
   if (operand.kind === 'Prim' && operand.name === 'unit' && (e.op === '=' || e.op === '<>')) {
     L.lower(e.left, DISCARD);
     L.lower(e.right, DISCARD);
     return L.constant(i1, e.op === '=', loc);
   }
-  const info = intInfo(operand);
+  const info = prunedIntInfo(operand);
   if (info === null) return L.fail(e.opSpan, 'loweringUnsupported', [`The operator '${e.op}' on values of this type`]);
   const op = intOperators.get(e.op);
   if (op?.family === 'shift') {

@@ -31,7 +31,7 @@ export const primMlirType = (name: PrimName): MlirType | null => primTypes.get(n
 /** The string (and array) representation: bytes and their count. */
 export const fatPointer = structType([ptr, i64]);
 
-/** Apply a substitution all the way down; a type it does not change comes back as it was (no copy). */
+/** Apply a substitution all the way down; a type it does not change comes back as it was (no copy). The result is pruned at the top. */
 export function substitute(t: Type, subst: Subst): Type {
   const p = prune(t);
   if (subst.size === 0) return p;
@@ -68,8 +68,14 @@ const errorResult: MlirTypeResult = Object.freeze({ ok: false, why: 'an ill-type
 const recordResults = new WeakMap<RecordInfo, MlirTypeResult>();
 
 /** The MLIR type of a (substituted) F# type; null for unit; an explanation when it has none. */
-export function toMlirType(program: TypedProgram, t: Type): MlirTypeResult {
-  const p = prune(t);
+const toMlirType = (program: TypedProgram, t: Type): MlirTypeResult => prunedMlirType(program, prune(t));
+
+/**
+ * `toMlirType` of a type already pruned at the top, as `substitute` returns it: lowering asks at
+ * almost every expression, and reading the kind of a type is a megamorphic load (the checker's
+ * types come in many shapes), best done once.
+ */
+export function prunedMlirType(program: TypedProgram, p: Type): MlirTypeResult {
   switch (p.kind) {
     case 'Prim': return primResults.get(p.name)!;
     case 'Ptr': return ptrResult;
@@ -101,17 +107,20 @@ function recordType(program: TypedProgram, info: RecordInfo): MlirTypeResult {
   return ok(structType(fields));
 }
 
-const intInfos = tableMap<{ readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean }>({
+/** The bit width and signedness of an integer F# type. */
+export interface IntInfo {
+  readonly width: 1 | 8 | 16 | 32 | 64;
+  readonly signed: boolean;
+}
+
+const intInfos = tableMap<IntInfo>({
   sbyte: { width: 8, signed: true }, byte: { width: 8, signed: false }, int16: { width: 16, signed: true },
   uint16: { width: 16, signed: false }, int: { width: 32, signed: true }, uint32: { width: 32, signed: false },
   int64: { width: 64, signed: true }, uint64: { width: 64, signed: false }, bool: { width: 1, signed: false },
 });
 
-/** Integer facts of an F# type: bit width and signedness (bool counts as unsigned 1-bit). */
-export function intInfo(t: Type): { readonly width: 1 | 8 | 16 | 32 | 64; readonly signed: boolean } | null {
-  const p = prune(t);
-  return p.kind === 'Prim' ? intInfos.get(p.name) ?? null : null;
-}
+/** Integer facts of an F# type pruned at the top (see `prunedMlirType`): bit width and signedness (bool counts as unsigned 1-bit). */
+export const prunedIntInfo = (p: Type): IntInfo | null => (p.kind === 'Prim' ? intInfos.get(p.name) ?? null : null);
 
 const abiTypes: Readonly<Record<AbiType, MlirType | undefined>> = {
   i1, i8, i16, i32, i64, '!llvm.ptr': ptr, '!llvm.struct<(ptr, i64)>': structType([ptr, i64]), void: undefined,

@@ -13,7 +13,7 @@ import { fun, prune, tBool, tError, tInt, type Constraint, type Type } from './t
 type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
 
 export function checkInfix(cx: Checker, e: InfixExpr): Type {
-  const rule = infixRules.get(e.op)!;
+  const rule = infixRules[e.op];
   switch (rule.kind) {
     case 'logic':
       checkAgainst(cx, e.left, tBool);
@@ -58,7 +58,7 @@ function checkPipe(cx: Checker, e: InfixExpr): Type {
 }
 
 export function checkPrefix(cx: Checker, e: Extract<Expr, { kind: 'Prefix' }>): Type {
-  const rule = prefixRules.get(e.op)!;
+  const rule = prefixRules[e.op];
   if (rule.constraint === 'bool') {
     checkAgainst(cx, e.operand, tBool);
     return tBool;

@@ -24,7 +24,7 @@ export type InfixRule =
 const arith = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'operand' });
 const relation = (constraint: Constraint): InfixRule => ({ kind: 'same', constraint, result: 'bool' });
 
-const INFIX_RULES: Readonly<Record<InfixOp, InfixRule>> = {
+export const infixRules: Readonly<Record<InfixOp, InfixRule>> = {
   '+': arith('addable'),
   '-': arith('integer'), '*': arith('integer'), '/': arith('integer'), '%': arith('integer'),
   '&&&': arith('integer'), '|||': arith('integer'), '^^^': arith('integer'),
@@ -35,25 +35,12 @@ const INFIX_RULES: Readonly<Record<InfixOp, InfixRule>> = {
   '|>': { kind: 'pipe' },
 };
 
-/**
- * The rules by operator. The tables here are maps: a property read whose key differs from read to
- * read (the operator) is one of V8's slow, megamorphic loads, and a map read costs less.
- */
-export const infixRules: ReadonlyMap<InfixOp, InfixRule> = new Map(Object.entries(INFIX_RULES) as [InfixOp, InfixRule][]);
-
 /** Prefix operators: the constraint on the operand (the result has the operand's type, or is bool). */
-export interface PrefixRule {
-  readonly constraint: Constraint | 'bool';
-  readonly name: string;
-}
-
-const PREFIX_RULES: Readonly<Record<PrefixOp, PrefixRule>> = {
+export const prefixRules: Readonly<Record<PrefixOp, { readonly constraint: Constraint | 'bool'; readonly name: string }>> = {
   '-': { constraint: 'signed', name: '~-' },
   '~~~': { constraint: 'integer', name: '~~~' },
   not: { constraint: 'bool', name: 'not' },
 };
-
-export const prefixRules: ReadonlyMap<PrefixOp, PrefixRule> = new Map(Object.entries(PREFIX_RULES) as [PrefixOp, PrefixRule][]);
 
 /**
  * What an operator's result type is: always `bool` (even on operands reported as wrong), the type
@@ -72,11 +59,13 @@ function resultOf(rule: InfixRule): OperatorResult {
 }
 
 /** Each infix operator's result (read for every operator the checker or Alex meets: a table, not a switch). */
-const infixResults: ReadonlyMap<InfixOp, OperatorResult> = new Map([...infixRules].map(([op, rule]) => [op, resultOf(rule)]));
+const infixResults = Object.fromEntries(
+  Object.entries(infixRules).map(([op, rule]) => [op, resultOf(rule)]),
+) as Readonly<Record<InfixOp, OperatorResult>>;
 
-export const infixResult = (op: InfixOp): OperatorResult => infixResults.get(op)!;
+export const infixResult = (op: InfixOp): OperatorResult => infixResults[op];
 
-export const prefixResult = (op: PrefixOp): OperatorResult => (prefixRules.get(op)!.constraint === 'bool' ? 'bool' : 'operand');
+export const prefixResult = (op: PrefixOp): OperatorResult => (prefixRules[op].constraint === 'bool' ? 'bool' : 'operand');
 
 /** Whether infix `op` takes bools whatever its operands are (else its operand type is its left operand's). */
-export const infixTakesBools = (op: InfixOp): boolean => infixRules.get(op)!.kind === 'logic';
+export const infixTakesBools = (op: InfixOp): boolean => infixRules[op].kind === 'logic';

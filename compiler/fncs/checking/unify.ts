@@ -27,16 +27,13 @@ interface ConstraintRule {
   readonly structural: boolean;
 }
 
-const CONSTRAINT_RULES: Readonly<Record<Constraint, ConstraintRule>> = {
+const constraintRules: Readonly<Record<Constraint, ConstraintRule>> = {
   equality: { head: (t) => t.kind !== 'Fun', structural: true },
   comparison: { head: (t) => (t.kind === 'Prim' ? t.name !== 'Region' && t.name !== 'SockAddr' : t.kind !== 'Fun'), structural: true },
   addable: { head: (t) => t.kind === 'Prim' && (isIntegerPrim(t.name) || t.name === 'string'), structural: false },
   integer: { head: (t) => t.kind === 'Prim' && isIntegerPrim(t.name), structural: false },
   signed: { head: (t) => t.kind === 'Prim' && isSignedPrim(t.name), structural: false },
 };
-
-/** By constraint: a map, as a property read whose key varies from read to read is a slow one in V8. */
-const constraintRules: ReadonlyMap<Constraint, ConstraintRule> = new Map(Object.entries(CONSTRAINT_RULES) as [Constraint, ConstraintRule][]);
 
 export class Unifier {
   constructor(private readonly recordFields: RecordFieldTypes) {}
@@ -77,7 +74,7 @@ export class Unifier {
         addConstraint(p.tv, c, op);
         return null;
       default: {
-        const rule = constraintRules.get(c)!;
+        const rule = constraintRules[c];
         if (!rule.head(p)) return { kind: 'constraint', type: p, constraint: c, op };
         if (!rule.structural) return null;
         if (p.kind === 'Ptr' || p.kind === 'Array') return this.require(p.elem, c, op);

@@ -24,49 +24,62 @@ export const INT_SUFFIX: Readonly<Record<string, string>> = {
  * Infer the type of `e`. `hint` is an expected type that may guide record construction. A type that
  * follows from the expression (`derivedExprType`) is not recorded, and paths and operators record
  * their own as needed (see `checkPath`, `checkOperators`); every other kind records its type here.
- * One dispatch on the node's kind does both: its kind is read once (a read that sees every shape of
- * node, so not a cheap one).
  */
 export function checkExpr(cx: Checker, e: Expr, hint?: Type): Type {
-  switch (e.kind) {
-    case 'Literal': return literalType(e.value);
-    case 'Path': return checkPath(cx, e, null);
-    case 'Infix': return checkInfix(cx, e);
-    case 'Prefix': return checkPrefix(cx, e);
-    case 'Assign': return checkAssign(cx, e);
-    case 'While':
-      checkAgainst(cx, e.cond, tBool);
-      checkStatement(cx, e.body);
-      return tUnit;
-    case 'For': return checkFor(cx, e);
-    case 'TypeApp': return cx.setType(e, checkTypeApp(cx, e));
-    case 'FieldGet': return cx.setType(e, checkFieldGet(cx, e));
-    case 'App': return cx.setType(e, checkApp(cx, e));
-    case 'Index': {
-      const elem = cx.fresh();
-      checkAgainst(cx, e.target, array(elem));
-      checkAgainst(cx, e.index, tInt);
-      return cx.setType(e, elem);
-    }
-    case 'If': return cx.setType(e, checkIf(cx, e, hint, null));
-    case 'Match': return cx.setType(e, checkMatch(cx, e, hint));
-    case 'Block': return cx.setType(e, e.items.length === 0 ? tUnit : checkBlock(cx, e, hint, null));
-    case 'Record': return cx.setType(e, checkRecord(cx, e, hint));
-    case 'RecordUpdate': return cx.setType(e, checkRecordUpdate(cx, e, hint));
-    case 'Error': return cx.setType(e, tError);
-  }
+  return check(cx, e, hint, null);
 }
 
 /** Check `e` against `expected`, reporting FS0001 (message `id`) at the place F# would. */
 export function checkAgainst(cx: Checker, e: Expr, expected: Type, id: MessageId = 'typeMismatch'): Type {
-  if (e.kind === 'Block' && e.items.length > 0) {
-    const t = checkBlock(cx, e, expected, id);
-    return cx.setType(e, t);
+  return check(cx, e, expected, id);
+}
+
+/**
+ * Both of the above: with `id` null, infer; else check against `hint`. One dispatch on the node's
+ * kind does it all, recording the type too: its kind is read once (a read that sees every shape of
+ * node, so not a cheap one).
+ */
+function check(cx: Checker, e: Expr, hint: Type | undefined, id: MessageId | null): Type {
+  let t: Type;
+  switch (e.kind) {
+    case 'Literal': t = literalType(e.value); break;
+    case 'Path': t = checkPath(cx, e, null); break;
+    case 'Infix': t = checkInfix(cx, e); break;
+    case 'Prefix': t = checkPrefix(cx, e); break;
+    case 'Assign': t = checkAssign(cx, e); break;
+    case 'While':
+      checkAgainst(cx, e.cond, tBool);
+      checkStatement(cx, e.body);
+      t = tUnit;
+      break;
+    case 'For': t = checkFor(cx, e); break;
+    case 'TypeApp': t = cx.setType(e, checkTypeApp(cx, e)); break;
+    case 'FieldGet': t = cx.setType(e, checkFieldGet(cx, e)); break;
+    case 'App': t = cx.setType(e, checkApp(cx, e)); break;
+    case 'Index': {
+      const elem = cx.fresh();
+      checkAgainst(cx, e.target, array(elem));
+      checkAgainst(cx, e.index, tInt);
+      t = cx.setType(e, elem);
+      break;
+    }
+    case 'If': t = cx.setType(e, checkIf(cx, e, hint, null)); break;
+    case 'Match': t = cx.setType(e, checkMatch(cx, e, hint)); break;
+    case 'Block':
+      if (e.items.length === 0) {
+        t = cx.setType(e, tUnit);
+        break;
+      }
+      // Checked against a type, the block's last line is: a mismatch is reported there, as F# does.
+      return cx.setType(e, checkBlock(cx, e, hint, id));
+    case 'Record': t = cx.setType(e, checkRecord(cx, e, hint)); break;
+    case 'RecordUpdate': t = cx.setType(e, checkRecordUpdate(cx, e, hint)); break;
+    case 'Error': t = cx.setType(e, tError); break;
   }
-  const t = checkExpr(cx, e, expected);
-  const failure = cx.unifier.unify(expected, t);
+  if (id === null) return t;
+  const failure = cx.unifier.unify(hint!, t);
   // The help is only worked out on failure (a failed unification leaves both types' heads as they were).
-  if (failure !== null) cx.reportFailure(failure, expected, t, e.span, id, conversionHelp(e, t, expected));
+  if (failure !== null) cx.reportFailure(failure, hint!, t, e.span, id, conversionHelp(e, t, hint!));
   return t;
 }
 
@@ -151,8 +164,8 @@ function checkBlock(cx: Checker, e: Extract<Expr, { kind: 'Block' }>, expected: 
       }
     } else if (!last) {
       checkStatement(cx, item);
-    } else if (id !== null && expected !== undefined) {
-      result = checkAgainst(cx, item, expected, id);
+    } else if (id !== null) {
+      result = checkAgainst(cx, item, expected!, id);
     } else {
       result = checkExpr(cx, item, expected);
     }

@@ -72,8 +72,9 @@ class Batch<T> {
 /** One type table and the entries of it that zonking may change. */
 class TypeColumn<K extends { readonly span: Span }> {
   /**
-   * The entries (as `NodeTable.set` numbers them) whose type may change since the last `zonk`,
-   * with those types: the first `count` are current (the lists are reused).
+   * The entries (as `NodeTable.set` numbers them, within the declaration being checked, which
+   * `zonk` ends) whose type may change since the last `zonk`, with those types: the first `count`
+   * are current (the lists are reused).
    */
   private readonly entries: number[] = [];
   private readonly types: Type[] = [];

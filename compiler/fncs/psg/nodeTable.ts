@@ -1,27 +1,24 @@
 /**
- * Side tables keyed by AST node identity, stored as append-only logs cut into one part per
- * top-level declaration.
+ * Side tables keyed by AST node identity, stored as append-only logs, one per top-level
+ * declaration.
  *
  * Why not a `Map` per table: with tens of thousands of node keys a map is slow to build (every
  * growth rehashes all its keys, reading each node again, long since out of the cache) and costly in
  * garbage, and the checker spends much of its time there. The checker writes a declaration's nodes
- * together, so a write is an append; a lookup finds the declaration whose source range holds the
- * node and scans its part, which is short (a map indexes a long one). Should that not find the node,
- * a map over the whole log answers: a lookup never depends on spans being well formed, only its
- * speed does. The log is kept in fixed-size chunks, so it grows without copying.
+ * together, so a write is an append to that declaration's log; a lookup finds the declaration whose
+ * source range holds the node and scans its log, which is short (a map indexes a long one). Should
+ * that not find the node, a map over every log answers: a lookup never depends on spans being well
+ * formed, only its speed does. A log per declaration, rather than one for the program, is what lets
+ * a declaration go (`release`) at the cost of dropping one list per table.
  */
 import type { Span } from '../syntax/ast.js';
 import { IntList } from './intList.js';
 
-/** A part longer than this gets a map from node to entry on its first lookup. */
+/** A part with more entries than this gets a map from node to entry on its first lookup. */
 const SCAN_LIMIT = 48;
-/** Entries per chunk of the log (a power of two); each entry is a key then its value. */
-const CHUNK_BITS = 8;
-const CHUNK = 1 << CHUNK_BITS;
-const MASK = CHUNK - 1;
 
-/** What a chunk whose entries have all been released is replaced by. */
-const RELEASED: unknown[] = Object.freeze([]) as unknown as unknown[];
+/** The log of a part with no entries: never written, or released (never written to). */
+const EMPTY: unknown[] = Object.freeze([]) as unknown as unknown[];
 
 /** The source ranges of the top-level declarations, in order, shared by a program's node tables. */
 export class DeclRanges {
@@ -65,125 +62,109 @@ export class DeclRanges {
 
 /** A node-keyed table written one declaration at a time (see the file comment). */
 export class NodeTable<K extends { readonly span: Span }, V> {
-  /** The log: entry `i` is at `chunks[i >> CHUNK_BITS]`, key at `2 * (i & MASK)`, value after it. */
-  private readonly chunks: unknown[][] = [];
-  private size = 0;
-  /** Where each part begins in the log; a part ends where the next begins. */
-  private readonly partStarts = new IntList();
-  /** Maps from node to its latest entry, for long parts (by part) and for the whole log. */
-  private readonly partIndexes = new Map<number, Map<K, number>>();
-  private wholeIndex: Map<K, number> | null = null;
-  /** Per chunk, how many of its entries `release` has cleared. */
-  private readonly releasedIn: number[] = [];
   /**
-   * The node the last successful `get` asked for and its entry: a node is often looked up twice in
-   * a row (an operator's operand path, for its type and then for its value). Forgotten on `set` (a
-   * later write for a node wins) and `release`; `rewrite` changes the entry's value in place.
+   * Each part's log, by part: key, value, key, value… in order of writing (`EMPTY` for a part
+   * never written here, or released). A later entry for a node wins.
+   */
+  private readonly parts: unknown[][] = [];
+  /** The part being written (-1 before any write) and its log. */
+  private writingPart = -1;
+  private writing: unknown[] = EMPTY;
+  /** Maps from node to the position of its latest entry in a long part's log, by part. */
+  private readonly partIndexes = new Map<number, Map<K, number>>();
+  /** From each node to the part holding its latest entry, for nodes not found by their spans. */
+  private wholeIndex: Map<K, number> | null = null;
+  /**
+   * The node the last successful `get` asked for and where its entry is: a node is often looked up
+   * twice in a row (an operator's operand path, for its type and then for its value). Forgotten on
+   * `set` (a later write for a node wins) and `release`; `rewrite` changes the entry in place.
    */
   private lastKey: K | null = null;
-  private lastEntry = 0;
+  private lastLog: unknown[] = EMPTY;
+  private lastAt = 0;
 
   constructor(private readonly ranges: DeclRanges) {}
 
   /** Set `k` to `v` in the current declaration's part; returns the entry, for `rewrite`. */
   set(k: K, v: V): number {
     const part = this.ranges.current;
-    while (this.partStarts.length <= part) this.partStarts.push(this.size);
-    const i = this.size++;
-    const at = (i & MASK) << 1;
-    if (at === 0) this.chunks.push(new Array<unknown>(2 * CHUNK));
-    const chunk = this.chunks[i >> CHUNK_BITS]!;
-    chunk[at] = k;
-    chunk[at + 1] = v;
+    if (part !== this.writingPart) this.startPart(part);
+    const log = this.writing;
+    const at = log.length;
+    log.push(k, v);
     this.lastKey = null;
-    // Within a part a later entry for the same node wins: scans go from the end, indexes are kept
-    // current. A node set again from another declaration's part is still found in the part its span
-    // falls in first; the checker writes each node only while checking the declaration holding it.
-    if (this.partIndexes.size > 0) this.partIndexes.get(part)?.set(k, i);
-    this.wholeIndex?.set(k, i);
-    return i;
+    // A node set again from another declaration's part is still found in the part its span falls
+    // in first; the checker writes each node only while checking the declaration holding it.
+    if (this.partIndexes.size > 0) this.partIndexes.get(part)?.set(k, at);
+    this.wholeIndex?.set(k, part);
+    return at >> 1;
+  }
+
+  /** Write to part `part` from now on (parts are written in increasing order). */
+  private startPart(part: number): void {
+    while (this.parts.length <= part) this.parts.push(EMPTY);
+    let log = this.parts[part]!;
+    if (log === EMPTY) this.parts[part] = log = [];
+    this.writingPart = part;
+    this.writing = log;
   }
 
   /**
    * Forget the entries of declaration part `part` (see `ProgramTables.release`): their nodes and
-   * values may then be collected, and a chunk with no entry left is dropped. Lookups of its nodes
-   * find nothing afterwards. Each part is released at most once.
+   * values may then be collected. Lookups of its nodes find nothing afterwards.
    */
   release(part: number): void {
-    if (part >= this.partStarts.length) return;
-    const from = this.partStarts.at(part);
-    const to = part + 1 < this.partStarts.length ? this.partStarts.at(part + 1) : this.size;
-    // Most tables have no entry in a given declaration: nothing to clear, no index to drop.
-    if (from === to) return;
-    // A chunk at a time: the entries of the part in it, then the chunk itself if none is left.
-    for (let i = from; i < to; ) {
-      const c = i >> CHUNK_BITS;
-      const end = Math.min(to, (c + 1) << CHUNK_BITS);
-      const gone = (this.releasedIn[c] ?? 0) + (end - i);
-      this.releasedIn[c] = gone;
-      if (gone === CHUNK) {
-        this.chunks[c] = RELEASED;
-      } else {
-        // A loop rather than `fill`: a part's entries are few, and `fill` is a call into the runtime.
-        const chunk = this.chunks[c]!;
-        for (let at = (i & MASK) << 1, stop = (((end - 1) & MASK) << 1) + 2; at < stop; at++) chunk[at] = undefined;
-      }
-      i = end;
+    // Most tables have no entry in a given declaration: nothing to drop.
+    if (part >= this.parts.length || this.parts[part] === EMPTY) return;
+    this.parts[part] = EMPTY;
+    if (part === this.writingPart) {
+      this.writingPart = -1;
+      this.writing = EMPTY;
     }
     if (this.partIndexes.size > 0) this.partIndexes.delete(part);
     this.wholeIndex = null;
     this.lastKey = null;
   }
 
-  /** Replace the value of entry `i` (as returned by `set`). */
+  /** Replace the value of entry `i`, as `set` returned it while writing the same part. */
   rewrite(i: number, v: V): void {
-    this.chunks[i >> CHUNK_BITS]![((i & MASK) << 1) + 1] = v;
+    this.writing[(i << 1) + 1] = v;
   }
 
   get(k: K): V | undefined {
-    if (k === this.lastKey) return this.valueAt(this.lastEntry);
-    const i = this.find(k);
-    if (i < 0) return undefined;
-    this.lastKey = k;
-    this.lastEntry = i;
-    return this.valueAt(i);
-  }
-
-  /** The latest entry for `k`, or -1. */
-  private find(k: K): number {
+    if (k === this.lastKey) return this.lastLog[this.lastAt + 1] as V;
     const part = this.ranges.locate(k.span.startOffset);
-    if (part >= 0 && part < this.partStarts.length) {
-      const from = this.partStarts.at(part);
-      const to = part + 1 < this.partStarts.length ? this.partStarts.at(part + 1) : this.size;
-      const i = to - from <= SCAN_LIMIT ? this.scan(k, from, to) : (this.partIndex(part, from, to).get(k) ?? -1);
-      if (i >= 0) return i;
+    let at = part >= 0 && part < this.parts.length ? this.find(k, part) : -1;
+    if (at < 0) {
+      // Not where its span says: wherever its latest entry is, if anywhere.
+      const elsewhere = this.index().get(k);
+      if (elsewhere === undefined) return undefined;
+      at = this.find(k, elsewhere);
+      if (at < 0) return undefined;
+      this.lastLog = this.parts[elsewhere]!;
+    } else {
+      this.lastLog = this.parts[part]!;
     }
-    return this.index().get(k) ?? -1;
+    this.lastKey = k;
+    this.lastAt = at;
+    return this.lastLog[at + 1] as V;
   }
 
-  /** The last entry for `k` among entries `from` to below `to`, or -1: a chunk at a time, which a part seldom crosses. */
-  private scan(k: K, from: number, to: number): number {
-    for (let i = to - 1; i >= from; ) {
-      const chunk = this.chunks[i >> CHUNK_BITS]!;
-      const base = i & ~MASK;
-      for (const stop = Math.max(from, base); i >= stop; i--) if (chunk[(i - base) << 1] === k) return i;
+  /** Where the latest entry for `k` is in part `part`'s log, or -1. */
+  private find(k: K, part: number): number {
+    const log = this.parts[part]!;
+    if (log.length <= 2 * SCAN_LIMIT) {
+      for (let at = log.length - 2; at >= 0; at -= 2) if (log[at] === k) return at;
+      return -1;
     }
-    return -1;
+    return this.partIndex(part, log).get(k) ?? -1;
   }
 
-  private keyAt(i: number): K {
-    return this.chunks[i >> CHUNK_BITS]![(i & MASK) << 1] as K;
-  }
-
-  private valueAt(i: number): V {
-    return this.chunks[i >> CHUNK_BITS]![((i & MASK) << 1) + 1] as V;
-  }
-
-  private partIndex(part: number, from: number, to: number): Map<K, number> {
+  private partIndex(part: number, log: unknown[]): Map<K, number> {
     let index = this.partIndexes.get(part);
     if (index === undefined) {
       index = new Map();
-      for (let i = from; i < to; i++) index.set(this.keyAt(i), i);
+      for (let at = 0; at < log.length; at += 2) index.set(log[at] as K, at);
       this.partIndexes.set(part, index);
     }
     return index;
@@ -192,9 +173,9 @@ export class NodeTable<K extends { readonly span: Span }, V> {
   private index(): Map<K, number> {
     if (this.wholeIndex === null) {
       this.wholeIndex = new Map();
-      for (let i = 0; i < this.size; i++) {
-        const k = this.keyAt(i);
-        if (k !== undefined) this.wholeIndex.set(k, i);
+      for (let part = 0; part < this.parts.length; part++) {
+        const log = this.parts[part]!;
+        for (let at = 0; at < log.length; at += 2) this.wholeIndex.set(log[at] as K, part);
       }
     }
     return this.wholeIndex;

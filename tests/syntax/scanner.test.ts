@@ -14,7 +14,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { lex, lexWithChevrotain, type LexResult } from '../../compiler/fncs/syntax/lexer.js';
 import type { IntLiteralType } from '../../compiler/fncs/syntax/ast.js';
 import { decodeInt, decodeString, intRanges, type DecodedInt } from '../../compiler/fncs/syntax/literals.js';
-import { scan } from '../../compiler/fncs/syntax/scanner.js';
+import { scan, Scanner } from '../../compiler/fncs/syntax/scanner.js';
+import { TokenBuffer } from '../../compiler/fncs/syntax/token.js';
 import * as T from '../../compiler/fncs/syntax/tokens.js';
 import { generateProgram } from '../../scripts/bench/generateProgram.js';
 import { seededRandom } from '../../scripts/bench/random.js';
@@ -140,6 +141,39 @@ describe('the scanner takes every clean file', () => {
       // A file the reference lexes without a diagnostic must not need the fallback.
       if (reference.diagnostics.length === 0) expect(scan(text), name).not.toBeNull();
       expect(disagreement(text), name).toBeUndefined();
+    }
+  });
+});
+
+describe('scanners share one buffer of code units', () => {
+  // Each scanner reads its text from one buffer all scans share: a scanner interrupted by another's
+  // scan of a different text must copy its own back in, and a shorter text must not see the end of
+  // a longer one scanned before it.
+  const long = generateProgram(200).text;
+  const short = 'let s = "caf\u00e9 \u4e2d"\nlet (* é *) x = s\n';
+  const alone = (text: string): IToken[] | null => scan(text);
+  const interleaved = (texts: readonly string[]): (IToken[] | null)[] => {
+    const scanners = texts.map((t) => ({ scanner: new Scanner(t), tokens: new TokenBuffer(16), ok: true }));
+    while (scanners.some((s) => s.ok && !s.scanner.done)) {
+      for (const s of scanners) if (s.ok && !s.scanner.done) s.ok = s.scanner.scan(s.tokens, 3);
+    }
+    return scanners.map((s) => (s.ok ? s.tokens.toTokens() : null));
+  };
+
+  it('scanning a few tokens at a time, by turns, gives each text the tokens it gets alone', () => {
+    const [a, b, c] = interleaved([long, short, long.slice(0, long.length >> 1)]);
+    expect(a).toEqual(alone(long));
+    expect(b).toEqual(alone(short));
+    expect(c).toEqual(alone(long.slice(0, long.length >> 1)));
+    expect(b).not.toBeNull();
+  });
+
+  it('a short text scanned after a long one ends where it ends', () => {
+    // The second text is the first cut short: what the first left in the buffer after the cut must
+    // not be read as the rest of an operator (`<-`) or a name.
+    for (const [first, second] of [['x <- y', 'x <'], ['let ab = 1', 'let a']] as const) {
+      expect(alone(first)).not.toBeNull();
+      expect(alone(second)).toEqual(lexWithChevrotain('m.fs', second).tokens);
     }
   });
 });

@@ -43,6 +43,40 @@ classify(BINARY, '0-1', '_');
 classify(WORD, 'A-Z', 'a-z', '0-9', '_');
 const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !== 0;
 
+const encoder = new TextEncoder();
+/** Zeros kept past a text's end: reads a character or two ahead need not test for the end (0 is no character the scanner takes). */
+const CODES_PAST_END = 4;
+
+/**
+ * The UTF-16 code units of the text being scanned, as `charCodeAt` reads them: the scanner reads
+ * every character once or twice (and the word table compares words with the text), and an element
+ * of a typed array costs a fraction of what `charCodeAt` costs, which must find out the string's
+ * representation each time. One buffer serves every scan, grown to the largest text so far: a new
+ * array per file is memory outside the heap, whose growth makes V8 collect early. It holds one
+ * text at a time (`loaded`, let go when its scan reaches the end); a scanner finding another text
+ * there copies its own in again before it goes on.
+ */
+let units = new Uint16Array(1 << 16);
+/** Bytes for `encodeInto`: an ASCII text is encoded here, then widened into `units`. */
+let unitBytes = new Uint8Array(1 << 16);
+let loaded: string | undefined;
+
+/** Copy the code units of `text` into `units`, and return it. */
+function load(text: string): Uint16Array {
+  const n = text.length;
+  if (n + CODES_PAST_END > units.length) {
+    units = new Uint16Array(Math.max(n + CODES_PAST_END, 2 * units.length));
+    unitBytes = new Uint8Array(units.length);
+  }
+  // UTF-8 gives a byte per character only to ASCII: if every character fit in one, the bytes are the code units.
+  const { read, written } = encoder.encodeInto(text, unitBytes.subarray(0, n));
+  if (read === n && written === n) units.set(unitBytes.subarray(0, n));
+  else for (let i = 0; i < n; i++) units[i] = text.charCodeAt(i);
+  units.fill(0, n, n + CODES_PAST_END);
+  loaded = text;
+  return units;
+}
+
 /** Integer suffixes the lexer accepts (`IntLit` in tokens.ts). */
 const intSuffixes: ReadonlySet<string> = new Set(['UL', 'ul', 'uL', 'Ul', 'uy', 'us', 'u', 'L', 'l', 'y', 's', 'n', 'UN']);
 /** The single-character escapes F# knows (`\u` and `\x` are checked apart). */
@@ -91,36 +125,35 @@ function isIntLiteral(text: string, start: number, end: number): boolean {
   return k === end || intSuffixes.has(text.slice(k, end));
 }
 
-/** Whether the escape whose letter is at `text[at]` is one F# knows (`decodeString` agrees). */
-function isKnownEscape(text: string, at: number): boolean {
-  const e = text.charCodeAt(at);
+/** Whether the escape whose letter is at `codes[at]` is one F# knows (`decodeString` agrees). */
+function isKnownEscape(codes: Uint16Array, at: number): boolean {
+  const e = codes[at]!;
   if (simpleEscapes.has(e)) return true;
   const hexDigits = e === 0x75 ? 4 : e === 0x78 ? 2 : 0;
   if (hexDigits === 0) return false;
   for (let k = 1; k <= hexDigits; k++) {
-    const h = text.charCodeAt(at + k);
+    const h = codes[at + k]!;
     if (!is(h, HEX) || h === 95) return false;
   }
   return true;
 }
 
-/** Where the nested `(* … *)` comment opening at `start` ends, or -1 when it is never closed. */
-function blockCommentEnd(text: string, start: number): number {
+/** Where the nested `(* … *)` comment opening at `start` (of a text of `n` code units) ends, or -1 when it is never closed. */
+function blockCommentEnd(codes: Uint16Array, n: number, start: number): number {
   let depth = 0;
   let i = start;
-  const n = text.length;
   while (i < n) {
-    const c = text.charCodeAt(i);
-    if (c === 40 && text.charCodeAt(i + 1) === 42) { depth++; i += 2; }
-    else if (c === 42 && text.charCodeAt(i + 1) === 41) { depth--; i += 2; if (depth === 0) return i; }
+    const c = codes[i]!;
+    if (c === 40 && codes[i + 1] === 42) { depth++; i += 2; }
+    else if (c === 42 && codes[i + 1] === 41) { depth--; i += 2; if (depth === 0) return i; }
     else i++;
   }
   return -1;
 }
 
 /** The image id of the word `text[start, end)` (whose hash is `hash`), added to `words` and `tokens` as a word of kind `kind` if new. */
-function imageOf(words: WordTable, tokens: TokenSink, text: string, start: number, end: number, hash: number, kind: number): number {
-  const slot = words.find(text, start, end, hash);
+function imageOf(words: WordTable, tokens: TokenSink, text: string, codes: Uint16Array, start: number, end: number, hash: number, kind: number): number {
+  const slot = words.find(codes, start, end, hash);
   if (slot >= 0) return words.id(slot);
   const image = text.slice(start, end);
   const id = tokens.addImage(image);
@@ -177,17 +210,19 @@ export class Scanner {
     const { text, words } = this;
     const n = text.length;
     let { i, line, lineStart } = this;
+    if (i >= n) return true;
+    const codes = loaded === text ? units : load(text);
 
     while (i < n && budget > 0) {
-      const c = text.charCodeAt(i);
+      const c = codes[i]!;
       // white space and line breaks
       if (c === 32) {
         // Indentation comes in runs: skip a run here rather than one space per round of the loop.
-        do i++; while (text.charCodeAt(i) === 32);
+        do i++; while (codes[i] === 32);
         continue;
       }
       if (c === 10 || c === 13) {
-        i += c === 13 && text.charCodeAt(i + 1) === 10 ? 2 : 1;
+        i += c === 13 && codes[i + 1] === 10 ? 2 : 1;
         line++;
         lineStart = i;
         continue;
@@ -200,8 +235,8 @@ export class Scanner {
       if ((charClass[c]! & IDENT_START) !== 0) {
         let hash = c;
         end = i + 1;
-        for (let d = text.charCodeAt(end); end < n && is(d, IDENT_PART); d = text.charCodeAt(++end)) hash = hashStep(hash, d);
-        const slot = words.find(text, i, end, hash);
+        for (let d = codes[end]!; end < n && is(d, IDENT_PART); d = codes[++end]!) hash = hashStep(hash, d);
+        const slot = words.find(codes, i, end, hash);
         if (slot >= 0) {
           imageId = words.id(slot);
           kind = words.kind(slot);
@@ -215,13 +250,13 @@ export class Scanner {
         let hash = c;
         let decimal = true;
         end = i + 1;
-        for (let d = text.charCodeAt(end); end < n && is(d, WORD); d = text.charCodeAt(++end)) {
+        for (let d = codes[end]!; end < n && is(d, WORD); d = codes[++end]!) {
           hash = hashStep(hash, d);
           if (!is(d, DIGIT) && d !== 95) decimal = false;
         }
         // `1.5`: a float, reported by the Chevrotain path.
-        if (decimal && text.charCodeAt(end) === 46 && is(text.charCodeAt(end + 1), DIGIT)) return false;
-        const slot = words.find(text, i, end, hash);
+        if (decimal && codes[end] === 46 && is(codes[end + 1]!, DIGIT)) return false;
+        const slot = words.find(codes, i, end, hash);
         if (slot >= 0) {
           imageId = words.id(slot);
         } else {
@@ -239,63 +274,63 @@ export class Scanner {
         end = i + 1;
         for (;;) {
           if (end >= n) return false;
-          const d = text.charCodeAt(end);
+          const d = codes[end]!;
           hash = hashStep(hash, d);
           if (d === 34) break;
           if (d === 10) return false;
           if (d === 92) {
-            if (end + 1 >= n || !isKnownEscape(text, end + 1)) return false;
-            hash = hashStep(hash, text.charCodeAt(end + 1));
+            if (end + 1 >= n || !isKnownEscape(codes, end + 1)) return false;
+            hash = hashStep(hash, codes[end + 1]!);
             end += 2;
           } else {
             end++;
           }
         }
         end++;
-        imageId = imageOf(words, tokens, text, i, end, hash, STRING);
+        imageId = imageOf(words, tokens, text, codes, i, end, hash, STRING);
         kind = STRING;
-      } else if (c === 40 && text.charCodeAt(i + 1) === 42 && text.charCodeAt(i + 2) !== 41) {
-        const commentEnd = blockCommentEnd(text, i);
+      } else if (c === 40 && codes[i + 1] === 42 && codes[i + 2] !== 41) {
+        const commentEnd = blockCommentEnd(codes, n, i);
         if (commentEnd < 0) return false;
         for (let k = i; k < commentEnd; k++) {
-          const d = text.charCodeAt(k);
+          const d = codes[k]!;
           if (d === 10 || d === 13) {
-            if (d === 13 && text.charCodeAt(k + 1) === 10) k++;
+            if (d === 13 && codes[k + 1] === 10) k++;
             line++;
             lineStart = k + 1;
           }
         }
         i = commentEnd;
         continue;
-      } else if (c === 47 && text.charCodeAt(i + 1) === 47) {
+      } else if (c === 47 && codes[i + 1] === 47) {
         // A line comment runs to the next `\n`: `indexOf` finds it faster than a loop over the characters.
         const lineEnd = text.indexOf('\n', i + 2);
         i = lineEnd < 0 ? n : lineEnd;
         continue;
       } else if (c === 39) {
         // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
-        if (!is(text.charCodeAt(i + 1), IDENT_START) || text.charCodeAt(i + 2) === 39) return false;
+        if (!is(codes[i + 1]!, IDENT_START) || codes[i + 2] === 39) return false;
         end = i + 2;
-        while (end < n && is(text.charCodeAt(end), WORD)) end++;
+        while (end < n && is(codes[end]!, WORD)) end++;
         imageId = tokens.addImage(text.slice(i, end));
         kind = TYPE_VAR;
       } else if (c === 96) {
         // ``an identifier with spaces``
-        if (text.charCodeAt(i + 1) !== 96) return false;
+        if (codes[i + 1] !== 96) return false;
         end = i + 2;
-        while (end < n && text.charCodeAt(end) !== 96 && text.charCodeAt(end) !== 10) end++;
-        if (end === i + 2 || text.charCodeAt(end) !== 96 || text.charCodeAt(end + 1) !== 96) return false;
+        while (end < n && codes[end] !== 96 && codes[end] !== 10) end++;
+        if (end === i + 2 || codes[end] !== 96 || codes[end + 1] !== 96) return false;
         end += 2;
-        imageId = imageOf(words, tokens, text, i, end, hashOfRange(text, i, end), IDENT);
+        imageId = imageOf(words, tokens, text, codes, i, end, hashOfRange(text, i, end), IDENT);
         kind = IDENT;
       } else {
         const candidates = operatorsByFirstChar[c];
         if (candidates === undefined) return false;
         let found: Operator | undefined;
-        const second = text.charCodeAt(i + 1);
+        const second = codes[i + 1]!;
         for (let k = 0; k < candidates.length; k++) {
           const o = candidates[k]!;
-          if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === text.charCodeAt(i + 2))) { found = o; break; }
+          if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === codes[i + 2]!)) { found = o; break; }
         }
         if (found === undefined) return false;
         imageId = found.imageId;
@@ -311,6 +346,8 @@ export class Scanner {
     this.i = i;
     this.line = line;
     this.lineStart = lineStart;
+    // Scanned to the end: the buffer need not keep the text alive.
+    if (i >= n) loaded = undefined;
     return true;
   }
 }

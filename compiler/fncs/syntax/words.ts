@@ -65,20 +65,20 @@ export class WordTable {
     return new WordTable(hashes.slice(), kinds.slice(), ids.slice(), starts.slice(), lengths.slice(), this.count, chars.slice(), this.charCount);
   }
 
-  /** The slot holding `text[start, end)` (whose hash is `hash`), or -1. */
-  find(text: string, start: number, end: number, hash: number): number {
+  /** The slot holding the word whose code units are `codes[start, end)` (and whose hash is `hash`), or -1. */
+  find(codes: Uint16Array, start: number, end: number, hash: number): number {
     const length = end - start;
     for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const l = this.lengths[slot]!;
       if (l === 0) return -1;
-      if (this.hashes[slot] === hash && l === length && this.sameChars(text, start, this.starts[slot]!, length)) return slot;
+      if (this.hashes[slot] === hash && l === length && this.sameChars(codes, start, this.starts[slot]!, length)) return slot;
     }
   }
 
-  /** Whether `text` holds at `start` the `length` characters stored from `from` on. */
-  private sameChars(text: string, start: number, from: number, length: number): boolean {
+  /** Whether `codes` holds at `start` the `length` characters stored from `from` on. */
+  private sameChars(codes: Uint16Array, start: number, from: number, length: number): boolean {
     const chars = this.chars;
-    for (let k = 0; k < length; k++) if (text.charCodeAt(start + k) !== chars[from + k]) return false;
+    for (let k = 0; k < length; k++) if (codes[start + k] !== chars[from + k]) return false;
     return true;
   }
 

@@ -24,8 +24,8 @@ export interface OpenBlock {
   indexed: number;
 }
 
-/** How many ops before the walk's position `findNearby` compares. */
-const NEARBY = 8;
+/** How many ops before the walk's position `findNearby` compares (and the printer's copy of its search, `SsaNames.write`). */
+export const NEARBY = 8;
 
 /** Whether `v` is one of `args`: compared in a loop, as the lists are short and calling `includes` costs more. */
 function isArgumentOf(v: Value, args: readonly Value[]): boolean {

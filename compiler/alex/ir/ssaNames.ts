@@ -13,7 +13,7 @@
  * result as it is numbered.
  */
 import type { Block, Operation, Region, Value } from './ir.js';
-import { FAR, OpenBlocks } from './openBlocks.js';
+import { FAR, NEARBY, OpenBlocks } from './openBlocks.js';
 import type { TextBuffer } from './textBuffer.js';
 
 /** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
@@ -25,8 +25,6 @@ const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
 /** `%` and `#`, which `write` puts around numbers. */
 const PERCENT = 0x25;
 const HASH = 0x23;
-/** How many ops before the printing's position `write` compares, in each open block (as `OpenBlocks.findNearby` does). */
-const NEARBY = 8;
 const nameOf = (n: number, results: readonly Value[], k: number): string => (results.length === 1 ? resultName(n) : `%${n}#${k}`);
 
 /** Names for one top-level op at a time. */
@@ -94,7 +92,9 @@ export class SsaNames {
       out.write(this.argument(v));
       return;
     }
-    // `OpenBlocks.findNearby`, for a result: it compares no block arguments, and writes the name where it finds it.
+    // `OpenBlocks.findNearby`'s search, for a result, written out here: it compares no block arguments,
+    // and writes the name where it finds it. Calling `findNearby` and reading where it found the value
+    // measured ~1% more instructions per compile.
     const stack = this.open.stack;
     for (let s = this.open.size - 1; s >= this.open.floor; s--) {
       const open = stack[s]!;

@@ -8,8 +8,10 @@ import type { Expr, LiteralValue, Pattern } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
 import type { Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
+import { noTypes } from '../ir/opParts.js';
 import { DISCARD, type LValue, type Lowerer, type Want, type Witness } from './context.js';
 import { stringValue } from './literals.js';
+import { boolResult } from './operators.js';
 import { callSupport } from './support.js';
 
 type MatchExpr = Extract<Expr, { kind: 'Match' }>;
@@ -57,24 +59,29 @@ function arms(L: Lowerer, e: MatchExpr, s: LValue, i: number, type: MlirType | n
   bindPattern(L, arm.pattern, s);
   const lastOfExhaustive = exhaustive && i === e.arms.length - 1 && arm.guard === null;
   let cond: Test = lastOfExhaustive ? 'always' : patternTest(L, arm.pattern, s);
+  const b = L.b;
   if (arm.guard !== null) {
     const guard = arm.guard;
-    cond = cond === 'always'
-      ? L.lowerValue(guard)
-      : L.b.scfIf(cond, [i1], () => [L.lowerValue(guard)], () => [L.constant(i1, false, loc)], loc)[0]!;
+    if (cond === 'always') cond = L.lowerValue(guard);
+    else {
+      b.beginBranch();
+      const guarded = b.endBranch([L.lowerValue(guard)], loc);
+      b.beginBranch();
+      const unguarded = b.endBranch([L.constant(i1, false, loc)], loc);
+      cond = b.ifOp(cond, boolResult, guarded, unguarded, loc)[0]!;
+    }
   }
   const bodyWant = type === null ? DISCARD : want;
   if (cond === 'always') return L.lower(arm.body, bodyWant);
-  const yielded = (v: LValue): Value[] => (type === null || v === null ? [] : [v]);
-  const results = L.b.scfIf(
-    cond,
-    type === null ? [] : [type],
-    () => yielded(L.lower(arm.body, bodyWant)),
-    () => yielded(arms(L, e, s, i + 1, type, exhaustive, want)),
-    loc,
-  );
-  return results[0] ?? null;
+  b.beginBranch();
+  const matched = b.endBranch(yielded(L.lower(arm.body, bodyWant), type), loc);
+  b.beginBranch();
+  const rest = b.endBranch(yielded(arms(L, e, s, i + 1, type, exhaustive, want), type), loc);
+  return b.ifOp(cond, type === null ? noTypes : [type], matched, rest, loc)[0] ?? null;
 }
+
+/** What a branch of a match of result `type` yields. */
+const yielded = (v: LValue, type: MlirType | null): Value[] => (type === null || v === null ? [] : [v]);
 
 export const match: Witness<MatchExpr> = (L, e, want): LValue => {
   const s = L.lower(e.scrutinee);

@@ -45,7 +45,7 @@ const intOperators = new Map(Object.entries({
 } satisfies Partial<Record<InfixOp, IntOperator>>) as [InfixOp, IntOperator][]);
 
 /** The result types of a logical operator's `scf.if` (the builder copies them into results, so one list serves all). */
-const boolResult: readonly MlirType[] = Object.freeze([i1]);
+export const boolResult: readonly MlirType[] = Object.freeze([i1]);
 
 type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
 
@@ -76,14 +76,17 @@ function pipe(L: Lowerer, e: InfixExpr, want: Want): LValue {
 function logical(L: Lowerer, e: InfixExpr): Value {
   const loc = L.loc(e.span);
   const left = L.lowerValue(e.left);
-  const rhs = (): Value[] => [L.lowerValue(e.right)];
-  const known = (): Value[] => [L.constant(i1, e.op === '||', loc)];
-  return L.b.scfIf(left, boolResult, e.op === '&&' ? rhs : known, e.op === '&&' ? known : rhs, loc)[0]!;
+  const and = e.op === '&&';
+  const b = L.b;
+  b.beginBranch();
+  const thenRegion = b.endBranch([and ? L.lowerValue(e.right) : L.constant(i1, true, loc)], loc);
+  b.beginBranch();
+  const elseRegion = b.endBranch([and ? L.constant(i1, false, loc) : L.lowerValue(e.right)], loc);
+  return b.ifOp(left, boolResult, thenRegion, elseRegion, loc)[0]!;
 }
 
-// The closures of pipes and logical operators are made in functions of their own: a function
-// whose variables a closure captures allocates their context at every call, and most operators
-// are neither.
+// The closure of a pipe is made in a function of its own: a function whose variables a closure
+// captures allocates their context at every call, and most operators are not pipes.
 export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   if (e.op === '|>') return pipe(L, e, want);
   if (e.op === '&&' || e.op === '||') return logical(L, e);

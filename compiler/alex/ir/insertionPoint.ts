@@ -179,17 +179,6 @@ export class InsertionPoint {
     while (this.depth > depth) this.leave();
   }
 
-  /** Run `fill` with the insertion point at the end of `block` (in the current region). */
-  protected withBlock(block: MBlock, fill: (b: this) => void): void {
-    const outerBlock = this.block;
-    this.block = block;
-    try {
-      fill(this);
-    } finally {
-      this.block = outerBlock;
-    }
-  }
-
   /** A new block at the end of the current region (for `cf` branches); the insertion point stays put. */
   createBlock(argTypes: readonly MlirType[] = []): Block {
     const block: MBlock = { args: blockArgs(argTypes), ops: [] };

@@ -34,16 +34,20 @@ function patternTest(L: Lowerer, p: Pattern, s: LValue): Test {
     case 'PVar': return 'always';
     case 'PConst': return constTest(L, p.value, s, loc);
     case 'POr': {
-      const tests = p.alternatives.map((a) => patternTest(L, a, s));
+      // Loops, not `map` and `reduce`: their callbacks would be new closures at every pattern.
+      const tests: Test[] = [];
+      for (const a of p.alternatives) tests.push(patternTest(L, a, s));
       if (tests.includes('always')) return 'always';
-      return (tests as Value[]).reduce((acc, t) => L.b.binary('ori', acc, t, loc));
+      let any = tests[0] as Value;
+      for (let i = 1; i < tests.length; i++) any = L.b.binary('ori', any, tests[i] as Value, loc);
+      return any;
     }
   }
 }
 
 function bindPattern(L: Lowerer, p: Pattern, s: LValue): void {
   if (p.kind === 'PVar') L.fn.env.set(L.program.patternSymbol(p).id, { kind: 'value', value: s });
-  if (p.kind === 'POr') p.alternatives.forEach((a) => bindPattern(L, a, s));
+  if (p.kind === 'POr') for (const a of p.alternatives) bindPattern(L, a, s);
 }
 
 function failure(L: Lowerer, e: MatchExpr, type: MlirType | null): LValue {

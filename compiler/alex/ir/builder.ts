@@ -22,7 +22,7 @@
  * and equal attribute records are shared within a module (`sharedAttributes.ts`): the tree is
  * immutable, so sharing cannot be observed.
  */
-import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
+import { attr, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
 import { InsertionPoint } from './insertionPoint.js';
 import type { StringGlobal } from './moduleBuilder.js';
 import { internalError, knownOp, makeKnownOp, makeOp, noAttributes, noRegions, noSuccessors, noValues, orNoValues, resultsOf, type KnownOp } from './opParts.js';
@@ -40,17 +40,36 @@ export interface OpExtras {
   readonly successors?: readonly Successor[];
 }
 
+/** An arith op of `binary` or `cast`, resolved once (see `arith`). */
+export type ArithOp = KnownOp;
+/** A `cmpi` predicate, resolved once (see `predicates`): the attribute record of the compares made with it. */
+export type Predicate = Attributes;
+
 /**
- * Ops by helper argument (see `makeKnownOp`). Their names written out as literals, not joined from
- * `arith.` and the argument: literal strings are interned, so the op tables the verifier and the
- * printer look names up in compare them by identity. Kept in a map: a property load with changing
- * names is megamorphic.
+ * The ops of `binary` and `cast` and the predicates of `cmpi`, resolved: callers that choose among
+ * them at every op (the witnesses' operator table, loops, conversions) pass these (`arith.addi`,
+ * `predicates.slt`), and making the op looks nothing up; a name (`'addi'`, `'slt'`) is looked up.
+ * Object literals, so that a load of a named entry is a fixed field. The op names are written out,
+ * not joined from `arith.` and the helper argument: literal strings are interned, so the op tables
+ * the verifier and the printer look names up in compare them by identity.
  */
-const arithOps: ReadonlyMap<BinaryOp | CastOp, KnownOp> = new Map(Object.entries({
-  addi: 'arith.addi', subi: 'arith.subi', muli: 'arith.muli', divsi: 'arith.divsi', divui: 'arith.divui',
-  remsi: 'arith.remsi', remui: 'arith.remui', andi: 'arith.andi', ori: 'arith.ori', xori: 'arith.xori',
-  shli: 'arith.shli', shrsi: 'arith.shrsi', shrui: 'arith.shrui', extsi: 'arith.extsi', extui: 'arith.extui', trunci: 'arith.trunci',
-} satisfies Record<BinaryOp | CastOp, string>).map(([helper, name]) => [helper as BinaryOp | CastOp, knownOp(name)]));
+export const arith = Object.freeze({
+  addi: knownOp('arith.addi'), subi: knownOp('arith.subi'), muli: knownOp('arith.muli'), divsi: knownOp('arith.divsi'), divui: knownOp('arith.divui'),
+  remsi: knownOp('arith.remsi'), remui: knownOp('arith.remui'), andi: knownOp('arith.andi'), ori: knownOp('arith.ori'), xori: knownOp('arith.xori'),
+  shli: knownOp('arith.shli'), shrsi: knownOp('arith.shrsi'), shrui: knownOp('arith.shrui'),
+  extsi: knownOp('arith.extsi'), extui: knownOp('arith.extui'), trunci: knownOp('arith.trunci'),
+} satisfies Record<BinaryOp | CastOp, ArithOp>);
+
+/** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
+const predicate = (p: CmpPredicate): Predicate => Object.freeze({ predicate: attr.enum(p) });
+export const predicates = Object.freeze({
+  eq: predicate('eq'), ne: predicate('ne'), slt: predicate('slt'), sle: predicate('sle'), sgt: predicate('sgt'),
+  sge: predicate('sge'), ult: predicate('ult'), ule: predicate('ule'), ugt: predicate('ugt'), uge: predicate('uge'),
+} satisfies Record<CmpPredicate, Predicate>);
+
+/** The same by name, for callers that pass names (in maps: a property load with changing names is megamorphic). */
+const arithOps: ReadonlyMap<BinaryOp | CastOp, ArithOp> = new Map(Object.entries(arith) as [BinaryOp | CastOp, ArithOp][]);
+const predicateAttrs: ReadonlyMap<CmpPredicate, Predicate> = new Map(Object.entries(predicates) as [CmpPredicate, Predicate][]);
 
 /** The other ops the typed helpers make, each looked up once here (see `makeKnownOp`). */
 const K = {
@@ -60,9 +79,6 @@ const K = {
   zero: knownOp('llvm.mlir.zero'), undef: knownOp('llvm.mlir.undef'), poison: knownOp('llvm.mlir.poison'), insertValue: knownOp('llvm.insertvalue'), extractValue: knownOp('llvm.extractvalue'),
   br: knownOp('cf.br'), condBr: knownOp('cf.cond_br'),
 } as const;
-
-/** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
-const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
 
 /**
  * Appends ops at an insertion point: the end of a block.
@@ -100,18 +116,19 @@ export class OpBuilder extends InsertionPoint {
   }
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
-  binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(arithOps.get(op)!, [a, b], a.type, noAttributes, loc);
+  binary(op: BinaryOp | ArithOp, a: Value, b: Value, loc: Loc): Value {
+    return this.append1(typeof op === 'string' ? arithOps.get(op)! : op, [a, b], a.type, noAttributes, loc);
   }
 
   /** `arith.cmpi pred, a, b : T` → i1 */
-  cmpi(predicate: CmpPredicate, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(K.cmpi, [a, b], i1, predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`), loc);
+  cmpi(predicate: CmpPredicate | Predicate, a: Value, b: Value, loc: Loc): Value {
+    const attributes = typeof predicate === 'string' ? predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`) : predicate;
+    return this.append1(K.cmpi, [a, b], i1, attributes, loc);
   }
 
   /** `arith.extsi|extui|trunci v : From to To` */
-  cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
-    return this.append1(arithOps.get(op)!, [v], to, noAttributes, loc);
+  cast(op: CastOp | ArithOp, v: Value, to: MlirType, loc: Loc): Value {
+    return this.append1(typeof op === 'string' ? arithOps.get(op)! : op, [v], to, noAttributes, loc);
   }
 
   /** `arith.select c, a, b : T` */

@@ -4,6 +4,7 @@
  * inclusive, as F# does). Each is built in steps (see `ir/insertionPoint.ts`), with no callback.
  */
 import type { Expr } from '../../fncs/syntax/ast.js';
+import { arith, predicates } from '../ir/builder.js';
 import type { Value } from '../ir/ir.js';
 import { noTypes, noValues } from '../ir/opParts.js';
 import type { MlirType } from '../ir/types.js';
@@ -48,9 +49,9 @@ export const forLoop: Witness<Extract<Expr, { kind: 'For' }>> = (L, e): LValue =
   const variable = L.program.forVariableOf(e);
   const b = L.b;
   const next = b.beginWhile([from])[0]!;
-  const i = b.whileBody(b.cmpi(e.down ? 'sge' : 'sle', next, to, loc), [next], loc)[0]!;
+  const i = b.whileBody(b.cmpi(e.down ? predicates.sge : predicates.sle, next, to, loc), [next], loc)[0]!;
   L.fn.env.set(variable.id, { kind: 'value', value: i });
   L.lower(e.body, DISCARD);
-  b.endWhile([b.binary(e.down ? 'subi' : 'addi', i, L.constant(i.type, 1, loc), loc)], loc);
+  b.endWhile([b.binary(e.down ? arith.subi : arith.addi, i, L.constant(i.type, 1, loc), loc)], loc);
   return null;
 };

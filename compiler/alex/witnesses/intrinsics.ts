@@ -7,6 +7,7 @@
 import type { PathResolution } from '../../fncs/psg/program.js';
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import { prune } from '../../fncs/checking/types.js';
+import { arith } from '../ir/builder.js';
 import type { Value } from '../ir/ir.js';
 import { i1, i32, i64, ptr, type MlirType } from '../ir/types.js';
 import { DISCARD, type LValue, type Lowerer, type Want } from './context.js';
@@ -29,8 +30,8 @@ export function lowerAsInt(L: Lowerer, e: Expr, to: Extract<MlirType, { kind: 'i
 }
 
 const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
-  stringLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
-  arrayLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
+  stringLength: (L, _r, args, span) => L.b.cast(arith.trunci, L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
+  arrayLength: (L, _r, args, span) => L.b.cast(arith.trunci, L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
   stringBytes: (L, _r, args, span) => L.b.extractValue(L.lowerValue(args[0]!), [0], L.loc(span)),
   convert: (L, _r, args, span, call) => {
     const x = args[0]!;
@@ -42,7 +43,7 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
     L.lower(args[0]!, DISCARD);
     return null;
   },
-  not: (L, _r, args, span) => L.b.binary('xori', L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
+  not: (L, _r, args, span) => L.b.binary(arith.xori, L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
 };
 
 /** By name, in a map: a property load with changing names is megamorphic. */

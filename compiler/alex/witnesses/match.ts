@@ -6,6 +6,7 @@
  */
 import type { Expr, LiteralValue, Pattern } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
+import { arith, predicates } from '../ir/builder.js';
 import type { Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
 import { noTypes } from '../ir/opParts.js';
@@ -21,8 +22,8 @@ type Test = Value | 'always';
 function constTest(L: Lowerer, v: LiteralValue, s: LValue, loc: Loc): Test {
   switch (v.type) {
     case 'unit': return 'always';
-    case 'bool': return L.b.cmpi('eq', s!, L.constant(i1, v.value, loc), loc);
-    case 'int': return L.b.cmpi('eq', s!, L.constant(s!.type, v.value, loc), loc);
+    case 'bool': return L.b.cmpi(predicates.eq, s!, L.constant(i1, v.value, loc), loc);
+    case 'int': return L.b.cmpi(predicates.eq, s!, L.constant(s!.type, v.value, loc), loc);
     case 'string': return callSupport(L, SUPPORT.stringEquals, [s!, stringValue(L, v.value, loc)], loc);
   }
 }
@@ -39,7 +40,7 @@ function patternTest(L: Lowerer, p: Pattern, s: LValue): Test {
       for (const a of p.alternatives) tests.push(patternTest(L, a, s));
       if (tests.includes('always')) return 'always';
       let any = tests[0] as Value;
-      for (let i = 1; i < tests.length; i++) any = L.b.binary('ori', any, tests[i] as Value, loc);
+      for (let i = 1; i < tests.length; i++) any = L.b.binary(arith.ori, any, tests[i] as Value, loc);
       return any;
     }
   }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { funcType, i1, i32, i64, i8, ModuleBuilder, printModule, printType, ptr, stringType, structType, verifyModule, walk, type MlirType, type Operation } from '../../compiler/alex/ir/index.js';
+import { arith, predicates } from '../../compiler/alex/ir/builder.js';
 import { mismatchModuloNames } from './matchOps.js';
 import { at, everyOpModule, sectionFiveModule } from './sampleModules.js';
 
@@ -218,6 +219,33 @@ describe('structured ops', () => {
     expect(text).toContain('%1:2 = scf.while (%arg1 = %0, %arg2 = %0) : (i32, i32) -> (i32, i32) {\n');
     expect(text).toContain('      scf.condition(%2) %arg1, %arg2 : i32, i32\n    } do {\n    ^bb0(%arg3: i32, %arg4: i32):\n');
     expect(text).toContain('= arith.addi %1#0, %1#1 : i32\n');
+  });
+
+  it('builds scf.if and scf.while in steps as the callback forms build them, resolved ops and predicates as their names', () => {
+    const build = (steps: boolean): string => {
+      const mb = new ModuleBuilder(at(1));
+      const fn = mb.defineFunc('f', [i1, i32], [i32], at(1));
+      const [c, n] = fn.args;
+      let result;
+      if (steps) {
+        fn.beginBranch();
+        const then = fn.endBranch([fn.binary(arith.addi, n!, fn.constant(i32, 1, at(2)), at(2))], at(2));
+        fn.beginBranch();
+        const otherwise = fn.endBranch([fn.cast(arith.trunci, fn.cast(arith.extsi, n!, i64, at(3)), i32, at(3))], at(2));
+        const [r] = fn.ifOp(c!, [i32], then, otherwise, at(2));
+        const [k] = fn.beginWhile([r!]);
+        const [kk] = fn.whileBody(fn.cmpi(predicates.slt, k!, n!, at(4)), [k!], at(4));
+        [result] = fn.endWhile([fn.binary(arith.muli, kk!, kk!, at(5))], at(4));
+      } else {
+        const [r] = fn.scfIf(c!, [i32], (b) => [b.binary('addi', n!, b.constant(i32, 1, at(2)), at(2))], (b) => [b.cast('trunci', b.cast('extsi', n!, i64, at(3)), i32, at(3))], at(2));
+        [result] = fn.scfWhile([r!], (b, [k]) => ({ cond: b.cmpi('slt', k!, n!, at(4)), values: [k!] }), (b, [kk]) => [b.binary('muli', kk!, kk!, at(5))], at(4));
+      }
+      fn.ret([result!], at(6));
+      const m = mb.finish();
+      expect(verifyModule(m)).toEqual([]);
+      return printModule(m, { debugInfo: true });
+    };
+    expect(build(true)).toBe(build(false));
   });
 
   it('tells its scopes as each branch and loop region opens and closes, and releases them when a callback throws', () => {

@@ -3,8 +3,10 @@
  * point, with one typed helper per op; the `ModuleBuilder` (`moduleBuilder.ts`) owns the module's
  * symbols and gives a `FunctionBuilder` (`functionBuilder.ts`) for each function it defines.
  *
- * Structured ops take callbacks: `scfIf(cond, types, then, else, loc)` runs each callback with the
- * insertion point inside the branch and appends the `scf.yield` of the values it returns.
+ * Structured ops are built in steps (`beginBranch` … `endBranch`, then `ifOp`; `beginWhile` …
+ * `whileBody` … `endWhile`, see `insertionPoint.ts`), or with callbacks: `scfIf(cond, types, then,
+ * else, loc)` runs each callback with the insertion point inside the branch and appends the
+ * `scf.yield` of the values it returns.
  * Misuse of the builder (an unknown op, a constant that does not fit, calling an undeclared
  * symbol) is a bug in the caller and throws; type errors in well-formed calls are left to the
  * verifier, which reports them with the op's source location.
@@ -20,9 +22,10 @@
  * and equal attribute records are shared within a module (`sharedAttributes.ts`): the tree is
  * immutable, so sharing cannot be observed.
  */
-import { attr, cmpPredicates, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
-import type { ModuleBuilder, StringGlobal } from './moduleBuilder.js';
-import { blockArgs, closeBlock, emptyRegion, internalError, knownOp, makeKnownOp, makeOp, noAttributes, noRegions, noSuccessors, noTypes, noValues, resultsOf, type KnownOp, type MBlock, type MRegion } from './opParts.js';
+import { attr, DYNAMIC_INDEX, type Attributes, type Block, type CmpPredicate, type Loc, type Operation, type Region, type Successor, type Value } from './ir.js';
+import { InsertionPoint } from './insertionPoint.js';
+import type { StringGlobal } from './moduleBuilder.js';
+import { internalError, knownOp, makeKnownOp, makeOp, noAttributes, noRegions, noSuccessors, noValues, orNoValues, resultsOf, type KnownOp } from './opParts.js';
 import { opsByName, typeAtPosition } from './ops.js';
 import { i1, isInt, printType, ptr, type MlirType } from './types.js';
 
@@ -37,17 +40,36 @@ export interface OpExtras {
   readonly successors?: readonly Successor[];
 }
 
+/** An arith op of `binary` or `cast`, resolved once (see `arith`). */
+export type ArithOp = KnownOp;
+/** A `cmpi` predicate, resolved once (see `predicates`): the attribute record of the compares made with it. */
+export type Predicate = Attributes;
+
 /**
- * Ops by helper argument (see `makeKnownOp`). Their names written out as literals, not joined from
- * `arith.` and the argument: literal strings are interned, so the op tables the verifier and the
- * printer look names up in compare them by identity. Kept in a map: a property load with changing
- * names is megamorphic.
+ * The ops of `binary` and `cast` and the predicates of `cmpi`, resolved: callers that choose among
+ * them at every op (the witnesses' operator table, loops, conversions) pass these (`arith.addi`,
+ * `predicates.slt`), and making the op looks nothing up; a name (`'addi'`, `'slt'`) is looked up.
+ * Object literals, so that a load of a named entry is a fixed field. The op names are written out,
+ * not joined from `arith.` and the helper argument: literal strings are interned, so the op tables
+ * the verifier and the printer look names up in compare them by identity.
  */
-const arithOps: ReadonlyMap<BinaryOp | CastOp, KnownOp> = new Map(Object.entries({
-  addi: 'arith.addi', subi: 'arith.subi', muli: 'arith.muli', divsi: 'arith.divsi', divui: 'arith.divui',
-  remsi: 'arith.remsi', remui: 'arith.remui', andi: 'arith.andi', ori: 'arith.ori', xori: 'arith.xori',
-  shli: 'arith.shli', shrsi: 'arith.shrsi', shrui: 'arith.shrui', extsi: 'arith.extsi', extui: 'arith.extui', trunci: 'arith.trunci',
-} satisfies Record<BinaryOp | CastOp, string>).map(([helper, name]) => [helper as BinaryOp | CastOp, knownOp(name)]));
+export const arith = Object.freeze({
+  addi: knownOp('arith.addi'), subi: knownOp('arith.subi'), muli: knownOp('arith.muli'), divsi: knownOp('arith.divsi'), divui: knownOp('arith.divui'),
+  remsi: knownOp('arith.remsi'), remui: knownOp('arith.remui'), andi: knownOp('arith.andi'), ori: knownOp('arith.ori'), xori: knownOp('arith.xori'),
+  shli: knownOp('arith.shli'), shrsi: knownOp('arith.shrsi'), shrui: knownOp('arith.shrui'),
+  extsi: knownOp('arith.extsi'), extui: knownOp('arith.extui'), trunci: knownOp('arith.trunci'),
+} satisfies Record<BinaryOp | CastOp, ArithOp>);
+
+/** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
+const predicate = (p: CmpPredicate): Predicate => Object.freeze({ predicate: attr.enum(p) });
+export const predicates = Object.freeze({
+  eq: predicate('eq'), ne: predicate('ne'), slt: predicate('slt'), sle: predicate('sle'), sgt: predicate('sgt'),
+  sge: predicate('sge'), ult: predicate('ult'), ule: predicate('ule'), ugt: predicate('ugt'), uge: predicate('uge'),
+} satisfies Record<CmpPredicate, Predicate>);
+
+/** The same by name, for callers that pass names (in maps: a property load with changing names is megamorphic). */
+const arithOps: ReadonlyMap<BinaryOp | CastOp, ArithOp> = new Map(Object.entries(arith) as [BinaryOp | CastOp, ArithOp][]);
+const predicateAttrs: ReadonlyMap<CmpPredicate, Predicate> = new Map(Object.entries(predicates) as [CmpPredicate, Predicate][]);
 
 /** The other ops the typed helpers make, each looked up once here (see `makeKnownOp`). */
 const K = {
@@ -55,31 +77,8 @@ const K = {
   llvmCall: knownOp('llvm.call'), funcCall: knownOp('func.call'), funcReturn: knownOp('func.return'), llvmReturn: knownOp('llvm.return'), unreachable: knownOp('llvm.unreachable'),
   alloca: knownOp('llvm.alloca'), gep: knownOp('llvm.getelementptr'), load: knownOp('llvm.load'), store: knownOp('llvm.store'), addressOf: knownOp('llvm.mlir.addressof'),
   zero: knownOp('llvm.mlir.zero'), undef: knownOp('llvm.mlir.undef'), poison: knownOp('llvm.mlir.poison'), insertValue: knownOp('llvm.insertvalue'), extractValue: knownOp('llvm.extractvalue'),
-  if: knownOp('scf.if'), yield: knownOp('scf.yield'), condition: knownOp('scf.condition'), while: knownOp('scf.while'), br: knownOp('cf.br'), condBr: knownOp('cf.cond_br'),
+  br: knownOp('cf.br'), condBr: knownOp('cf.cond_br'),
 } as const;
-
-/** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
-const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
-
-/** `[first, ...rest]` at its final size; most lists here have no or one more value (a `concat` costs more). */
-function withFirst(first: Value, rest: readonly Value[]): readonly Value[] {
-  if (rest.length === 0) return [first];
-  if (rest.length === 1) return [first, rest[0]!];
-  return [first].concat(rest);
-}
-
-/** One `predicate` attribute per `cmpi` predicate, shared by every compare (attributes are immutable). */
-const predicateAttrs = new Map<CmpPredicate, Attributes>(cmpPredicates.map((p) => [p, Object.freeze({ predicate: attr.enum(p) })]));
-
-/**
- * What a builder's client is told as the insertion point enters a nested block (a branch of an
- * `scf.if`, a region of an `scf.while`) and leaves it: state kept per block (the lowering's visible
- * constants, see `witnesses/constants.ts`) is marked as the block opens and released as it closes.
- */
-export interface BlockScopes {
-  mark(): number;
-  release(mark: number): void;
-}
 
 /**
  * Appends ops at an insertion point: the end of a block.
@@ -87,38 +86,13 @@ export interface BlockScopes {
  * The typed helpers keep the value lists they are given (call arguments, yielded and returned
  * values, GEP indices, positions) as the new op's own: pass arrays that are not changed afterwards.
  */
-export class OpBuilder {
-  private block: MBlock;
-  private region: MRegion;
-  /** Told of the nested blocks the structured ops open, if anyone asks (see `BlockScopes`). */
-  scopes: BlockScopes | undefined = undefined;
-
-  constructor(
-    /** The module being built, for symbols and string globals. */
-    readonly module: ModuleBuilder,
-    block: MBlock,
-    region: MRegion,
-  ) {
-    this.block = block;
-    this.region = region;
-  }
-
-  /** The block ops are appended to. */
-  get insertionBlock(): Block {
-    return this.block;
-  }
-
+export class OpBuilder extends InsertionPoint {
   /** Any op from the table: `op('arith.addi', [a, b], [i32], {}, loc)`. Its arguments are copied. */
   op(name: string, operands: readonly Value[], resultTypes: readonly MlirType[], attrs: Attributes, loc: Loc, extras?: OpExtras): Operation {
     if (!opsByName.has(name)) internalError(`unknown op '${name}'`);
     const regions = extras?.regions === undefined || extras.regions.length === 0 ? noRegions : [...extras.regions];
     const successors = extras?.successors === undefined || extras.successors.length === 0 ? noSuccessors : extras.successors.map((s) => ({ block: s.block, args: [...s.args] }));
     return this.append(makeOp(name, [...operands], resultsOf(resultTypes), { ...attrs }, loc, regions, successors));
-  }
-
-  private append(op: Operation): Operation {
-    this.block.ops.push(op);
-    return op;
   }
 
   /** Append an op `op` with one result of `type` and return that result. */
@@ -142,18 +116,19 @@ export class OpBuilder {
   }
 
   /** `arith.<op> a, b : T` with the result type of `a`. */
-  binary(op: BinaryOp, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(arithOps.get(op)!, [a, b], a.type, noAttributes, loc);
+  binary(op: BinaryOp | ArithOp, a: Value, b: Value, loc: Loc): Value {
+    return this.append1(typeof op === 'string' ? arithOps.get(op)! : op, [a, b], a.type, noAttributes, loc);
   }
 
   /** `arith.cmpi pred, a, b : T` → i1 */
-  cmpi(predicate: CmpPredicate, a: Value, b: Value, loc: Loc): Value {
-    return this.append1(K.cmpi, [a, b], i1, predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`), loc);
+  cmpi(predicate: CmpPredicate | Predicate, a: Value, b: Value, loc: Loc): Value {
+    const attributes = typeof predicate === 'string' ? predicateAttrs.get(predicate) ?? internalError(`unknown predicate ${predicate}`) : predicate;
+    return this.append1(K.cmpi, [a, b], i1, attributes, loc);
   }
 
   /** `arith.extsi|extui|trunci v : From to To` */
-  cast(op: CastOp, v: Value, to: MlirType, loc: Loc): Value {
-    return this.append1(arithOps.get(op)!, [v], to, noAttributes, loc);
+  cast(op: CastOp | ArithOp, v: Value, to: MlirType, loc: Loc): Value {
+    return this.append1(typeof op === 'string' ? arithOps.get(op)! : op, [v], to, noAttributes, loc);
   }
 
   /** `arith.select c, a, b : T` */
@@ -286,30 +261,22 @@ export class OpBuilder {
    */
   scfIf(cond: Value, resultTypes: readonly MlirType[], buildThen: (b: OpBuilder) => readonly Value[], buildElse: ((b: OpBuilder) => readonly Value[]) | undefined, loc: Loc): readonly Value[] {
     const thenRegion = this.branch(buildThen, loc);
-    const elseRegion = buildElse === undefined ? emptyRegion : this.branch(buildElse, loc);
-    return this.append(makeKnownOp(K.if, [cond], resultsOf(resultTypes), noAttributes, loc, [thenRegion, elseRegion])).results;
+    const elseRegion = buildElse === undefined ? undefined : this.branch(buildElse, loc);
+    return this.ifOp(cond, resultTypes, thenRegion, elseRegion, loc);
   }
 
   /** A branch of `scf.if`: one block built by `build`, ending in the `scf.yield` of what it returns. */
   private branch(build: (b: OpBuilder) => readonly Value[], loc: Loc): Region {
-    const block: MBlock = { args: noValues, ops: [] };
-    const region: MRegion = { blocks: [block] };
-    // The insertion point moved by hand, not by a callback: an `scf.if` is among the commonest ops, and this spares a closure per branch.
-    const outerBlock = this.block;
-    const outerRegion = this.region;
-    const scopes = this.scopes;
-    const mark = scopes === undefined ? 0 : scopes.mark();
-    this.block = block;
-    this.region = region;
+    const depth = this.depth;
+    this.beginBranch();
+    let values: readonly Value[];
     try {
-      this.append(makeKnownOp(K.yield, orNoValues(build(this)), noValues, noAttributes, loc));
-    } finally {
-      scopes?.release(mark);
-      this.block = outerBlock;
-      this.region = outerRegion;
+      values = build(this);
+    } catch (e) {
+      this.abandon(depth);
+      throw e;
     }
-    if (this.module.keepsDefinitions) closeBlock(block);
-    return region;
+    return this.endBranch(values, loc);
   }
 
   /**
@@ -325,62 +292,20 @@ export class OpBuilder {
     loc: Loc,
     resultTypes?: readonly MlirType[],
   ): readonly Value[] {
-    const initTypes = inits.length === 0 ? noTypes : inits.map((v) => v.type);
-    const carried = resultTypes ?? initTypes;
-    const beforeBlock: MBlock = { args: blockArgs(initTypes), ops: [] };
-    const beforeRegion: MRegion = { blocks: [beforeBlock] };
-    const afterBlock: MBlock = { args: blockArgs(carried), ops: [] };
-    const afterRegion: MRegion = { blocks: [afterBlock] };
-    // The insertion point moved by hand, as in `branch`: a loop is common, and this spares two closures per loop.
-    const outerBlock = this.block;
-    const outerRegion = this.region;
-    const scopes = this.scopes;
-    const mark = scopes === undefined ? 0 : scopes.mark();
+    const depth = this.depth;
+    const iteration = this.beginWhile(inits, resultTypes);
+    let next: readonly Value[];
     try {
-      this.block = beforeBlock;
-      this.region = beforeRegion;
-      const { cond, values } = before(this, beforeBlock.args);
-      this.append(makeKnownOp(K.condition, withFirst(cond, values), noValues, noAttributes, loc));
-      if (this.module.keepsDefinitions) closeBlock(beforeBlock);
-      // The regions are siblings: what the first made is not visible in the second.
-      scopes?.release(mark);
-      this.block = afterBlock;
-      this.region = afterRegion;
-      this.append(makeKnownOp(K.yield, orNoValues(after(this, afterBlock.args)), noValues, noAttributes, loc));
-      if (this.module.keepsDefinitions) closeBlock(afterBlock);
-    } finally {
-      scopes?.release(mark);
-      this.block = outerBlock;
-      this.region = outerRegion;
+      const { cond, values } = before(this, iteration);
+      next = after(this, this.whileBody(cond, values, loc));
+    } catch (e) {
+      this.abandon(depth);
+      throw e;
     }
-    return this.append(makeKnownOp(K.while, inits, resultsOf(carried), noAttributes, loc, [beforeRegion, afterRegion])).results;
-  }
-
-  /** Run `fill` with the insertion point at the end of `block` (in the current region). */
-  protected withBlock(block: MBlock, fill: (b: OpBuilder) => void): void {
-    const outerBlock = this.block;
-    this.block = block;
-    try {
-      fill(this);
-    } finally {
-      this.block = outerBlock;
-    }
+    return this.endWhile(next, loc);
   }
 
   // ---- unstructured control flow ----------------------------------------------------------------
-
-  /** A new block at the end of the current region (for `cf` branches); the insertion point stays put. */
-  createBlock(argTypes: readonly MlirType[] = []): Block {
-    const block: MBlock = { args: blockArgs(argTypes), ops: [] };
-    this.region.blocks.push(block);
-    return block;
-  }
-
-  /** Move the insertion point to the end of `block`, which must belong to the current region. */
-  setInsertionPoint(block: Block): void {
-    const target = this.region.blocks.find((b) => b === block) ?? internalError('setInsertionPoint to a block of another region');
-    this.block = target;
-  }
 
   /** `cf.br ^target(args)` */
   br(target: Block, args: readonly Value[], loc: Loc): void {

@@ -6,16 +6,18 @@
 import type { Operation, Value } from './ir.js';
 import type { ModuleBuilder } from './moduleBuilder.js';
 import { OpBuilder } from './builder.js';
-import { noValues, type MBlock, type MRegion } from './opParts.js';
+import { internalError, noValues, type MBlock, type MRegion } from './opParts.js';
 
 /** An `OpBuilder` positioned in a new function's entry block. */
 export class FunctionBuilder extends OpBuilder {
   /** The entry block's arguments: the function's parameters. */
   readonly args: readonly Value[];
   private readonly entry: MBlock;
-  /** The prologue's ops while the body is built, and where they go (see `inPrologue`). */
-  private prologue: Operation[] | undefined = undefined;
+  /** The prologue's ops while the body is built, and where they go (see `enterPrologue`). */
+  private prologue: MBlock | undefined = undefined;
   private prologueAt = 0;
+  /** Where the insertion point was before `enterPrologue`. */
+  private outside: MBlock | undefined = undefined;
 
   constructor(
     module: ModuleBuilder,
@@ -29,25 +31,30 @@ export class FunctionBuilder extends OpBuilder {
     this.entry = entry;
   }
 
-  /** Mark the entry block's end as where the prologue goes: ops added with `inPrologue` go there, before the ops appended since. */
+  /** Mark the entry block's end as where the prologue goes: ops added in the prologue go there, before the ops appended since. */
   startPrologue(): void {
     this.prologueAt = this.entry.ops.length;
   }
 
   /**
-   * Run `fill` with the ops it appends going to the prologue (the insertion point is restored
-   * after). For a prologue that grows while the body is built (stack slots found on the way); the
-   * ops are kept aside and put in place once, by `closePrologue`.
+   * Move the insertion point to the prologue until `leavePrologue`. For a prologue that grows while
+   * the body is built (stack slots found on the way); its ops are kept aside and put in place once,
+   * by `closePrologue`. Two steps rather than a callback, which would be a new closure per slot.
    */
-  inPrologue(fill: (b: OpBuilder) => void): void {
-    const block: MBlock = { args: noValues, ops: this.prologue ?? [] };
-    this.withBlock(block, fill);
-    this.prologue = block.ops;
+  enterPrologue(): void {
+    this.outside = this.block;
+    this.block = this.prologue ??= { args: noValues, ops: [] };
+  }
+
+  /** Move the insertion point back to where it was before `enterPrologue`. */
+  leavePrologue(): void {
+    this.block = this.outside ?? internalError('leavePrologue without enterPrologue');
+    this.outside = undefined;
   }
 
   /** Put the prologue's ops in the entry block, where `startPrologue` marked: once the body is complete. */
   closePrologue(): void {
-    const prologue = this.prologue;
+    const prologue = this.prologue?.ops;
     if (prologue === undefined) return;
     // In place: the body's ops move up by the prologue's length (no copy of the block is made).
     // Moved by a loop, not `copyWithin`, which takes a generic path (a property get and set per

@@ -13,7 +13,8 @@ export {
 } from './ir.js';
 export { type OpSpec, type Arity, type VerifyContext, opSpecs, opsByName, typeAtPosition } from './ops.js';
 export { printIntLiteral, escapeBytes } from './literalForms.js';
-export { OpBuilder, type BinaryOp, type BlockScopes, type CastOp, type OpExtras } from './builder.js';
+export { OpBuilder, type BinaryOp, type CastOp, type OpExtras } from './builder.js';
+export { type BlockScopes } from './insertionPoint.js';
 export { FunctionBuilder } from './functionBuilder.js';
 export { ModuleBuilder, type StringGlobal } from './moduleBuilder.js';
 export { printModule, printOp, printLoc, type PrintOptions } from './printer.js';

@@ -2,8 +2,8 @@
  * The parts the IR builders make new ops and blocks from: a block or region under construction,
  * the shared empty arrays and attribute record, an op's results and a block's arguments (made at
  * their final size), and closing a block (its ops copied to their final size). Used by
- * `moduleBuilder.ts`, `builder.ts` and `functionBuilder.ts`; see `builder.ts`'s header for why sizes
- * and sharing matter.
+ * `moduleBuilder.ts`, `insertionPoint.ts`, `builder.ts` and `functionBuilder.ts`; see
+ * `builder.ts`'s header for why sizes and sharing matter.
  */
 import type { Attributes, Loc, Operation, Region, Successor, Value } from './ir.js';
 import { kinds, type OpKind } from './opKinds.js';
@@ -26,6 +26,25 @@ export const noRegions: readonly Region[] = Object.freeze([]);
 export const noSuccessors: readonly Successor[] = Object.freeze([]);
 export { noAttributes } from './ir.js';
 
+/** `values`, or the shared empty list when it is empty (a caller's `[]` would be kept by the op). */
+export const orNoValues = (values: readonly Value[]): readonly Value[] => (values.length === 0 ? noValues : values);
+
+/** `[first, ...rest]` at its final size; most lists here have no or one more value (a `concat` costs more). */
+export function withFirst(first: Value, rest: readonly Value[]): readonly Value[] {
+  if (rest.length === 0) return [first];
+  if (rest.length === 1) return [first, rest[0]!];
+  return [first].concat(rest);
+}
+
+/** The types of `values`, at their final size (most lists here have none or one). */
+export function typesOf(values: readonly Value[]): readonly MlirType[] {
+  if (values.length === 0) return noTypes;
+  if (values.length === 1) return [values[0]!.type];
+  const types: MlirType[] = [];
+  for (const v of values) types.push(v.type);
+  return types.slice();
+}
+
 /** A misuse of the builder: a bug in its caller. */
 export function internalError(message: string): never {
   throw new Error(`internal error in the MLIR builder: ${message}`);
@@ -34,18 +53,36 @@ export function internalError(message: string): never {
 /** The region of an op that has none built (an external function's body, an `scf.if` without `else`). */
 export const emptyRegion: Region = Object.freeze({ blocks: Object.freeze([]) });
 
-/** The results of a new op, one per type (one, the common case, made without a `map` and its callback). */
+/**
+ * The results of a new op, one per type, made at their final size with no callback: `map` with an
+ * arrow function would make a new function object per op, and takes a slow path on the frozen
+ * lists of an interned function type (`type.params`).
+ */
 export function resultsOf(types: readonly MlirType[]): readonly Value[] {
-  if (types.length === 0) return noValues;
-  if (types.length === 1) return [{ def: 'result', index: 0, type: types[0]! }];
-  return types.map((type, index): Value => ({ def: 'result', index, type }));
+  switch (types.length) {
+    case 0: return noValues;
+    case 1: return [{ def: 'result', index: 0, type: types[0]! }];
+    case 2: return [{ def: 'result', index: 0, type: types[0]! }, { def: 'result', index: 1, type: types[1]! }];
+    default: return valuesOf('result', types);
+  }
 }
 
-/** The arguments of a new block, one per type. */
+/** The arguments of a new block, one per type (made as `resultsOf` makes results). */
 export function blockArgs(types: readonly MlirType[]): readonly Value[] {
-  if (types.length === 0) return noValues;
-  if (types.length === 1) return [{ def: 'arg', index: 0, type: types[0]! }];
-  return types.map((type, index): Value => ({ def: 'arg', index, type }));
+  switch (types.length) {
+    case 0: return noValues;
+    case 1: return [{ def: 'arg', index: 0, type: types[0]! }];
+    case 2: return [{ def: 'arg', index: 0, type: types[0]! }, { def: 'arg', index: 1, type: types[1]! }];
+    case 3: return [{ def: 'arg', index: 0, type: types[0]! }, { def: 'arg', index: 1, type: types[1]! }, { def: 'arg', index: 2, type: types[2]! }];
+    default: return valuesOf('arg', types);
+  }
+}
+
+/** One value per type, in a list copied to its final size (a grown list keeps spare capacity). */
+function valuesOf(def: Value['def'], types: readonly MlirType[]): readonly Value[] {
+  const values: Value[] = [];
+  for (let index = 0; index < types.length; index++) values.push({ def, index, type: types[index]! });
+  return values.slice();
 }
 
 /** A block's ops at their final size, once the block is complete (a grown array keeps spare capacity). */

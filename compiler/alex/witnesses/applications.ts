@@ -6,7 +6,7 @@
  */
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import { prune, type Type } from '../../fncs/checking/types.js';
-import type { Value } from '../ir/ir.js';
+import { attr, type Value } from '../ir/ir.js';
 import { readEntry } from './bindings.js';
 import type { LValue, Lowerer, Want, Witness } from './context.js';
 import { lowerIntrinsic } from './intrinsics.js';
@@ -62,7 +62,9 @@ export function lowerCall(L: Lowerer, fn: Expr, args: readonly Expr[], call: Exp
     if (info.symbol.typeParams.length > 0 || info.isEntryPoint) return emitCall(L, callee, argValues, L.typeOf(call), span);
     if (r.typeArgs.length > 0) return emitCall(L, callee, argValues, info.returnType, span);
     const t = L.mlirType(info.returnType, span);
-    top.call = { callee: L.module.shared.callee(callee), results: t === null ? noTypes : [t] };
+    // Made here, not found in the module's shared records: kept for every call of the function,
+    // it is asked for once, and a map entry would be looked up only to miss.
+    top.call = { callee: { callee: attr.symbol(callee) }, results: t === null ? noTypes : [t] };
     return L.b.callWith(top.call.callee, argValues, top.call.results, L.loc(span))[0] ?? null;
   }
   const entry = L.fn.env.get(s.id);

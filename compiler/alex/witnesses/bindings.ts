@@ -72,8 +72,12 @@ function isPureValue(L: Lowerer, b: Binding, outer?: Set<Binding>): boolean {
 /** Apply a chain of record field accesses with one `llvm.extractvalue`. */
 export function extractFields(L: Lowerer, v: LValue, fields: readonly { index: number }[], e: Expr): LValue {
   if (fields.length === 0 || v === null) return v;
-  return L.b.extractValue(v, fields.map((f) => f.index), L.loc(e.span));
+  // One field is the common case: its position is a literal (a `map` would make a callback per access).
+  const position = fields.length === 1 ? [fields[0]!.index] : fields.map(fieldIndex);
+  return L.b.extractValue(v, position, L.loc(e.span));
 }
+
+const fieldIndex = (f: { index: number }): number => f.index;
 
 export const path: Witness<PathExpr> = (L, e): LValue => {
   const r = L.program.resolutionOf(e);

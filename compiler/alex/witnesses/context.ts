@@ -192,11 +192,6 @@ export class Lowerer {
     return substitute(this.program.typeOf(e), this.fn.subst);
   }
 
-  /** The operand type of an operator expression in the current specialisation (`TypedProgram.operandTypeOf`; pruned at the top). */
-  operandTypeOf(e: Expr): Type {
-    return substitute(this.program.operandTypeOf(e), this.fn.subst);
-  }
-
   /** The MLIR type of an F# type (null for unit); fails with FS4000 for types with no MLIR form. */
   mlirType(t: Type, span: Span): MlirType | null {
     const r = prunedMlirType(this.program, substitute(t, this.fn.subst));

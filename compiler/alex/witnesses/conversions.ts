@@ -1,4 +1,5 @@
 /** Integer conversions between MLIR widths, by the signedness of the F# source type (F#'s wrap/extend rules). */
+import { arith } from '../ir/builder.js';
 import type { Loc, Value } from '../ir/ir.js';
 import type { MlirType } from '../ir/types.js';
 import type { Lowerer } from './context.js';
@@ -7,6 +8,6 @@ import type { Lowerer } from './context.js';
 export function convertInt(L: Lowerer, v: Value, signed: boolean, to: MlirType, loc: Loc): Value {
   if (v.type.kind !== 'int' || to.kind !== 'int') return v;
   if (v.type.width === to.width) return v;
-  if (v.type.width > to.width) return L.b.cast('trunci', v, to, loc);
-  return L.b.cast(signed ? 'extsi' : 'extui', v, to, loc);
+  if (v.type.width > to.width) return L.b.cast(arith.trunci, v, to, loc);
+  return L.b.cast(signed ? arith.extsi : arith.extui, v, to, loc);
 }

@@ -7,6 +7,7 @@
 import type { PathResolution } from '../../fncs/psg/program.js';
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import { prune } from '../../fncs/checking/types.js';
+import { arith } from '../ir/builder.js';
 import type { Value } from '../ir/ir.js';
 import { i1, i32, i64, ptr, type MlirType } from '../ir/types.js';
 import { DISCARD, type LValue, type Lowerer, type Want } from './context.js';
@@ -29,8 +30,8 @@ export function lowerAsInt(L: Lowerer, e: Expr, to: Extract<MlirType, { kind: 'i
 }
 
 const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
-  stringLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
-  arrayLength: (L, _r, args, span) => L.b.cast('trunci', L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
+  stringLength: (L, _r, args, span) => L.b.cast(arith.trunci, L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
+  arrayLength: (L, _r, args, span) => L.b.cast(arith.trunci, L.b.extractValue(L.lowerValue(args[0]!), [1], L.loc(span)), i32, L.loc(span)),
   stringBytes: (L, _r, args, span) => L.b.extractValue(L.lowerValue(args[0]!), [0], L.loc(span)),
   convert: (L, _r, args, span, call) => {
     const x = args[0]!;
@@ -42,7 +43,7 @@ const valueWitnesses: Readonly<Record<string, InlineWitness>> = {
     L.lower(args[0]!, DISCARD);
     return null;
   },
-  not: (L, _r, args, span) => L.b.binary('xori', L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
+  not: (L, _r, args, span) => L.b.binary(arith.xori, L.lowerValue(args[0]!), L.constant(i1, true, L.loc(span)), L.loc(span)),
 };
 
 /** By name, in a map: a property load with changing names is megamorphic. */
@@ -65,20 +66,32 @@ export function lowerIntrinsic(L: Lowerer, r: IntrinsicResolution, args: readonl
   }
 }
 
-type ExternalLowering = Extract<IntrinsicResolution['intrinsic']['lowering'], { kind: 'libc' | 'runtime' }>;
+/** An argument of a C or runtime call, lowered to its ABI type `t`. */
+const externalArg = (L: Lowerer, a: Expr, t: MlirType): Value => (t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a));
 
 /**
- * A call of a C or runtime function. Its own function: the argument callback's context is then
- * made for these calls only, not at every intrinsic call.
+ * The arguments of a C or runtime call, in order, at their final size: most calls have one to
+ * three, lowered into a literal of their size with no callback (a closure over `L` and the
+ * parameters, as `map` would take, is made anew at every call).
  */
+function externalArgs(L: Lowerer, args: readonly Expr[], params: readonly MlirType[]): Value[] {
+  switch (args.length) {
+    case 0: return [];
+    case 1: return [externalArg(L, args[0]!, params[0]!)];
+    case 2: return [externalArg(L, args[0]!, params[0]!), externalArg(L, args[1]!, params[1]!)];
+    case 3: return [externalArg(L, args[0]!, params[0]!), externalArg(L, args[1]!, params[1]!), externalArg(L, args[2]!, params[2]!)];
+    default: return args.map((a, i) => externalArg(L, a, params[i]!));
+  }
+}
+
+type ExternalLowering = Extract<IntrinsicResolution['intrinsic']['lowering'], { kind: 'libc' | 'runtime' }>;
+
+/** A call of a C or runtime function. */
 function lowerExternalCall(L: Lowerer, lowering: ExternalLowering, args: readonly Expr[], call: Expr, want: Want): LValue {
   const span = call.span;
   const loc = L.loc(span);
   const abi = abiSignature(lowering);
-  const values: Value[] = args.map((a, i) => {
-    const t = abi.params[i]!;
-    return t.kind === 'int' ? lowerAsInt(L, a, t) : L.lowerValue(a);
-  });
+  const values = externalArgs(L, args, abi.params);
   const implicit = lowering.kind === 'libc' ? lowering.implicit : undefined;
   if (implicit !== undefined) {
     for (const extra of implicit) values.push(extra.kind === 'null' ? L.b.zero(loc, ptr) : L.constant(abiType(extra.type)!, extra.value, loc));

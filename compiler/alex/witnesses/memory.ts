@@ -7,6 +7,7 @@
  */
 import type { Expr, Span } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
+import { arith, predicates } from '../ir/builder.js';
 import type { Value } from '../ir/ir.js';
 import { alignment, byteSize } from '../ir/layout.js';
 import { i32, i64, i8, type MlirType } from '../ir/types.js';
@@ -38,7 +39,7 @@ function byteCount(L: Lowerer, count: Expr, elem: MlirType): Value {
   const loc = L.loc(count.span);
   if (count.kind === 'Literal' && count.value.type === 'int') return L.constant(i64, count.value.value * BigInt(size), loc);
   const n = convertInt(L, L.lowerValue(count), true, i64, loc);
-  return size === 1 ? n : L.b.binary('muli', n, L.constant(i64, size, loc), loc);
+  return size === 1 ? n : L.b.binary(arith.muli, n, L.constant(i64, size, loc), loc);
 }
 
 export const memoryWitnesses: Readonly<Record<string, InlineWitness>> = {
@@ -107,10 +108,10 @@ export const memoryWitnesses: Readonly<Record<string, InlineWitness>> = {
     const count = convertInt(L, L.lowerValue(n), true, i32, loc);
     L.b.scfWhile(
       [L.constant(i32, 0, loc)],
-      (b, ks) => ({ cond: b.cmpi('slt', ks[0]!, count, loc), values: [ks[0]!] }),
+      (b, ks) => ({ cond: b.cmpi(predicates.slt, ks[0]!, count, loc), values: [ks[0]!] }),
       (b, ks) => {
         b.store(value, b.gep(d, [ks[0]!], elem, loc), loc);
-        return [b.binary('addi', ks[0]!, L.constant(i32, 1, loc), loc)];
+        return [b.binary(arith.addi, ks[0]!, L.constant(i32, 1, loc), loc)];
       },
       loc,
     );

@@ -6,7 +6,7 @@
  */
 import type { Expr, InfixOp } from '../../fncs/syntax/ast.js';
 import { SUPPORT } from '../../intrinsics/table.js';
-import type { BinaryOp } from '../ir/builder.js';
+import { arith, predicates, type ArithOp, type BinaryOp, type Predicate } from '../ir/builder.js';
 import type { CmpPredicate, Loc, Value } from '../ir/ir.js';
 import { i1, i32, type MlirType } from '../ir/types.js';
 import { lowerCall } from './applications.js';
@@ -17,23 +17,26 @@ import { prunedIntInfo } from './types2mlir.js';
 
 /** What an integer operator lowers to, by the signedness of its operands: an arith op, a shift, or a compare. */
 type IntOperator =
-  | { readonly family: 'arith' | 'shift'; readonly signed: BinaryOp; readonly unsigned: BinaryOp }
-  | { readonly family: 'compare'; readonly signed: CmpPredicate; readonly unsigned: CmpPredicate };
+  | { readonly family: 'arith' | 'shift'; readonly signed: ArithOp; readonly unsigned: ArithOp }
+  | { readonly family: 'compare'; readonly signed: Predicate; readonly unsigned: Predicate };
 
-const arith = (signed: BinaryOp, unsigned: BinaryOp = signed): IntOperator => ({ family: 'arith', signed, unsigned });
-const shift = (signed: BinaryOp, unsigned: BinaryOp): IntOperator => ({ family: 'shift', signed, unsigned });
-const compare = (signed: CmpPredicate, unsigned: CmpPredicate = signed): IntOperator => ({ family: 'compare', signed, unsigned });
+const integer = (signed: BinaryOp, unsigned: BinaryOp = signed): IntOperator => ({ family: 'arith', signed: arith[signed], unsigned: arith[unsigned] });
+const shift = (signed: BinaryOp, unsigned: BinaryOp): IntOperator => ({ family: 'shift', signed: arith[signed], unsigned: arith[unsigned] });
+const compare = (signed: CmpPredicate, unsigned: CmpPredicate = signed): IntOperator => ({ family: 'compare', signed: predicates[signed], unsigned: predicates[unsigned] });
 
-/** One table, so an operator is found by one lookup (in a map: a property load with changing keys is megamorphic). */
+/**
+ * One table, so an operator is found by one lookup (in a map: a property load with changing keys
+ * is megamorphic); its ops are resolved, so making them looks nothing up (see `arith`).
+ */
 const intOperators = new Map(Object.entries({
-  '+': arith('addi'),
-  '-': arith('subi'),
-  '*': arith('muli'),
-  '/': arith('divsi', 'divui'),
-  '%': arith('remsi', 'remui'),
-  '&&&': arith('andi'),
-  '|||': arith('ori'),
-  '^^^': arith('xori'),
+  '+': integer('addi'),
+  '-': integer('subi'),
+  '*': integer('muli'),
+  '/': integer('divsi', 'divui'),
+  '%': integer('remsi', 'remui'),
+  '&&&': integer('andi'),
+  '|||': integer('ori'),
+  '^^^': integer('xori'),
   '=': compare('eq'),
   '<>': compare('ne'),
   '<': compare('slt', 'ult'),
@@ -45,7 +48,7 @@ const intOperators = new Map(Object.entries({
 } satisfies Partial<Record<InfixOp, IntOperator>>) as [InfixOp, IntOperator][]);
 
 /** The result types of a logical operator's `scf.if` (the builder copies them into results, so one list serves all). */
-const boolResult: readonly MlirType[] = Object.freeze([i1]);
+export const boolResult: readonly MlirType[] = Object.freeze([i1]);
 
 type InfixExpr = Extract<Expr, { kind: 'Infix' }>;
 
@@ -55,7 +58,7 @@ function stringOp(L: Lowerer, e: InfixExpr, loc: Loc): Value {
   if (e.op === '+') return callSupport(L, SUPPORT.stringConcat, [a, b], loc);
   if (e.op === '=' || e.op === '<>') {
     const eq = callSupport(L, SUPPORT.stringEquals, [a, b], loc);
-    return e.op === '=' ? eq : L.b.binary('xori', eq, L.constant(i1, true, loc), loc);
+    return e.op === '=' ? eq : L.b.binary(arith.xori, eq, L.constant(i1, true, loc), loc);
   }
   return L.fail(e.opSpan, 'loweringUnsupported', [`The operator '${e.op}' on strings`]);
 }
@@ -76,20 +79,24 @@ function pipe(L: Lowerer, e: InfixExpr, want: Want): LValue {
 function logical(L: Lowerer, e: InfixExpr): Value {
   const loc = L.loc(e.span);
   const left = L.lowerValue(e.left);
-  const rhs = (): Value[] => [L.lowerValue(e.right)];
-  const known = (): Value[] => [L.constant(i1, e.op === '||', loc)];
-  return L.b.scfIf(left, boolResult, e.op === '&&' ? rhs : known, e.op === '&&' ? known : rhs, loc)[0]!;
+  const and = e.op === '&&';
+  const b = L.b;
+  b.beginBranch();
+  const thenRegion = b.endBranch([and ? L.lowerValue(e.right) : L.constant(i1, true, loc)], loc);
+  b.beginBranch();
+  const elseRegion = b.endBranch([and ? L.constant(i1, false, loc) : L.lowerValue(e.right)], loc);
+  return b.ifOp(left, boolResult, thenRegion, elseRegion, loc)[0]!;
 }
 
-// The closures of pipes and logical operators are made in functions of their own: a function
-// whose variables a closure captures allocates their context at every call, and most operators
-// are neither.
+// The closure of a pipe is made in a function of its own: a function whose variables a closure
+// captures allocates their context at every call, and most operators are not pipes.
 export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   if (e.op === '|>') return pipe(L, e, want);
   if (e.op === '&&' || e.op === '||') return logical(L, e);
   const loc = L.loc(e.span);
-  // The operator's operand type, recorded on the operator itself: one lookup, where the type of a path operand is derived from its resolution.
-  const operand = L.operandTypeOf(e);
+  // The operand type is the left operand's (`TypedProgram.operandTypeOf`; the operators taking
+  // bools whatever their operands are, `&&` and `||`, are done above): no need to look the operator up.
+  const operand = L.typeOf(e.left);
   if (operand.kind === 'Prim' && operand.name === 'string') return stringOp(L, e, loc);
   if (operand.kind === 'Prim' && operand.name === 'unit' && (e.op === '=' || e.op === '<>')) {
     L.lower(e.left, DISCARD);
@@ -101,7 +108,7 @@ export const infix: Witness<InfixExpr> = (L, e, want): LValue => {
   const op = intOperators.get(e.op);
   if (op?.family === 'shift') {
     const value = L.lowerValue(e.left);
-    const count = L.b.binary('andi', L.lowerValue(e.right), L.constant(i32, info.width - 1, loc), loc);
+    const count = L.b.binary(arith.andi, L.lowerValue(e.right), L.constant(i32, info.width - 1, loc), loc);
     return L.b.binary(info.signed ? op.signed : op.unsigned, value, convertInt(L, count, false, value.type, loc), loc);
   }
   const a = L.lowerValue(e.left);
@@ -115,8 +122,8 @@ export const prefix: Witness<Extract<Expr, { kind: 'Prefix' }>> = (L, e): LValue
   const loc = L.loc(e.span);
   const v = L.lowerValue(e.operand);
   switch (e.op) {
-    case '-': return L.b.binary('subi', L.constant(v.type, 0, loc), v, loc);
-    case '~~~': return L.b.binary('xori', v, L.constant(v.type, -1, loc), loc);
-    case 'not': return L.b.binary('xori', v, L.constant(i1, true, loc), loc);
+    case '-': return L.b.binary(arith.subi, L.constant(v.type, 0, loc), v, loc);
+    case '~~~': return L.b.binary(arith.xori, v, L.constant(v.type, -1, loc), loc);
+    case 'not': return L.b.binary(arith.xori, v, L.constant(i1, true, loc), loc);
   }
 };

@@ -150,15 +150,15 @@ export class MutableSlots {
       return null;
     }
     const loc = L.loc(b.span);
-    let ptr: Value | undefined;
-    this.fb.inPrologue((fb) => {
-      if (this.one === undefined) {
-        this.one = fb.constant(i64, 1, loc);
-        L.constants.rememberInPrologue(L.constants.entry(i64, 1), this.one);
-      }
-      ptr = fb.alloca(this.one, type, loc);
-    });
-    const slot: Slot = { ptr: ptr!, type, symbolId: symbol.id };
+    const fb = this.fb;
+    fb.enterPrologue();
+    if (this.one === undefined) {
+      this.one = fb.constant(i64, 1, loc);
+      L.constants.rememberInPrologue(L.constants.entry(i64, 1), this.one);
+    }
+    const ptr = fb.alloca(this.one, type, loc);
+    fb.leavePrologue();
+    const slot: Slot = { ptr, type, symbolId: symbol.id };
     this.slots.set(b, slot);
     return slot;
   }

@@ -5,7 +5,7 @@
  * `unit` has no MLIR value (null). Generic parameters are substituted first (monomorphisation).
  */
 import type { RecordInfo, TypedProgram } from '../../fncs/psg/program.js';
-import { prune, type PrimName, type Type, type TypeVar } from '../../fncs/checking/types.js';
+import { prune, tInt, type PrimName, type Type, type TypeVar } from '../../fncs/checking/types.js';
 import type { AbiType } from '../../intrinsics/table.js';
 import { i1, i16, i32, i64, i8, ptr, structType, type MlirType } from '../ir/types.js';
 
@@ -25,8 +25,8 @@ const prims: Readonly<Record<PrimName, MlirType | null>> = {
 const tableMap = <V>(table: Partial<Record<PrimName, V>>): ReadonlyMap<PrimName, V> => new Map(Object.entries(table) as [PrimName, V][]);
 const primTypes = tableMap(prims);
 
-/** The MLIR type of a primitive F# type (null for unit). */
-export const primMlirType = (name: PrimName): MlirType | null => primTypes.get(name)!;
+/** The MLIR type of a primitive F# type (null for unit); `int`, the commonest, found without a lookup. */
+export const primMlirType = (name: PrimName): MlirType | null => (name === 'int' ? i32 : primTypes.get(name)!);
 
 /** The string (and array) representation: bytes and their count. */
 export const fatPointer = structType([ptr, i64]);
@@ -59,6 +59,7 @@ export type MlirTypeResult = { readonly ok: true; readonly type: MlirType | null
 const ok = (type: MlirType | null): MlirTypeResult => Object.freeze({ ok: true, type });
 /** The results that do not depend on the program, made once: lowering asks for a type at almost every expression. */
 const primResults = tableMap(Object.fromEntries(Object.entries(prims).map(([name, type]) => [name, ok(type)])) as Record<PrimName, MlirTypeResult>);
+const intResult = primResults.get('int')!;
 const ptrResult = ok(ptr);
 const fatPointerResult = ok(fatPointer);
 const funResult: MlirTypeResult = Object.freeze({ ok: false, why: 'a function used as a value (closures)' });
@@ -77,7 +78,8 @@ const toMlirType = (program: TypedProgram, t: Type): MlirTypeResult => prunedMli
  */
 export function prunedMlirType(program: TypedProgram, p: Type): MlirTypeResult {
   switch (p.kind) {
-    case 'Prim': return primResults.get(p.name)!;
+    // The primitive types are shared objects: `int`, the commonest, is found by identity, not by a lookup of its name.
+    case 'Prim': return p === tInt ? intResult : primResults.get(p.name)!;
     case 'Ptr': return ptrResult;
     case 'Array': return fatPointerResult;
     case 'Record': {
@@ -119,8 +121,10 @@ const intInfos = tableMap<IntInfo>({
   int64: { width: 64, signed: true }, uint64: { width: 64, signed: false }, bool: { width: 1, signed: false },
 });
 
+const intInfo = intInfos.get('int')!;
+
 /** Integer facts of an F# type pruned at the top (see `prunedMlirType`): bit width and signedness (bool counts as unsigned 1-bit). */
-export const prunedIntInfo = (p: Type): IntInfo | null => (p.kind === 'Prim' ? intInfos.get(p.name) ?? null : null);
+export const prunedIntInfo = (p: Type): IntInfo | null => (p === tInt ? intInfo : p.kind === 'Prim' ? intInfos.get(p.name) ?? null : null);
 
 const abiTypes: Readonly<Record<AbiType, MlirType | undefined>> = {
   i1, i8, i16, i32, i64, '!llvm.ptr': ptr, '!llvm.struct<(ptr, i64)>': structType([ptr, i64]), void: undefined,

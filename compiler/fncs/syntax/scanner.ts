@@ -27,7 +27,12 @@ const BINARY = 32;
 /** `[A-Za-z0-9_]`: what may follow a number and still belong to it. */
 const WORD = 64;
 
-const charClass = new Uint8Array(128);
+/**
+ * Class bits by code unit, for every code unit (those past ASCII have none): a word's loop then
+ * tests one table entry per character, with no test that it is ASCII, and none that it is still in
+ * the text, since the code units past a text's end are 0 (`CODES_PAST_END`), which has no class.
+ */
+const charClass = new Uint8Array(0x10000);
 /** Give class bits `k` to each of `ranges`: one character, or a range written `A-Z`. */
 function classify(k: number, ...ranges: string[]): void {
   for (const r of ranges) {
@@ -41,7 +46,7 @@ classify(HEX, '0-9', 'a-f', 'A-F', '_');
 classify(OCTAL, '0-7', '_');
 classify(BINARY, '0-1', '_');
 classify(WORD, 'A-Z', 'a-z', '0-9', '_');
-const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !== 0;
+const is = (c: number, k: number): boolean => (charClass[c]! & k) !== 0;
 
 const encoder = new TextEncoder();
 /** Zeros kept past a text's end: reads a character or two ahead need not test for the end (0 is no character the scanner takes). */
@@ -235,7 +240,7 @@ export class Scanner {
       if ((charClass[c]! & IDENT_START) !== 0) {
         let hash = c;
         end = i + 1;
-        for (let d = codes[end]!; end < n && is(d, IDENT_PART); d = codes[++end]!) hash = hashStep(hash, d);
+        for (let d = codes[end]!; is(d, IDENT_PART); d = codes[++end]!) hash = hashStep(hash, d);
         const slot = words.find(codes, i, end, hash);
         if (slot >= 0) {
           imageId = words.id(slot);
@@ -250,7 +255,7 @@ export class Scanner {
         let hash = c;
         let decimal = true;
         end = i + 1;
-        for (let d = codes[end]!; end < n && is(d, WORD); d = codes[++end]!) {
+        for (let d = codes[end]!; is(d, WORD); d = codes[++end]!) {
           hash = hashStep(hash, d);
           if (!is(d, DIGIT) && d !== 95) decimal = false;
         }

@@ -119,6 +119,20 @@ for (const type of T.lexerTokens) {
   const third = image.length > 2 ? image.charCodeAt(2) : -1;
   operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { length: image.length, kind: kindOf(type), imageId: fixedImageId(image), second, third }];
 }
+/**
+ * The operators that may start with the ASCII characters `first` and `second`, at `prefixKey`, in
+ * the order the lexer tries them: those whose second character is another are left out, so a `|`
+ * or a `<` is found without trying the four or five operators that start with it.
+ */
+const operatorsByPrefix: (readonly Operator[] | undefined)[] = new Array<readonly Operator[] | undefined>(128 * 128).fill(undefined);
+/** Where `operatorsByPrefix` keeps the operators for a first character and the one after it (a character past ASCII is no operator's second). */
+const prefixKey = (first: number, second: number): number => 128 * first + (second < 128 ? second : 0);
+operatorsByFirstChar.forEach((candidates, first) => {
+  for (let second = 0; second < 128; second++) {
+    const fit = candidates!.filter((o) => o.second < 0 || o.second === second);
+    if (fit.length > 0) operatorsByPrefix[prefixKey(first, second)] = fit;
+  }
+});
 
 /** The `IntLit` pattern on the whole run `text[start, end)` of word characters that starts with a digit. */
 function isIntLiteral(text: string, start: number, end: number): boolean {
@@ -339,13 +353,12 @@ export class Scanner {
         imageId = imageOf(words, tokens, text, codes, i, end, hashOfRange(text, i, end), IDENT);
         kind = IDENT;
       } else {
-        const candidates = operatorsByFirstChar[c];
+        const candidates = operatorsByPrefix[prefixKey(c, codes[i + 1]!)];
         if (candidates === undefined) return false;
         let found: Operator | undefined;
-        const second = codes[i + 1]!;
         for (let k = 0; k < candidates.length; k++) {
           const o = candidates[k]!;
-          if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === codes[i + 2]!)) { found = o; break; }
+          if (o.third < 0 || o.third === codes[i + 2]!) { found = o; break; }
         }
         if (found === undefined) return false;
         imageId = found.imageId;

@@ -33,42 +33,50 @@ const ELIF_KIND = kindOf(T.Elif);
 const NO_IMAGE = fixedImageId('');
 
 // ---- contexts -------------------------------------------------------------------------------------
-const ROOT = 0;
-const BLOCK = 1;
-const PAREN = 2;
-const LET = 3;
-const IF = 4;
-const MATCH = 5;
-const WITH = 6;
-const LOOP = 7;
-const FUN = 8;
+// The contexts, flags and actions below are const enums, so each is a literal where it is used: a
+// module-level constant is a binding V8 reads again (and checks) on every use, several per token here.
+const enum Context {
+  ROOT = 0,
+  BLOCK = 1,
+  PAREN = 2,
+  LET = 3,
+  IF = 4,
+  MATCH = 5,
+  WITH = 6,
+  LOOP = 7,
+  FUN = 8,
+}
 
 // ---- what each token type does, by tokenTypeIdx ------------------------------------------------------
 /** Flags: a closing bracket; continues the previous line at a block's column; continues a context of each kind. */
-const CLOSER = 1;
-const CONTINUES_LINE = 2;
-const CONTINUES_IF = 4;
-const CONTINUES_MATCH = 8;
-const CONTINUES_WITH = 16;
-const CONTINUES_LOOP = 32;
-const CONTINUES_LET = 64;
+const enum Flag {
+  CLOSER = 1,
+  CONTINUES_LINE = 2,
+  CONTINUES_IF = 4,
+  CONTINUES_MATCH = 8,
+  CONTINUES_WITH = 16,
+  CONTINUES_LOOP = 32,
+  CONTINUES_LET = 64,
+}
 /** For a context left at the column a line starts at, the flag of the tokens that continue it. */
-const continuesKind = [0, 0, 0, CONTINUES_LET, CONTINUES_IF, CONTINUES_MATCH, CONTINUES_WITH, CONTINUES_LOOP, 0];
+const continuesKind = [0, 0, 0, Flag.CONTINUES_LET, Flag.CONTINUES_IF, Flag.CONTINUES_MATCH, Flag.CONTINUES_WITH, Flag.CONTINUES_LOOP, 0];
 
 /** Actions of step 3, for tokens that open or close a construct. */
-const NONE = 0;
-const OPEN_LET = 1;
-const EQUALS = 2;
-const OPEN_IF = 3;
-const THEN_ELSE = 4;
-const ELIF = 5;
-const OPEN_MATCH = 6;
-const WITH_ARMS = 7;
-const BAR = 8;
-const ARROW = 9;
-const OPEN_LOOP = 10;
-const DO = 11;
-const MAYBE_FUN = 12;
+const enum Action {
+  NONE = 0,
+  OPEN_LET = 1,
+  EQUALS = 2,
+  OPEN_IF = 3,
+  THEN_ELSE = 4,
+  ELIF = 5,
+  OPEN_MATCH = 6,
+  WITH_ARMS = 7,
+  BAR = 8,
+  ARROW = 9,
+  OPEN_LOOP = 10,
+  DO = 11,
+  MAYBE_FUN = 12,
+}
 
 const tableSize = Math.max(...T.allTokens.map((t) => t.tokenTypeIdx!)) + 1;
 const flagsOf = new Uint8Array(tableSize);
@@ -85,27 +93,27 @@ const brackets: readonly (readonly [TokenType, TokenType])[] = [
 ];
 for (const [open, close] of brackets) closerOf[open.tokenTypeIdx!] = kindOf(close);
 const closers = brackets.map(([, close]) => close);
-mark(closers, CLOSER);
+mark(closers, Flag.CLOSER);
 mark([
   T.Then, T.Else, T.Elif, T.With, T.Bar, T.And, T.Do, T.Arrow, T.When, T.In, T.To, T.Downto,
   T.Pipe, T.BarBar, T.AmpAmp, T.BarBarBar, T.AmpAmpAmp, T.HatHatHat, T.ShiftLeft, T.ShiftRight,
   T.Equals, T.NotEqual, T.Less, T.LessEqual, T.Greater, T.GreaterEqual, T.Plus, T.Minus, T.Star, T.Slash,
   T.Percent, T.LeftArrow, ...closers,
-], CONTINUES_LINE);
-mark([T.Then, T.Else, T.Elif], CONTINUES_IF);
-mark([T.With, T.Bar], CONTINUES_MATCH);
-mark([T.Bar], CONTINUES_WITH);
-mark([T.Do], CONTINUES_LOOP);
-mark([T.Equals, T.And], CONTINUES_LET);
+], Flag.CONTINUES_LINE);
+mark([T.Then, T.Else, T.Elif], Flag.CONTINUES_IF);
+mark([T.With, T.Bar], Flag.CONTINUES_MATCH);
+mark([T.Bar], Flag.CONTINUES_WITH);
+mark([T.Do], Flag.CONTINUES_LOOP);
+mark([T.Equals, T.And], Flag.CONTINUES_LET);
 const actions: readonly (readonly [TokenType, number])[] = [
-  [T.Let, OPEN_LET], [T.And, OPEN_LET], [T.Type, OPEN_LET], [T.Equals, EQUALS], [T.If, OPEN_IF], [T.Then, THEN_ELSE],
-  [T.Else, THEN_ELSE], [T.Elif, ELIF], [T.Match, OPEN_MATCH], [T.With, WITH_ARMS], [T.Bar, BAR], [T.Arrow, ARROW],
-  [T.While, OPEN_LOOP], [T.For, OPEN_LOOP], [T.Do, DO], [T.Unsupported, MAYBE_FUN],
+  [T.Let, Action.OPEN_LET], [T.And, Action.OPEN_LET], [T.Type, Action.OPEN_LET], [T.Equals, Action.EQUALS], [T.If, Action.OPEN_IF], [T.Then, Action.THEN_ELSE],
+  [T.Else, Action.THEN_ELSE], [T.Elif, Action.ELIF], [T.Match, Action.OPEN_MATCH], [T.With, Action.WITH_ARMS], [T.Bar, Action.BAR], [T.Arrow, Action.ARROW],
+  [T.While, Action.OPEN_LOOP], [T.For, Action.OPEN_LOOP], [T.Do, Action.DO], [T.Unsupported, Action.MAYBE_FUN],
 ];
 for (const [type, action] of actions) actionOf[type.tokenTypeIdx!] = action;
 /** 1 for a token type that opens and closes nothing (no bracket, no action): in the middle of a line, such a token is only put out. */
 const plain = new Uint8Array(tableSize);
-for (let k = 0; k < tableSize; k++) plain[k] = closerOf[k] === 0 && (flagsOf[k]! & CLOSER) === 0 && actionOf[k] === NONE ? 1 : 0;
+for (let k = 0; k < tableSize; k++) plain[k] = closerOf[k] === 0 && (flagsOf[k]! & Flag.CLOSER) === 0 && actionOf[k] === Action.NONE ? 1 : 0;
 
 export interface LayoutResult {
   readonly tokens: IToken[];
@@ -151,7 +159,7 @@ export class Layout implements TokenSink {
   constructor(readonly file: string, capacity: number, images?: string[]) {
     this.out = new TokenBuffer(capacity, images);
     // The root's column is the first token's, set when it comes.
-    this.enter(ROOT, 1, 0, 0, -1);
+    this.enter(Context.ROOT, 1, 0, 0, -1);
   }
 
   /** Add an image for tokens to name. */
@@ -190,7 +198,7 @@ export class Layout implements TokenSink {
 
   /** Close the innermost context; a block closes with a DEDENT. */
   pop(): void {
-    if (this.kinds[--this.depth] === BLOCK) this.virtual(DEDENT);
+    if (this.kinds[--this.depth] === Context.BLOCK) this.virtual(DEDENT);
   }
 
   /** Close every context above `index`. */
@@ -203,7 +211,7 @@ export class Layout implements TokenSink {
     for (let i = this.depth - 1; i >= 0; i--) {
       const k = this.kinds[i]!;
       if (k === kind) return i;
-      if (k === PAREN || k === ROOT) return -1;
+      if (k === Context.PAREN || k === Context.ROOT) return -1;
     }
     return -1;
   }
@@ -216,7 +224,7 @@ export class Layout implements TokenSink {
     const bracketCol = this.cols[index]!;
     for (let i = index - 1; i >= 0; i--) {
       const k = this.kinds[i]!;
-      if ((k === BLOCK || k === ROOT) && this.cols[i]! < bracketCol) return this.cols[i]!;
+      if ((k === Context.BLOCK || k === Context.ROOT) && this.cols[i]! < bracketCol) return this.cols[i]!;
     }
     return 0;
   }
@@ -226,16 +234,16 @@ export class Layout implements TokenSink {
     for (;;) {
       const top = this.depth - 1;
       const kind = this.kinds[top]!;
-      if (kind === ROOT) break;
-      if (kind === PAREN) {
+      if (kind === Context.ROOT) break;
+      if (kind === Context.PAREN) {
         // A line back at or left of where the bracketed construct started: the bracket was never closed.
         const opener = this.openers[top]!;
-        if ((flags & CLOSER) !== 0 || col > this.bracketOffsideCol(top) || opener < 0) break;
+        if ((flags & Flag.CLOSER) !== 0 || col > this.bracketOffsideCol(top) || opener < 0) break;
         this.diagnostics.push(report('unmatchedBracket', bufferSpan(this.file, this.out, opener), [this.out.image(opener)]));
         this.depth--;
         continue;
       }
-      if (kind === BLOCK) {
+      if (kind === Context.BLOCK) {
         if (this.cols[top]! > col) { this.pop(); continue; }
         break;
       }
@@ -245,8 +253,8 @@ export class Layout implements TokenSink {
     }
     const top = this.depth - 1;
     const kind = this.kinds[top];
-    if (!blockPending && (kind === BLOCK || kind === ROOT) && this.cols[top] === col && (flags & CONTINUES_LINE) === 0) {
-      if (kind === ROOT) this.rootSep = this.out.count;
+    if (!blockPending && (kind === Context.BLOCK || kind === Context.ROOT) && this.cols[top] === col && (flags & Flag.CONTINUES_LINE) === 0) {
+      if (kind === Context.ROOT) this.rootSep = this.out.count;
       this.virtual(SEP);
     }
   }
@@ -278,14 +286,14 @@ export class Layout implements TokenSink {
     if (this.blockPending) {
       this.blockPending = false;
       let enclosing = this.depth - 1;
-      while (enclosing >= 0 && this.kinds[enclosing] !== BLOCK && this.kinds[enclosing] !== ROOT && this.kinds[enclosing] !== PAREN) enclosing--;
+      while (enclosing >= 0 && this.kinds[enclosing] !== Context.BLOCK && this.kinds[enclosing] !== Context.ROOT && this.kinds[enclosing] !== Context.PAREN) enclosing--;
       let blockCol = col;
-      if (line > this.prevLine && enclosing >= 0 && this.kinds[enclosing] !== PAREN && col <= this.cols[enclosing]!) {
+      if (line > this.prevLine && enclosing >= 0 && this.kinds[enclosing] !== Context.PAREN && col <= this.cols[enclosing]!) {
         const at = positionSpan(this.file, startOffset, endOffset, line, endLine, col, endColumn);
         this.diagnostics.push(report('offside', at, [`${this.ownerLine}:${this.ownerCol}`]));
         blockCol = this.cols[enclosing]! + 1;
       }
-      this.enter(BLOCK, blockCol, line, 0, -1);
+      this.enter(Context.BLOCK, blockCol, line, 0, -1);
       this.virtual(INDENT);
     }
 
@@ -295,74 +303,74 @@ export class Layout implements TokenSink {
     if (closer !== 0) {
       const opener = this.out.count;
       this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
-      this.enter(PAREN, col, line, closer, opener);
+      this.enter(Context.PAREN, col, line, closer, opener);
       if (kind === LBRACE) this.opensBlock(line, col);
       return;
     }
-    if ((flags & CLOSER) !== 0) {
+    if ((flags & Flag.CLOSER) !== 0) {
       let i = this.depth - 1;
-      while (i >= 0 && !(this.kinds[i] === PAREN && this.closers[i] === kind)) i--;
+      while (i >= 0 && !(this.kinds[i] === Context.PAREN && this.closers[i] === kind)) i--;
       if (i > 0) { this.popAbove(i); this.depth--; }
       this.emit(kind, imageId, startOffset, endOffset, line, endLine, col, endColumn);
       return;
     }
     const top = this.depth - 1;
     switch (actionOf[kind]) {
-      case OPEN_LET:
-        this.enter(LET, col, line, 0, -1);
+      case Action.OPEN_LET:
+        this.enter(Context.LET, col, line, 0, -1);
         break;
-      case EQUALS:
-        if (this.kinds[top] === LET) {
+      case Action.EQUALS:
+        if (this.kinds[top] === Context.LET) {
           this.opensBlock(this.lines[top]!, this.cols[top]!);
           this.depth--;
         }
         break;
-      case OPEN_IF:
-        this.enter(IF, col, line, 0, -1);
+      case Action.OPEN_IF:
+        this.enter(Context.IF, col, line, 0, -1);
         break;
-      case THEN_ELSE:
-      case ELIF: {
-        const i = this.findAboveParen(IF);
+      case Action.THEN_ELSE:
+      case Action.ELIF: {
+        const i = this.findAboveParen(Context.IF);
         if (kind !== ELIF_KIND) this.opensBlock(i >= 0 ? this.lines[i]! : line, i >= 0 ? this.cols[i]! : col);
         if (i >= 0) this.popAbove(i);
         break;
       }
-      case OPEN_MATCH:
-        this.enter(MATCH, col, line, 0, -1);
+      case Action.OPEN_MATCH:
+        this.enter(Context.MATCH, col, line, 0, -1);
         break;
-      case WITH_ARMS: {
-        const i = this.findAboveParen(MATCH);
+      case Action.WITH_ARMS: {
+        const i = this.findAboveParen(Context.MATCH);
         if (i >= 0) {
           const matchCol = this.cols[i]!;
           const matchLine = this.lines[i]!;
           this.popAbove(i);
           this.depth--;
-          this.enter(WITH, matchCol, matchLine, 0, -1);
+          this.enter(Context.WITH, matchCol, matchLine, 0, -1);
         }
         break;
       }
-      case BAR: {
-        const i = this.findAboveParen(WITH);
+      case Action.BAR: {
+        const i = this.findAboveParen(Context.WITH);
         if (i >= 0) this.popAbove(i);
         break;
       }
-      case ARROW:
-        if (this.kinds[top] === WITH || this.kinds[top] === FUN) {
+      case Action.ARROW:
+        if (this.kinds[top] === Context.WITH || this.kinds[top] === Context.FUN) {
           this.opensBlock(this.lines[top]!, this.cols[top]!);
-          if (this.kinds[top] === FUN) this.depth--;
+          if (this.kinds[top] === Context.FUN) this.depth--;
         }
         break;
-      case OPEN_LOOP:
-        this.enter(LOOP, col, line, 0, -1);
+      case Action.OPEN_LOOP:
+        this.enter(Context.LOOP, col, line, 0, -1);
         break;
-      case DO: {
-        const i = this.findAboveParen(LOOP);
+      case Action.DO: {
+        const i = this.findAboveParen(Context.LOOP);
         this.opensBlock(i >= 0 ? this.lines[i]! : line, i >= 0 ? this.cols[i]! : col);
         if (i >= 0) { this.popAbove(i); this.depth--; }
         break;
       }
-      case MAYBE_FUN:
-        if (this.out.images[imageId] === 'fun') this.enter(FUN, col, line, 0, -1);
+      case Action.MAYBE_FUN:
+        if (this.out.images[imageId] === 'fun') this.enter(Context.FUN, col, line, 0, -1);
         break;
       default:
         break;

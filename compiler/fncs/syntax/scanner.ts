@@ -18,30 +18,41 @@ import * as T from './tokens.js';
 import { hashOfRange, hashStep, WordTable } from './words.js';
 
 // ---- character classes (ASCII only: any other character outside a string or comment gives up) ----
-const IDENT_START = 1;
-const IDENT_PART = 2;
-const DIGIT = 4;
-const HEX = 8;
-const OCTAL = 16;
-const BINARY = 32;
-/** `[A-Za-z0-9_]`: what may follow a number and still belong to it. */
-const WORD = 64;
+/**
+ * Class bits. A const enum, so that each is a literal where it is used: a module-level constant is
+ * a binding V8 reads again (and checks) on every use, once per character in a word's loop.
+ */
+const enum Class {
+  IDENT_START = 1,
+  IDENT_PART = 2,
+  DIGIT = 4,
+  HEX = 8,
+  OCTAL = 16,
+  BINARY = 32,
+  /** `[A-Za-z0-9_]`: what may follow a number and still belong to it. */
+  WORD = 64,
+}
 
-const charClass = new Uint8Array(128);
+/**
+ * Class bits by code unit, for every code unit (those past ASCII have none): a word's loop then
+ * tests one table entry per character, with no test that it is ASCII, and none that it is still in
+ * the text, since the code units past a text's end are 0 (`CODES_PAST_END`), which has no class.
+ */
+const charClass = new Uint8Array(0x10000);
 /** Give class bits `k` to each of `ranges`: one character, or a range written `A-Z`. */
-function classify(k: number, ...ranges: string[]): void {
+function classify(k: Class, ...ranges: string[]): void {
   for (const r of ranges) {
     for (let c = r.charCodeAt(0); c <= r.charCodeAt(r.length - 1); c++) charClass[c]! |= k;
   }
 }
-classify(IDENT_START, 'A-Z', 'a-z', '_');
-classify(IDENT_PART, 'A-Z', 'a-z', '0-9', '_', "'");
-classify(DIGIT, '0-9');
-classify(HEX, '0-9', 'a-f', 'A-F', '_');
-classify(OCTAL, '0-7', '_');
-classify(BINARY, '0-1', '_');
-classify(WORD, 'A-Z', 'a-z', '0-9', '_');
-const is = (c: number, k: number): boolean => c < 128 && (charClass[c]! & k) !== 0;
+classify(Class.IDENT_START, 'A-Z', 'a-z', '_');
+classify(Class.IDENT_PART, 'A-Z', 'a-z', '0-9', '_', "'");
+classify(Class.DIGIT, '0-9');
+classify(Class.HEX, '0-9', 'a-f', 'A-F', '_');
+classify(Class.OCTAL, '0-7', '_');
+classify(Class.BINARY, '0-1', '_');
+classify(Class.WORD, 'A-Z', 'a-z', '0-9', '_');
+const is = (c: number, k: Class): boolean => (charClass[c]! & k) !== 0;
 
 const encoder = new TextEncoder();
 /** Zeros kept past a text's end: reads a character or two ahead need not test for the end (0 is no character the scanner takes). */
@@ -108,19 +119,33 @@ for (const type of T.lexerTokens) {
   const third = image.length > 2 ? image.charCodeAt(2) : -1;
   operatorsByFirstChar[first] = [...(operatorsByFirstChar[first] ?? []), { length: image.length, kind: kindOf(type), imageId: fixedImageId(image), second, third }];
 }
+/**
+ * The operators that may start with the ASCII characters `first` and `second`, at `prefixKey`, in
+ * the order the lexer tries them: those whose second character is another are left out, so a `|`
+ * or a `<` is found without trying the four or five operators that start with it.
+ */
+const operatorsByPrefix: (readonly Operator[] | undefined)[] = new Array<readonly Operator[] | undefined>(128 * 128).fill(undefined);
+/** Where `operatorsByPrefix` keeps the operators for a first character and the one after it (a character past ASCII is no operator's second). */
+const prefixKey = (first: number, second: number): number => 128 * first + (second < 128 ? second : 0);
+operatorsByFirstChar.forEach((candidates, first) => {
+  for (let second = 0; second < 128; second++) {
+    const fit = candidates!.filter((o) => o.second < 0 || o.second === second);
+    if (fit.length > 0) operatorsByPrefix[prefixKey(first, second)] = fit;
+  }
+});
 
 /** The `IntLit` pattern on the whole run `text[start, end)` of word characters that starts with a digit. */
 function isIntLiteral(text: string, start: number, end: number): boolean {
   let k = start;
   const radix = start + 1 < end && text.charCodeAt(start) === 48 ? text.charCodeAt(start + 1) | 0x20 : 0;
-  const digits = radix === 0x78 ? HEX : radix === 0x6f ? OCTAL : radix === 0x62 ? BINARY : 0;
+  const digits = radix === 0x78 ? Class.HEX : radix === 0x6f ? Class.OCTAL : radix === 0x62 ? Class.BINARY : 0;
   if (digits !== 0) {
     k = start + 2;
     while (k < end && is(text.charCodeAt(k), digits)) k++;
     // No suffix starts with a digit or `x`, `o`, `b`, so the radix form is the only reading.
     if (k === start + 2) return false;
   } else {
-    while (k < end && (is(text.charCodeAt(k), DIGIT) || text.charCodeAt(k) === 95)) k++;
+    while (k < end && (is(text.charCodeAt(k), Class.DIGIT) || text.charCodeAt(k) === 95)) k++;
   }
   return k === end || intSuffixes.has(text.slice(k, end));
 }
@@ -133,7 +158,7 @@ function isKnownEscape(codes: Uint16Array, at: number): boolean {
   if (hexDigits === 0) return false;
   for (let k = 1; k <= hexDigits; k++) {
     const h = codes[at + k]!;
-    if (!is(h, HEX) || h === 95) return false;
+    if (!is(h, Class.HEX) || h === 95) return false;
   }
   return true;
 }
@@ -208,6 +233,9 @@ export class Scanner {
    */
   scan(tokens: TokenSink, budget: number): boolean {
     const { text, words } = this;
+    // Module-level values read per character are read once into locals: V8 loads a module's
+    // bindings again on every use, and checks that a function it inlined is still the one bound.
+    const classes = charClass;
     const n = text.length;
     let { i, line, lineStart } = this;
     if (i >= n) return true;
@@ -232,10 +260,11 @@ export class Scanner {
       let end: number;
       let kind: number;
       let imageId: number;
-      if ((charClass[c]! & IDENT_START) !== 0) {
+      if ((classes[c]! & Class.IDENT_START) !== 0) {
+        // `hashStep`, written out (see above).
         let hash = c;
         end = i + 1;
-        for (let d = codes[end]!; end < n && is(d, IDENT_PART); d = codes[++end]!) hash = hashStep(hash, d);
+        for (let d = codes[end]!; (classes[d]! & Class.IDENT_PART) !== 0; d = codes[++end]!) hash = (Math.imul(hash, 31) + d) | 0;
         const slot = words.find(codes, i, end, hash);
         if (slot >= 0) {
           imageId = words.id(slot);
@@ -246,16 +275,16 @@ export class Scanner {
           kind = IDENT;
           words.add(image, hash, kind, imageId);
         }
-      } else if ((charClass[c]! & DIGIT) !== 0) {
+      } else if ((classes[c]! & Class.DIGIT) !== 0) {
         let hash = c;
         let decimal = true;
         end = i + 1;
-        for (let d = codes[end]!; end < n && is(d, WORD); d = codes[++end]!) {
-          hash = hashStep(hash, d);
-          if (!is(d, DIGIT) && d !== 95) decimal = false;
+        for (let d = codes[end]!; (classes[d]! & Class.WORD) !== 0; d = codes[++end]!) {
+          hash = (Math.imul(hash, 31) + d) | 0;
+          if ((classes[d]! & Class.DIGIT) === 0 && d !== 95) decimal = false;
         }
         // `1.5`: a float, reported by the Chevrotain path.
-        if (decimal && codes[end] === 46 && is(codes[end + 1]!, DIGIT)) return false;
+        if (decimal && codes[end] === 46 && is(codes[end + 1]!, Class.DIGIT)) return false;
         const slot = words.find(codes, i, end, hash);
         if (slot >= 0) {
           imageId = words.id(slot);
@@ -309,9 +338,9 @@ export class Scanner {
         continue;
       } else if (c === 39) {
         // `'T` is a type variable; `'a'` (a character literal) and a lone `'` are reported.
-        if (!is(codes[i + 1]!, IDENT_START) || codes[i + 2] === 39) return false;
+        if (!is(codes[i + 1]!, Class.IDENT_START) || codes[i + 2] === 39) return false;
         end = i + 2;
-        while (end < n && is(codes[end]!, WORD)) end++;
+        while (end < n && is(codes[end]!, Class.WORD)) end++;
         imageId = tokens.addImage(text.slice(i, end));
         kind = TYPE_VAR;
       } else if (c === 96) {
@@ -324,13 +353,12 @@ export class Scanner {
         imageId = imageOf(words, tokens, text, codes, i, end, hashOfRange(text, i, end), IDENT);
         kind = IDENT;
       } else {
-        const candidates = operatorsByFirstChar[c];
+        const candidates = operatorsByPrefix[prefixKey(c, codes[i + 1]!)];
         if (candidates === undefined) return false;
         let found: Operator | undefined;
-        const second = codes[i + 1]!;
         for (let k = 0; k < candidates.length; k++) {
           const o = candidates[k]!;
-          if ((o.second < 0 || o.second === second) && (o.third < 0 || o.third === codes[i + 2]!)) { found = o; break; }
+          if (o.third < 0 || o.third === codes[i + 2]!) { found = o; break; }
         }
         if (found === undefined) return false;
         imageId = found.imageId;

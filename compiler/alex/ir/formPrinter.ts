@@ -6,8 +6,10 @@
  * than assembled from a closure per directive: printing calls a form for every op of a module, and
  * a loop over closures makes one call site see every kind of directive, which V8 cannot inline
  * (it stays an indirect call per piece). A generated form calls only the printer's own methods,
- * which its one class makes direct. The code is built from the op table alone (attribute names and
- * literal text quoted with `JSON.stringify`), never from a module being printed.
+ * which its one class makes direct, and the two functions below. Runs of fixed text (the form's
+ * literals, and the parentheses around a call's types) are joined and encoded once. The code is
+ * built from the op table alone (attribute names and literal text quoted with `JSON.stringify`),
+ * never from a module being printed.
  */
 import type { Attribute } from './ir.js';
 import type { Directive, OpPrinter, OpView, Slot } from './syntax.js';
@@ -16,7 +18,7 @@ import { encodeText, type EncodedText } from './textBuffer.js';
 /** How one op of a form is printed: the form's directives, turned into one function. */
 export type FormPrinter = (op: OpView, p: OpPrinter) => void;
 
-/** `[0, 1]`, the one piece generated code leaves to a function (a loop over the attribute's values). */
+/** `[0, 1]`, a piece generated code leaves to a function (a loop over the attribute's values). */
 function printPositions(a: Attribute | undefined, p: OpPrinter): void {
   if (a?.kind !== 'dense') {
     p.text(MISSING_ATTRIBUTE);

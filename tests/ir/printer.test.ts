@@ -226,4 +226,31 @@ describe('printer names', () => {
       '',
     ].join('\n'));
   });
+  it('block arguments by order of first mention, in functions of a few and of many', () => {
+    const many = Array.from({ length: 40 }, (_, i) => arg(i32, i));
+    const few = [arg(i32, 0), arg(i32, 1)];
+    const m: Module = {
+      ops: [
+        fn('f', many, [{ args: many, ops: [add(many[39]!, many[0]!), add(many[1]!, few[0]!), ret()] }]),
+        fn('g', few, [{ args: few, ops: [add(few[1]!, many[2]!), add(many[2]!, few[0]!), ret()] }]),
+      ],
+      loc: L,
+    };
+    const params = many.map((_, i) => `%arg${i}: i32`).join(', ');
+    expect(printModule(m)).toBe([
+      'module {',
+      `  func.func @f(${params}) {`,
+      '    %0 = arith.addi %arg39, %arg0 : i32',
+      '    %1 = arith.addi %arg1, %arg40 : i32',
+      '    func.return',
+      '  }',
+      '  func.func @g(%arg0: i32, %arg1: i32) {',
+      '    %0 = arith.addi %arg1, %arg2 : i32',
+      '    %1 = arith.addi %arg2, %arg0 : i32',
+      '    func.return',
+      '  }',
+      '}',
+      '',
+    ].join('\n'));
+  });
 });

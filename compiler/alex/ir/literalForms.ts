@@ -5,7 +5,7 @@
  */
 import { attr, type Attribute } from './ir.js';
 import { emptyParsed, type CustomForm } from './syntax.js';
-import { encodeText } from './textBuffer.js';
+import { encodeText, type EncodedText } from './textBuffer.js';
 import { arrayType, i1, i32, i8, isInt, printType, type MlirType } from './types.js';
 
 // ---- arith.constant -----------------------------------------------------------------------------
@@ -36,8 +36,8 @@ export const fitsWidth = (value: bigint, width: number): boolean => value >= -(1
  * constants share their attribute records (one per type and value), so most are printed from
  * here, with no BigInt arithmetic.
  */
-const constantTexts = new WeakMap<Attribute, Uint8Array>();
-function constantText(a: Extract<Attribute, { kind: 'int' }>): Uint8Array {
+const constantTexts = new WeakMap<Attribute, EncodedText>();
+function constantText(a: Extract<Attribute, { kind: 'int' }>): EncodedText {
   let text = constantTexts.get(a);
   if (text === undefined) {
     text = encodeText(` ${printIntLiteral(a.value, a.type)}${isBool(a.type) ? '' : ` : ${printType(a.type)}`}`);

@@ -10,22 +10,48 @@ import { attr, DYNAMIC_INDEX, type Region } from './ir.js';
 import type { Token } from './lexer.js';
 import { constantForm, fitsWidth, globalForm } from './literalForms.js';
 import { emptyParsed, type ArgDef, type CustomForm, type OpParser, type OpPrinter } from './syntax.js';
+import { encodeText } from './textBuffer.js';
 import { funcType, i1, ptr, type MlirType } from './types.js';
 
 export type { CustomForm } from './syntax.js';
 /** Re-exported for `sharedAttributes.ts`, which reads it from here. */
 export { fitsWidth } from './literalForms.js';
 
+/** The fixed text of the forms below, encoded once: they are written for every op of their kinds. */
+const text = {
+  space: encodeText(' '),
+  comma: encodeText(', '),
+  colon: encodeText(': '),
+  open: encodeText('('),
+  close: encodeText(')'),
+  arrow: encodeText(' -> '),
+  arrowOpen: encodeText(' -> ('),
+  closeArrow: encodeText(') -> '),
+  closeSpace: encodeText(') '),
+  equals: encodeText(' = '),
+  else: encodeText(' else '),
+  do: encodeText(' do '),
+  emptyLoopType: encodeText(' : () -> () '),
+  loopType: encodeText(' : ('),
+  openBracket: encodeText('['),
+  closeBracketType: encodeText('] : ('),
+  private: encodeText(' private'),
+  at: encodeText(' @'),
+} as const;
+
+/** The region a form prints for one the op lacks. */
+const emptyRegion: Region = { blocks: [] };
+
 // ---- func.func and llvm.func --------------------------------------------------------------------
 
 function printResults(p: OpPrinter, results: readonly MlirType[]): void {
   if (results.length === 1) {
-    p.text(' -> ');
+    p.bytes(text.arrow);
     p.type(results[0]!);
   } else if (results.length > 1) {
-    p.text(' -> (');
+    p.bytes(text.arrowOpen);
     p.types(results);
-    p.text(')');
+    p.bytes(text.close);
   }
 }
 
@@ -36,27 +62,27 @@ function functionForm(allowPrivate: boolean): CustomForm {
       const name = op.attributes['sym_name'];
       const fnType = op.attributes['function_type'];
       const type = fnType?.kind === 'type' && fnType.type.kind === 'func' ? fnType.type : funcType([], []);
-      if (op.attributes['sym_visibility']?.kind === 'string') p.text(' private');
-      p.text(' @');
+      if (op.attributes['sym_visibility']?.kind === 'string') p.bytes(text.private);
+      p.bytes(text.at);
       p.text(name?.kind === 'string' ? name.value : '<<missing name>>');
-      p.text('(');
+      p.bytes(text.open);
       const body = op.regions[0];
       const entry = body?.blocks[0];
       if (entry !== undefined) {
         const args = entry.args;
         for (let i = 0; i < args.length; i++) {
-          if (i > 0) p.text(', ');
+          if (i > 0) p.bytes(text.comma);
           p.value(args[i]!);
-          p.text(': ');
+          p.bytes(text.colon);
           p.type(args[i]!.type);
         }
       } else {
         p.types(type.params);
       }
-      p.text(')');
+      p.bytes(text.close);
       printResults(p, type.results);
       if (body !== undefined && entry !== undefined) {
-        p.text(' ');
+        p.bytes(text.space);
         p.region(body, true);
       }
     },
@@ -109,18 +135,17 @@ function parseParenTypes(p: OpParser): MlirType[] {
 
 const scfIfForm: CustomForm = {
   print(op, p) {
-    p.text(' ');
+    p.bytes(text.space);
     if (op.operands[0] !== undefined) p.value(op.operands[0]);
     if (op.results.length > 0) {
-      p.text(' -> (');
+      p.bytes(text.arrowOpen);
       p.valueTypes(op.results, 0);
-      p.text(')');
-    }
-    p.text(' ');
-    p.region(op.regions[0] ?? { blocks: [] }, false);
+      p.bytes(text.closeSpace);
+    } else p.bytes(text.space);
+    p.region(op.regions[0] ?? emptyRegion, false);
     const otherwise = op.regions[1];
     if (otherwise !== undefined && otherwise.blocks.length > 0) {
-      p.text(' else ');
+      p.bytes(text.else);
       p.region(otherwise, false);
     }
   },
@@ -139,35 +164,39 @@ const scfIfForm: CustomForm = {
 
 const scfWhileForm: CustomForm = {
   print(op, p) {
-    const before = op.regions[0] ?? { blocks: [] };
+    const before = op.regions[0] ?? emptyRegion;
     const args = before.blocks[0]?.args ?? [];
-    if (op.operands.length > 0) {
-      p.text(' (');
-      op.operands.forEach((init, i) => {
-        if (i > 0) p.text(', ');
+    const inits = op.operands;
+    if (inits.length > 0) {
+      p.bytes(text.space);
+      for (let i = 0; i < inits.length; i++) {
+        p.bytes(i > 0 ? text.comma : text.open);
         const a = args[i];
         if (a === undefined) p.text('<<missing argument>>');
         else p.value(a);
-        p.text(' = ');
-        p.value(init);
-      });
-      p.text(')');
+        p.bytes(text.equals);
+        p.value(inits[i]!);
+      }
+      p.bytes(text.close);
     }
-    p.text(' : (');
-    p.valueTypes(op.operands, 0);
-    p.text(') -> ');
     // A function type's single result is written bare, unless it is itself a function type.
     const only = op.results.length === 1 ? op.results[0]!.type : undefined;
-    if (only !== undefined && only.kind !== 'func') p.type(only);
+    if (inits.length === 0 && op.results.length === 0) p.bytes(text.emptyLoopType);
     else {
-      p.text('(');
-      p.valueTypes(op.results, 0);
-      p.text(')');
+      p.bytes(text.loopType);
+      p.valueTypes(inits, 0);
+      p.bytes(text.closeArrow);
+      if (only !== undefined && only.kind !== 'func') p.type(only);
+      else {
+        p.bytes(text.open);
+        p.valueTypes(op.results, 0);
+        p.bytes(text.close);
+      }
+      p.bytes(text.space);
     }
-    p.text(' ');
     p.region(before, true);
-    p.text(' do ');
-    p.region(op.regions[1] ?? { blocks: [] }, false);
+    p.bytes(text.do);
+    p.region(op.regions[1] ?? emptyRegion, false);
   },
   parse(p) {
     const out = emptyParsed();
@@ -198,10 +227,10 @@ const scfWhileForm: CustomForm = {
 
 const brForm: CustomForm = {
   print(op, p) {
-    op.successors.forEach((s) => {
-      p.text(' ');
+    for (const s of op.successors) {
+      p.bytes(text.space);
       p.successor(s);
-    });
+    }
   },
   parse(p) {
     const out = emptyParsed();
@@ -212,12 +241,12 @@ const brForm: CustomForm = {
 
 const condBrForm: CustomForm = {
   print(op, p) {
-    p.text(' ');
+    p.bytes(text.space);
     if (op.operands[0] !== undefined) p.value(op.operands[0]);
-    op.successors.forEach((s) => {
-      p.text(', ');
+    for (const s of op.successors) {
+      p.bytes(text.comma);
       p.successor(s);
-    });
+    }
   },
   parse(p) {
     const out = emptyParsed();
@@ -241,23 +270,23 @@ const gepForm: CustomForm = {
     const raw = op.attributes['rawConstantIndices'];
     const elem = op.attributes['elem_type'];
     const base = op.operands[0];
-    p.text(' ');
+    p.bytes(text.space);
     if (base !== undefined) p.value(base);
-    p.text('[');
+    p.bytes(text.openBracket);
     let dynamic = 1;
     const indices = raw?.kind === 'dense' ? raw.values : [];
     for (let i = 0; i < indices.length; i++) {
-      if (i > 0) p.text(', ');
+      if (i > 0) p.bytes(text.comma);
       const idx = indices[i]!;
       const v = idx === DYNAMIC_INDEX ? op.operands[dynamic++] : undefined;
       if (v !== undefined) p.value(v);
       else p.text(String(idx));
     }
-    p.text('] : (');
+    p.bytes(text.closeBracketType);
     p.valueTypes(op.operands, 0);
-    p.text(') -> ');
+    p.bytes(text.closeArrow);
     p.type(op.results[0]?.type ?? ptr);
-    p.text(', ');
+    p.bytes(text.comma);
     if (elem?.kind === 'type') p.type(elem.type);
     else p.text('<<missing type>>');
   },

@@ -12,7 +12,7 @@
 import { noAttributes, type Operation } from './ir.js';
 import { compileForm, type FormPrinter } from './formPrinter.js';
 import { opSpecs, type Arity, type AttrSpec, type OpSpec, type TypeRule } from './ops.js';
-import { encodeText } from './textBuffer.js';
+import { encodeText, type EncodedText } from './textBuffer.js';
 
 /** An op kind: its table entry, and what is derived from it. */
 export interface OpKind {
@@ -36,16 +36,16 @@ export interface OpKind {
   /** The ops whose blocks a terminator may end (any, if undefined). */
   readonly parents: readonly string[] | undefined;
   /** How it is printed: its name, as bytes, with the fixed text its form starts with (most start with a space), then the rest of its form. */
-  readonly head: Uint8Array;
+  readonly head: EncodedText;
   /** `head` after ` = `, for an op with results: one piece the more per op. */
-  readonly definingHead: Uint8Array;
+  readonly definingHead: EncodedText;
   readonly print: FormPrinter;
   /** The type rules (`OpSpec.verify`) as a list, so that the verifier calls each directly. */
   readonly rules: readonly TypeRule[];
 }
 
 /** The printed heads and the printing function of `spec`'s form: the hand-written one, or its directive list compiled. */
-function printingOf(spec: OpSpec): { head: Uint8Array; definingHead: Uint8Array; print: FormPrinter } {
+function printingOf(spec: OpSpec): { head: EncodedText; definingHead: EncodedText; print: FormPrinter } {
   const form = spec.form;
   const lead = !('print' in form) && form[0]?.d === 'lit' ? form[0].text : '';
   const print = 'print' in form ? form.print : compileForm(lead === '' ? form : form.slice(1), spec.name);

@@ -14,7 +14,7 @@ import type { Block, Loc, Module, Operation, Region, Successor, Value } from './
 import { kindOf } from './opKinds.js';
 import { SsaNames } from './ssaNames.js';
 import type { OpPrinter } from './syntax.js';
-import { encodeText, TextBuffer } from './textBuffer.js';
+import { encodeText, TextBuffer, type EncodedText } from './textBuffer.js';
 import { printType, type MlirType } from './types.js';
 
 export interface PrintOptions {
@@ -27,10 +27,10 @@ export interface PrintOptions {
  * Integer types, most of those printed, are found by width, with no hashing; the rest in a map
  * (which may hold them for good: interned types live as long as the program).
  */
-const intTypeBytes: (Uint8Array | undefined)[] = [];
-const typeBytes = new Map<MlirType, Uint8Array>();
+const intTypeBytes: (EncodedText | undefined)[] = [];
+const typeBytes = new Map<MlirType, EncodedText>();
 
-function typeBytesOf(t: MlirType): Uint8Array {
+function typeBytesOf(t: MlirType): EncodedText {
   if (t.kind === 'int') return (intTypeBytes[t.width] ??= encodeText(printType(t)));
   let bytes = typeBytes.get(t);
   if (bytes === undefined) {
@@ -44,6 +44,12 @@ const char = { space: 0x20, newline: 0x0a, percent: 0x25, colon: 0x3a, closePare
 const EQUALS = encodeText(' = ');
 const COMMA = encodeText(', ');
 const BLOCK = encodeText('^bb');
+const OPEN_REGION = encodeText('{\n');
+const OPEN = encodeText('(');
+const COLON = encodeText(': ');
+const OPEN_BLOCK = encodeText(':\n');
+const OPEN_BLOCK_ARGS = encodeText('):\n');
+const SUCCESSOR_TYPES = encodeText(' : ');
 
 /** The text being printed, kept from one print to the next (printing does not nest). */
 const buffer = new TextBuffer();
@@ -128,7 +134,7 @@ class TextPrinter implements OpPrinter {
 
   /** The type printed last, and its text: runs of ops share a type, and this spares a table lookup. */
   private lastType: MlirType | undefined;
-  private lastTypeText: Uint8Array = new Uint8Array(0);
+  private lastTypeText: EncodedText = encodeText('');
 
   /** Print into `out`, emptied first. */
   constructor(
@@ -164,8 +170,7 @@ class TextPrinter implements OpPrinter {
     const results = op.results;
     const n = this.names.define(results);
     if (n >= 0) {
-      out.writeByte(char.percent);
-      out.writeInt(n);
+      out.writePrefixedInt(char.percent, n);
       if (results.length > 1) {
         out.writeByte(char.colon);
         out.writeInt(results.length);
@@ -210,7 +215,7 @@ class TextPrinter implements OpPrinter {
     this.out.write(s);
   }
 
-  bytes(b: Uint8Array): void {
+  bytes(b: EncodedText): void {
     this.out.writeBytes(b);
   }
 
@@ -229,7 +234,7 @@ class TextPrinter implements OpPrinter {
     this.out.writeBytes(this.typeText(t));
   }
 
-  private typeText(t: MlirType): Uint8Array {
+  private typeText(t: MlirType): EncodedText {
     if (t !== this.lastType) {
       this.lastType = t;
       this.lastTypeText = typeBytesOf(t);
@@ -254,11 +259,11 @@ class TextPrinter implements OpPrinter {
   successor(s: Successor): void {
     this.out.write(this.label(s.block));
     if (s.args.length === 0) return;
-    this.out.write('(');
+    this.out.writeBytes(OPEN);
     this.values(s.args, 0);
-    this.out.write(' : ');
+    this.out.writeBytes(SUCCESSOR_TYPES);
     this.valueTypes(s.args, 0);
-    this.out.write(')');
+    this.out.writeByte(char.closeParen);
   }
 
   region(r: Region, entryArgsShown: boolean): void {
@@ -267,7 +272,7 @@ class TextPrinter implements OpPrinter {
     const blocks = r.blocks;
     this.regions[this.regionCount++] = r;
     if (blocks.length > 1) for (let i = 0; i < blocks.length; i++) this.labels.set(blocks[i]!, `^bb${i}`);
-    out.write('{\n');
+    out.writeBytes(OPEN_REGION);
     for (let i = 0; i < blocks.length; i++) {
       const b = blocks[i]!;
       if (i > 0 || (!entryArgsShown && b.args.length > 0)) {
@@ -276,12 +281,12 @@ class TextPrinter implements OpPrinter {
         out.writeInt(i);
         for (let k = 0; k < b.args.length; k++) {
           const a = b.args[k]!;
-          out.write(k === 0 ? '(' : ', ');
+          out.writeBytes(k === 0 ? OPEN : COMMA);
           this.names.write(a, out);
-          out.write(': ');
+          out.writeBytes(COLON);
           out.writeBytes(this.typeText(a.type));
         }
-        out.write(b.args.length > 0 ? '):\n' : ':\n');
+        out.writeBytes(b.args.length > 0 ? OPEN_BLOCK_ARGS : OPEN_BLOCK);
       }
       this.names.enterBlock(b, r);
       for (let k = 0; k < b.ops.length; k++) this.printOp(b.ops[k]!, depth + 1);

@@ -14,14 +14,18 @@
  */
 import type { Block, Operation, Region, Value } from './ir.js';
 import { FAR, NEARBY, OpenBlocks } from './openBlocks.js';
-import type { TextBuffer } from './textBuffer.js';
+import { encodeText, type TextBuffer } from './textBuffer.js';
 
-/** `%N` and `%argN`, kept for the numbers used so far: every function uses the same few. */
+/** `%N`, kept for the numbers used so far: every function uses the same few. */
 const resultNames: string[] = [];
-const argNames: string[] = [];
-/** `%N` */
 const resultName = (n: number): string => (resultNames[n] ??= `%${n}`);
-const argName = (n: number): string => (argNames[n] ??= `%arg${n}`);
+/** `%arg`, which `write` puts before an argument's number. */
+const ARG = encodeText('%arg');
+/**
+ * How many arguments a function's names keep in a list, found by comparing (most functions name a
+ * few, their parameters and loop variables); any more are numbered in a table.
+ */
+const FEW_ARGS = 32;
 /** `%` and `#`, which `write` puts around numbers. */
 const PERCENT = 0x25;
 const HASH = 0x23;
@@ -41,6 +45,9 @@ export class SsaNames {
   /** Whether each open block is one of several in its region, by depth. */
   private readonly inCfg: boolean[] = [];
   private readonly table = new Map<Value, string>();
+  /** The block arguments named so far, `%arg0` first, up to `FEW_ARGS`; `argTable` numbers the rest. */
+  private readonly args: Value[] = [];
+  private readonly argTable = new Map<Value, number>();
   /** Set once a use needed a value of a closed block: the table then takes every result. */
   private complete = false;
   private top: Operation | undefined;
@@ -50,7 +57,9 @@ export class SsaNames {
   /** Start naming the values of top-level op `op`. */
   startFunction(op: Operation): void {
     this.top = op;
-    this.table.clear();
+    // Clearing even an empty map allocates it a new table.
+    if (this.table.size > 0) this.table.clear();
+    if (this.nextArg > FEW_ARGS) this.argTable.clear();
     this.complete = false;
     this.nextResult = 0;
     this.nextArg = 0;
@@ -89,7 +98,8 @@ export class SsaNames {
    */
   write(v: Value, out: TextBuffer): void {
     if (v.def === 'arg') {
-      out.write(this.argument(v));
+      out.writeBytes(ARG);
+      out.writeInt(this.argument(v));
       return;
     }
     // `OpenBlocks.findNearby`'s search, for a result, written out here: it compares no block arguments,
@@ -104,8 +114,7 @@ export class SsaNames {
         const results = ops[j]!.results;
         for (let k = 0; k < results.length; k++) {
           if (results[k] !== v) continue;
-          out.writeByte(PERCENT);
-          out.writeInt(this.numbers[this.starts[s]! + j]!);
+          out.writePrefixedInt(PERCENT, this.numbers[this.starts[s]! + j]!);
           if (results.length !== 1) {
             out.writeByte(HASH);
             out.writeInt(k);
@@ -117,13 +126,17 @@ export class SsaNames {
     out.write(this.farName(v));
   }
 
-  /** `%argN`, numbered in order of first mention. */
-  private argument(v: Value): string {
-    let n = this.table.get(v);
-    if (n === undefined) {
-      n = argName(this.nextArg++);
-      this.table.set(v, n);
+  /** `N` of `%argN`: arguments are numbered in order of first mention. */
+  private argument(v: Value): number {
+    const args = this.args;
+    for (let n = Math.min(this.nextArg, FEW_ARGS) - 1; n >= 0; n--) if (args[n] === v) return n;
+    if (this.nextArg > FEW_ARGS) {
+      const n = this.argTable.get(v);
+      if (n !== undefined) return n;
     }
+    const n = this.nextArg++;
+    if (n < FEW_ARGS) args[n] = v;
+    else this.argTable.set(v, n);
     return n;
   }
 

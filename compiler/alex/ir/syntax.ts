@@ -12,6 +12,7 @@
  */
 import type { Attribute, Region, Successor, Value } from './ir.js';
 import type { Token, TokenCursor } from './lexer.js';
+import type { EncodedText } from './textBuffer.js';
 import { typeEquals, type MlirType } from './types.js';
 
 /** What an op form may ask of the printer. */
@@ -19,7 +20,7 @@ export interface OpPrinter {
   /** Raw text (punctuation, keywords, spaces). */
   text(s: string): void;
   /** Raw text already encoded (`encodeText`): a form's fixed pieces, written for every op of its kind. */
-  bytes(b: Uint8Array): void;
+  bytes(b: EncodedText): void;
   /** `%name`, `%name#1` */
   value(v: Value): void;
   /** `%a, %b`: the values from `from` on. */
